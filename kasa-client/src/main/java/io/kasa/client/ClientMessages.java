@@ -1,0 +1,56 @@
+package io.kasa.client;
+
+/**
+ * The {@code ClientMessage} catalog of {@code docs/api.md}, to compare with
+ * {@link KasaException#clientMessage()} or pass to {@link KasaException#is(String)}.
+ * Spellings are the wire's, including Paywall's "Cloud" for "Could".
+ */
+public final class ClientMessages {
+
+    public static final String SYSTEM_SERVER_ERROR = "System.ServerError";
+    public static final String SYSTEM_VALIDATION_ERROR = "System.ValidationError";
+    public static final String SYSTEM_AUTH_ERROR = "System.AuthError";
+    public static final String SYSTEM_RATE_LIMITED = "System.RateLimited";
+    public static final String SYSTEM_UNAVAILABLE = "System.Unavailable";
+    public static final String SYSTEM_NOT_FOUND = "System.NotFound";
+    public static final String SYSTEM_METHOD_NOT_ALLOWED = "System.MethodNotAllowed";
+    public static final String SYSTEM_PAYLOAD_TOO_LARGE = "System.PayloadTooLarge";
+    public static final String SYSTEM_UNSUPPORTED_MEDIA_TYPE = "System.UnsupportedMediaType";
+
+    public static final String MERCHANT_NOT_FOUND = "Merchant.NotFound";
+    public static final String MERCHANT_KEY_NOT_FOUND = "Merchant.Key.NotFound";
+
+    public static final String CONNECTION_NOT_FOUND = "Connection.NotFound";
+    public static final String CONNECTION_NOT_EQUAL_CONNECTION = "Connection.NotEqualConnection";
+    public static final String CONNECTION_UPDATED_RECORD_NOT_FOUND = "Connection.UpdatedRecordNotFound";
+    public static final String CONNECTION_DELETED_RECORD_NOT_FOUND = "Connection.DeletedRecordNotFound";
+    public static final String CONNECTION_ALREADY_EXISTS = "Connection.AlreadyExists";
+    public static final String CONNECTION_ALREADY_CONNECTED = "Connection.AlreadyConnected";
+    public static final String CONNECTION_SERVICE_PARAMETERS_INVALID = "Connection.ServiceParametersInvalid";
+    public static final String CONNECTION_NOT_CONNECTED = "Connection.NotConnected";
+    public static final String CONNECTION_IS_ASYNC_PAYMENT_NOT_ACTIVE = "Connection.IsAsyncPaymentNotActive";
+    public static final String CONNECTION_HAS_TERMINALS = "Connection.HasTerminals";
+
+    public static final String TERMINAL_NOT_FOUND = "Terminal.NotFound";
+    public static final String TERMINAL_FAILED_TO_GET_TERMINAL_LIST = "Terminal.FailedToGetTerminalList";
+    public static final String TERMINAL_TAG_NOT_FOUND = "Terminal.Tag.NotFound";
+    public static final String TERMINAL_TAG_ALREADY_EXISTS_WITH_THIS_CODE = "Terminal.Tag.AlreadyExistsWithThisCode";
+    public static final String TERMINAL_TAG_DELETED_RECORD_NOT_FOUND = "Terminal.Tag.DeletedRecordNotFound";
+    public static final String TERMINAL_PAIR_NOT_FOUND = "Terminal.Pair.NotFound";
+    public static final String TERMINAL_ALREADY_EXISTS_WITH_THIS_SERIAL_NO = "Terminal.AlreadyExistsWithThisSerialNo";
+
+    public static final String PAIR_SYNC_REQUEST_NOT_FOUND = "Pair.Sync.RequestNotFound";
+    public static final String PAIR_SYNC_REQUEST_NOT_PENDING = "Pair.Sync.RequestNotPending";
+    public static final String PAIR_SYNC_CODE_INVALID = "Pair.Sync.CodeInvalid";
+
+    public static final String PAYMENT_ASYNC_CLOUD_NOT_SEND_TO_DEVICE = "Payment.Async.CloudNotSendToDevice";
+    public static final String PAYMENT_ASYNC_NOT_CONVENIENT_STATUS_FOR_THIS_OPERATION =
+            "Payment.Async.NotConvenientStatusForThisOperation";
+    public static final String PAYMENT_ASYNC_ALREADY_HAS_REFUND_OR_CANCEL = "Payment.Async.AlreadyHasRefundOrCancel";
+    public static final String PAYMENT_ASYNC_MERCHANT_UNIQUE_CODE_ALREADY_EXISTS =
+            "Payment.Async.MerchantUniqueCodeAlreadyExists";
+    public static final String PAYMENT_REQUEST_REQUEST_NOT_FOUND = "Payment.Request.RequestNotFound";
+
+    private ClientMessages() {
+    }
+}

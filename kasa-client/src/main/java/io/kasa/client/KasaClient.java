@@ -1,0 +1,247 @@
+package io.kasa.client;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JavaType;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The merchant-facing Kasa API: the Physical family ({@code /api/**}, private key pair) and,
+ * for later endpoints, the marketplace family ({@code /api/paywall/**}, public key pair).
+ *
+ * <p>Every call either returns the envelope's typed {@code Result} or throws
+ * {@link KasaException}; nothing is retried. Requests are UTF-8 JSON with PascalCase names.
+ * Each request carries the key pair of its path's family (when configured) and the
+ * {@code locale} header (when configured). The client generates no {@code X-Request-Id};
+ * the server's one is in every {@link KasaException}.
+ *
+ * <p>Instances are immutable and thread-safe; build one per merchant and reuse it.
+ */
+public final class KasaClient {
+
+    private final Transport transport;
+    private final ApiKeys privateKeys;
+    private final ApiKeys publicKeys;
+    private final String locale;
+
+    private final Terminals terminals = new Terminals(this);
+    private final TerminalTags tags = new TerminalTags(this);
+    private final Connections connections = new Connections(this);
+    private final Providers providers = new Providers(this);
+    private final Pairing pairing = new Pairing(this);
+
+    private KasaClient(Transport transport, ApiKeys privateKeys, ApiKeys publicKeys, String locale) {
+        this.transport = transport;
+        this.privateKeys = privateKeys;
+        this.publicKeys = publicKeys;
+        this.locale = locale;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The same client (keys, HTTP client, timeout) sending another {@code locale} header;
+     * null sends none.
+     */
+    public KasaClient withLocale(String locale) {
+        return new KasaClient(transport, privateKeys, publicKeys, locale);
+    }
+
+    /** Terminals: register, list, connectivity, provider sync. */
+    public Terminals terminals() {
+        return terminals;
+    }
+
+    /** Terminal tags: merchant-chosen codes that stand in for a terminal id. */
+    public TerminalTags tags() {
+        return tags;
+    }
+
+    /** Connections to terminal providers. */
+    public Connections connections() {
+        return connections;
+    }
+
+    /** The provider, brand and region catalog. */
+    public Providers providers() {
+        return providers;
+    }
+
+    /** Pair codes for terminals, and unpairing. */
+    public Pairing pairing() {
+        return pairing;
+    }
+
+    /**
+     * Calls an endpoint this client has no typed method for. {@code path} starts with
+     * {@code /} and may carry a query; it picks the keys and the envelope ({@code /api/paywall/**}
+     * marketplace, anything else Physical). {@code body} is written as JSON, or nothing is
+     * sent when it is null. Returns the bound {@code Result} (or {@code Body}); use
+     * {@code JsonNode.class} to look at it raw.
+     */
+    public <T> T call(String method, String path, Object body, Class<T> resultType) {
+        return send(method, path, body, KasaJson.type(resultType), false);
+    }
+
+    /** As {@link #call(String, String, Object, Class)}, for generic results such as {@code Page<Terminal>}. */
+    public <T> T call(String method, String path, Object body, TypeReference<T> resultType) {
+        return send(method, path, body, KasaJson.MAPPER.constructType(resultType), false);
+    }
+
+    /**
+     * Sends with the keys of the path's family and unwraps that family's envelope. When
+     * {@code required}, a success without a payload is an {@link KasaException#UNREADABLE}
+     * answer rather than null; typed methods rely on that.
+     */
+    <T> T send(String method, String path, Object body, JavaType resultType, boolean required) {
+        KeyFamily family = KeyFamily.of(path);
+        HttpReply reply = transport.send(method, path, body, headers(family));
+        return family == KeyFamily.MARKETPLACE
+                ? MarketplaceEnvelope.unwrap(reply, resultType, required)
+                : PhysicalEnvelope.unwrap(reply, resultType, required);
+    }
+
+    <T> T get(String path, Class<T> resultType) {
+        return send("GET", path, null, KasaJson.type(resultType), true);
+    }
+
+    <T> T post(String path, Object body, Class<T> resultType) {
+        return send("POST", path, body, KasaJson.type(resultType), true);
+    }
+
+    <T> Page<T> postForPage(String path, Object body, Class<T> itemType) {
+        return send("POST", path, body, KasaJson.pageOf(itemType), true);
+    }
+
+    <T> T put(String path, Object body, Class<T> resultType) {
+        return send("PUT", path, body, KasaJson.type(resultType), true);
+    }
+
+    <T> T delete(String path, Object body, Class<T> resultType) {
+        return send("DELETE", path, body, KasaJson.type(resultType), true);
+    }
+
+    Map<String, String> headers(KeyFamily family) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (family == KeyFamily.PHYSICAL && privateKeys != null) {
+            headers.put("apiclientprivate", privateKeys.client());
+            headers.put("apikeyprivate", privateKeys.secret());
+        }
+        if (family == KeyFamily.MARKETPLACE && publicKeys != null) {
+            headers.put("apiclientpublic", publicKeys.client());
+            headers.put("apikeypublic", publicKeys.secret());
+        }
+        if (locale != null) {
+            headers.put("locale", locale);
+        }
+        return headers;
+    }
+
+    @Override
+    public String toString() {
+        return "KasaClient[" + transport.uri("") + ", locale=" + locale + "]";
+    }
+
+    /**
+     * Collects the settings of a {@link KasaClient}. Only {@link #baseUri(URI)} is required; a
+     * family whose keys are not set is called without keys (and the server answers 401).
+     * Not thread-safe; the client it builds is.
+     */
+    public static final class Builder {
+
+        private URI baseUri;
+        private ApiKeys privateKeys;
+        private ApiKeys publicKeys;
+        private String locale;
+        private Duration requestTimeout = Duration.ofSeconds(30);
+        private HttpClient httpClient;
+
+        private Builder() {
+        }
+
+        /** Where Kasa listens, e.g. {@code http://127.0.0.1:8080}; a path prefix is kept. */
+        public Builder baseUri(URI baseUri) {
+            this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
+            return this;
+        }
+
+        /** The private pair for the Physical family: {@code apiclientprivate}, {@code apikeyprivate}. */
+        public Builder privateKeys(String apiClientPrivate, String apiKeyPrivate) {
+            this.privateKeys = new ApiKeys(apiClientPrivate, apiKeyPrivate);
+            return this;
+        }
+
+        /** The private pair as issued by the operator API; the key must be of kind {@link KeyKind#PRIVATE}. */
+        public Builder privateKeys(IssuedKey key) {
+            requireKind(key, KeyKind.PRIVATE);
+            return privateKeys(key.client(), key.secret());
+        }
+
+        /** The public pair for the marketplace family: {@code apiclientpublic}, {@code apikeypublic}. */
+        public Builder publicKeys(String apiClientPublic, String apiKeyPublic) {
+            this.publicKeys = new ApiKeys(apiClientPublic, apiKeyPublic);
+            return this;
+        }
+
+        /** The public pair as issued by the operator API; the key must be of kind {@link KeyKind#PUBLIC}. */
+        public Builder publicKeys(IssuedKey key) {
+            requireKind(key, KeyKind.PUBLIC);
+            return publicKeys(key.client(), key.secret());
+        }
+
+        /**
+         * The {@code locale} header ({@code tr}, {@code en}, {@code tr-TR}, {@code en-US}) that
+         * picks the language of error messages; null sends none, and the server answers in Turkish.
+         */
+        public Builder locale(String locale) {
+            this.locale = locale;
+            return this;
+        }
+
+        /** How long one call may take from sending to the end of the answer; 30 seconds unless set. */
+        public Builder requestTimeout(Duration requestTimeout) {
+            Objects.requireNonNull(requestTimeout, "requestTimeout");
+            if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+                throw new IllegalArgumentException("requestTimeout must be positive: " + requestTimeout);
+            }
+            this.requestTimeout = requestTimeout;
+            return this;
+        }
+
+        /** The HTTP client to share; by default a new HTTP/1.1 one with a 10 second connect timeout. */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = httpClient;
+            return this;
+        }
+
+        public KasaClient build() {
+            requireHttp(baseUri);
+            HttpClient http = httpClient != null ? httpClient : Transport.defaultHttpClient();
+            return new KasaClient(new Transport(http, baseUri, requestTimeout), privateKeys, publicKeys, locale);
+        }
+
+        private static void requireKind(IssuedKey key, KeyKind kind) {
+            Objects.requireNonNull(key, "key");
+            if (key.kind() != kind) {
+                throw new IllegalArgumentException("expected a " + kind + " key, got " + key.kind());
+            }
+        }
+    }
+
+    static void requireHttp(URI baseUri) {
+        if (baseUri == null) {
+            throw new IllegalStateException("baseUri is required");
+        }
+        String scheme = baseUri.getScheme();
+        if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
+            throw new IllegalArgumentException("baseUri must be http or https: " + baseUri);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package io.kasa.client;
+
+import java.time.LocalDateTime;
+import java.util.UUID;
+
+/** A merchant list item. */
+public record MerchantSummary(UUID id, String name, LocalDateTime createdDate) {
+}

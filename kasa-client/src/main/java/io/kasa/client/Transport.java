@@ -1,0 +1,73 @@
+package io.kasa.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Sends one request and returns the answer as received. Bodies are written as UTF-8 JSON by
+ * {@link KasaJson}; a null body sends none. Failing to get any answer (connection refused,
+ * timeout, interruption) becomes a {@link KasaException} with status
+ * {@link KasaException#NO_RESPONSE}. Thread-safe.
+ */
+final class Transport {
+
+    static final String JSON = "application/json; charset=utf-8";
+
+    private final HttpClient http;
+    private final String base;
+    private final Duration requestTimeout;
+
+    Transport(HttpClient http, URI baseUri, Duration requestTimeout) {
+        this.http = http;
+        this.base = withoutTrailingSlash(baseUri.toString());
+        this.requestTimeout = requestTimeout;
+    }
+
+    /** A client for when the caller brings none: HTTP/1.1 (no h2c upgrade attempts), 10 s to connect. */
+    static HttpClient defaultHttpClient() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    URI uri(String path) {
+        return URI.create(base + path);
+    }
+
+    HttpReply send(String method, String path, Object body, Map<String, String> headers) {
+        URI uri = uri(path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(requestTimeout)
+                .header("Accept", "application/json");
+        headers.forEach(request::header);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", JSON)
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(KasaJson.MAPPER.writeValueAsBytes(body)));
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new HttpReply(response.statusCode(), response.body(), response.headers());
+        } catch (IOException failure) {
+            throw KasaException.unreachable(method, uri.toString(), failure);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw KasaException.unreachable(method, uri.toString(), interrupted);
+        }
+    }
+
+    private static String withoutTrailingSlash(String uri) {
+        String trimmed = uri;
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed;
+    }
+}

@@ -1,0 +1,28 @@
+/**
+ * A typed Java client for Kasa's merchant API ({@link io.kasa.client.KasaClient}) and
+ * operator API ({@link io.kasa.client.KasaAdminClient}), on the JDK HTTP client and Jackson.
+ *
+ * <pre>{@code
+ * KasaAdminClient admin = KasaAdminClient.create(URI.create("http://127.0.0.1:8080"), adminToken);
+ * CreatedMerchant merchant = admin.createMerchant("Çiçek Pazarı");
+ *
+ * KasaClient kasa = KasaClient.builder()
+ *         .baseUri(URI.create("http://127.0.0.1:8080"))
+ *         .privateKeys(merchant.privateKey())
+ *         .publicKeys(merchant.publicKey())
+ *         .locale("en")
+ *         .build();
+ * UUID terminal = kasa.terminals().register(TerminalRegistration.of("Kasa 1", "PAV960000015").withTagCode("kasa_1"));
+ * PairRequest pair = kasa.pairing().request(TerminalRef.tag("kasa_1"));
+ * try {
+ *     kasa.pairing().cancel(pair.pairRequestId());
+ * } catch (KasaException refused) {
+ *     if (refused.is(ClientMessages.PAIR_SYNC_REQUEST_NOT_PENDING)) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>Requests and responses are records whose camelCase components map to the wire's
+ * PascalCase names; responses are read case-insensitively and unknown fields are ignored.
+ * Dates are {@link java.time.LocalDateTime}s in the server's business time zone.
+ */
+package io.kasa.client;

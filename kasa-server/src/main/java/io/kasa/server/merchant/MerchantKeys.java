@@ -1,0 +1,171 @@
+package io.kasa.server.merchant;
+
+import io.kasa.server.shared.BusinessTime;
+import io.kasa.server.shared.KasaError;
+import io.kasa.server.shared.KasaException;
+import io.kasa.server.shared.MerchantId;
+import io.kasa.server.shared.SqlTime;
+import io.kasa.server.shared.Tokens;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Issues, rotates, revokes and checks merchant credentials. API key secrets are kept only as
+ * SHA-256 hashes and compared in constant time; webhook hash keys are kept encrypted because
+ * the server signs callbacks with them.
+ */
+@Service
+public class MerchantKeys {
+
+    private final JdbcClient jdbc;
+    private final BusinessTime time;
+    private final SecureRandom random;
+    private final SecretBox box;
+
+    MerchantKeys(JdbcClient jdbc, BusinessTime time, SecureRandom random, ServerSecrets secrets) {
+        this.jdbc = jdbc;
+        this.time = time;
+        this.random = random;
+        this.box = new SecretBox(secrets.masterKey(), random);
+    }
+
+    @Transactional
+    public IssuedKey issue(MerchantId merchant, KeyKind kind) {
+        requireMerchant(merchant);
+        return insert(merchant, kind);
+    }
+
+    /**
+     * Issues a new key of the same kind and retires the old one after {@code grace} (at once
+     * when zero), so a merchant can roll its credentials without a gap.
+     */
+    @Transactional
+    public IssuedKey rotate(MerchantId merchant, UUID keyId, Duration grace) {
+        KeyInfo old = find(merchant, keyId);
+        if (!old.active()) {
+            throw new KasaException(KasaError.MERCHANT_KEY_NOT_FOUND);
+        }
+        IssuedKey fresh = insert(merchant, old.kind());
+        Instant now = time.now();
+        if (grace.isZero()) {
+            jdbc.sql("update merchant_key set revoked_at = :now where id = :id")
+                    .param("now", SqlTime.of(now)).param("id", keyId).update();
+        } else {
+            jdbc.sql("update merchant_key set expires_at = :at where id = :id")
+                    .param("at", SqlTime.of(now.plus(grace))).param("id", keyId).update();
+        }
+        return fresh;
+    }
+
+    @Transactional
+    public void revoke(MerchantId merchant, UUID keyId) {
+        int updated = jdbc.sql("""
+                        update merchant_key set revoked_at = :now
+                        where id = :id and merchant_id = :merchant and revoked_at is null""")
+                .param("now", SqlTime.of(time.now())).param("id", keyId).param("merchant", merchant.value())
+                .update();
+        if (updated == 0) {
+            throw new KasaException(KasaError.MERCHANT_KEY_NOT_FOUND);
+        }
+    }
+
+    public List<KeyInfo> list(MerchantId merchant) {
+        return jdbc.sql("select * from merchant_key where merchant_id = :merchant order by created_at, id")
+                .param("merchant", merchant.value())
+                .query(this::keyInfo)
+                .list();
+    }
+
+    /**
+     * The merchant whose active pair of this kind matches, if any. A pair of the other kind,
+     * a revoked or an expired one never matches.
+     */
+    public Optional<MerchantId> authenticate(KeyKind kind, String client, String secret) {
+        if (client == null || secret == null || client.length() > 64 || secret.length() > 256) {
+            return Optional.empty();
+        }
+        Instant now = time.now();
+        return jdbc.sql("select merchant_id, secret_hash, revoked_at, expires_at from merchant_key where client = :client and kind = :kind")
+                .param("client", client).param("kind", kind.name())
+                .query((row, n) -> new StoredPair(row.getObject("merchant_id", UUID.class), row.getBytes("secret_hash"),
+                        SqlTime.read(row, "revoked_at"), SqlTime.read(row, "expires_at")))
+                .optional()
+                .filter(pair -> MessageDigest.isEqual(pair.secretHash(), Tokens.hash(secret)))
+                .filter(pair -> pair.activeAt(now))
+                .map(pair -> new MerchantId(pair.merchantId()));
+    }
+
+    /** The merchant's usable webhook hash keys, newest first. */
+    public List<String> webhookKeys(MerchantId merchant) {
+        return jdbc.sql("""
+                        select secret_encrypted from merchant_key
+                        where merchant_id = :merchant and kind = 'WEBHOOK' and revoked_at is null
+                          and (expires_at is null or expires_at > :now)
+                        order by created_at desc""")
+                .param("merchant", merchant.value()).param("now", SqlTime.of(time.now()))
+                .query((row, n) -> box.open(row.getBytes(1)))
+                .list();
+    }
+
+    private IssuedKey insert(MerchantId merchant, KeyKind kind) {
+        UUID id = UUID.randomUUID();
+        Instant now = time.now();
+        String secret = Tokens.random(random, 32);
+        String client = switch (kind) {
+            case PRIVATE -> "kpr_" + Tokens.random(random, 18);
+            case PUBLIC -> "kpu_" + Tokens.random(random, 18);
+            case WEBHOOK -> null;
+        };
+        jdbc.sql("""
+                        insert into merchant_key (id, merchant_id, kind, client, secret_hash, secret_encrypted, created_at)
+                        values (:id, :merchant, :kind, :client, :hash, :sealed, :now)""")
+                .param("id", id).param("merchant", merchant.value()).param("kind", kind.name())
+                .param("client", client)
+                .param("hash", kind == KeyKind.WEBHOOK ? null : Tokens.hash(secret))
+                .param("sealed", kind == KeyKind.WEBHOOK ? box.seal(secret) : null)
+                .param("now", SqlTime.of(now))
+                .update();
+        return new IssuedKey(id, kind, client, secret, now);
+    }
+
+    private KeyInfo find(MerchantId merchant, UUID keyId) {
+        return jdbc.sql("select * from merchant_key where id = :id and merchant_id = :merchant")
+                .param("id", keyId).param("merchant", merchant.value())
+                .query(this::keyInfo)
+                .optional()
+                .orElseThrow(() -> new KasaException(KasaError.MERCHANT_KEY_NOT_FOUND));
+    }
+
+    private void requireMerchant(MerchantId merchant) {
+        boolean exists = jdbc.sql("select count(*) from merchant where id = :id")
+                .param("id", merchant.value()).query(Long.class).single() > 0;
+        if (!exists) {
+            throw new KasaException(KasaError.MERCHANT_NOT_FOUND);
+        }
+    }
+
+    private KeyInfo keyInfo(ResultSet row, int n) throws SQLException {
+        Instant revoked = SqlTime.read(row, "revoked_at");
+        Instant expires = SqlTime.read(row, "expires_at");
+        boolean active = revoked == null && (expires == null || expires.isAfter(time.now()));
+        return new KeyInfo(row.getObject("id", UUID.class), KeyKind.valueOf(row.getString("kind")),
+                row.getString("client"), SqlTime.read(row, "created_at"), expires, revoked, active);
+    }
+
+    private record StoredPair(UUID merchantId, byte[] secretHash, Instant revokedAt, Instant expiresAt) {
+        boolean activeAt(Instant now) {
+            return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
+        }
+    }
+}

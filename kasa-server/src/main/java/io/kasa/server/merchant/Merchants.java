@@ -1,0 +1,80 @@
+package io.kasa.server.merchant;
+
+import io.kasa.server.shared.BusinessTime;
+import io.kasa.server.shared.KasaError;
+import io.kasa.server.shared.KasaException;
+import io.kasa.server.shared.MerchantId;
+import io.kasa.server.shared.SqlTime;
+import io.kasa.server.shared.web.Paging;
+import io.kasa.server.terminal.Connections;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Merchant accounts. A new merchant gets its default connection and its first credentials. */
+@Service
+public class Merchants {
+
+    private final JdbcClient jdbc;
+    private final BusinessTime time;
+    private final MerchantKeys keys;
+    private final Connections connections;
+
+    Merchants(JdbcClient jdbc, BusinessTime time, MerchantKeys keys, Connections connections) {
+        this.jdbc = jdbc;
+        this.time = time;
+        this.keys = keys;
+        this.connections = connections;
+    }
+
+    @Transactional
+    public CreatedMerchant create(String name, boolean demo) {
+        UUID id = UUID.randomUUID();
+        Instant now = time.now();
+        jdbc.sql("insert into merchant (id, name, is_demo, created_at) values (:id, :name, :demo, :now)")
+                .param("id", id).param("name", name).param("demo", demo).param("now", SqlTime.of(now))
+                .update();
+        MerchantId merchant = new MerchantId(id);
+        UUID connectionId = connections.createDefault(merchant);
+        List<IssuedKey> issued = List.of(
+                keys.issue(merchant, KeyKind.PRIVATE),
+                keys.issue(merchant, KeyKind.PUBLIC),
+                keys.issue(merchant, KeyKind.WEBHOOK));
+        return new CreatedMerchant(new Merchant(id, name, demo, now), connectionId, issued);
+    }
+
+    public Paging.Page<Merchant> list(Paging paging) {
+        long total = jdbc.sql("select count(*) from merchant").query(Long.class).single();
+        List<Merchant> items = jdbc.sql("select * from merchant order by created_at, id limit :limit offset :offset")
+                .param("limit", paging.size()).param("offset", paging.offset())
+                .query(Merchants::merchant)
+                .list();
+        return paging.page(items, total);
+    }
+
+    public Merchant get(MerchantId id) {
+        return jdbc.sql("select * from merchant where id = :id")
+                .param("id", id.value())
+                .query(Merchants::merchant)
+                .optional()
+                .orElseThrow(() -> new KasaException(KasaError.MERCHANT_NOT_FOUND));
+    }
+
+    public Optional<Merchant> demo() {
+        return jdbc.sql("select * from merchant where is_demo order by created_at limit 1")
+                .query(Merchants::merchant)
+                .optional();
+    }
+
+    private static Merchant merchant(ResultSet row, int n) throws SQLException {
+        return new Merchant(row.getObject("id", UUID.class), row.getString("name"), row.getBoolean("is_demo"),
+                SqlTime.read(row, "created_at"));
+    }
+}

@@ -1,0 +1,78 @@
+package io.kasa.server.shared;
+
+import java.util.regex.Pattern;
+
+/**
+ * Field rules shared by every request. Each check throws a {@link KasaException} with
+ * {@link KasaError#VALIDATION_ERROR} and a message, in both languages, that names the field.
+ * Checks run before anything is written, so a refused request changes nothing.
+ */
+public final class Validation {
+
+    private Validation() {
+    }
+
+    public static KasaException invalid(String tr, String en) {
+        return new KasaException(KasaError.VALIDATION_ERROR, new LocalizedText(tr, en));
+    }
+
+    public static <T> T required(String field, T value) {
+        if (value == null || value instanceof String text && text.isBlank()) {
+            throw invalid(field + " alanı zorunludur", field + " is required");
+        }
+        return value;
+    }
+
+    /** A required text of 1 to {@code max} characters, returned stripped of outer spaces. */
+    public static String text(String field, String value, int max) {
+        required(field, value);
+        return optionalText(field, value, max);
+    }
+
+    /** An optional text of at most {@code max} characters; blank becomes null. */
+    public static String optionalText(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String stripped = value.strip();
+        if (stripped.codePointCount(0, stripped.length()) > max) {
+            throw invalid(field + " en fazla " + max + " karakter olabilir",
+                    field + " must be at most " + max + " characters long");
+        }
+        return stripped;
+    }
+
+    public static String matching(String field, String value, Pattern pattern, String tr, String en) {
+        if (value != null && !pattern.matcher(value).matches()) {
+            throw invalid(field + " " + tr, field + " " + en);
+        }
+        return value;
+    }
+
+    public static int between(String field, Integer value, int min, int max) {
+        required(field, value);
+        if (value < min || value > max) {
+            throw invalid(field + " " + min + " ile " + max + " arasında olmalıdır",
+                    field + " must be between " + min + " and " + max);
+        }
+        return value;
+    }
+
+    /** Refuses a request that sends both or neither of two alternatives. */
+    public static void exactlyOne(String first, Object firstValue, String second, Object secondValue) {
+        boolean hasFirst = present(firstValue);
+        boolean hasSecond = present(secondValue);
+        if (hasFirst && hasSecond) {
+            throw invalid(first + " ve " + second + " birlikte gönderilemez; yalnızca biri gönderilmelidir",
+                    first + " and " + second + " cannot be sent together; send exactly one of them");
+        }
+        if (!hasFirst && !hasSecond) {
+            throw invalid(first + " veya " + second + " alanlarından biri zorunludur",
+                    "One of " + first + " or " + second + " is required");
+        }
+    }
+
+    public static boolean present(Object value) {
+        return value != null && !(value instanceof String text && text.isBlank());
+    }
+}

@@ -1,0 +1,123 @@
+package io.kasa.server.shared.web;
+
+import io.kasa.server.shared.KasaError;
+import io.kasa.server.shared.KasaException;
+import io.kasa.server.shared.Validation;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Turns every failure of a controller into the envelope: refusals with their catalog
+ * status, framework-level input problems as 4xx naming the field, and anything unexpected
+ * as a logged 500 with {@code System.ServerError}, never a stack trace.
+ */
+@RestControllerAdvice
+public class ErrorAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorAdvice.class);
+
+    private final Refusals refusals;
+
+    public ErrorAdvice(Refusals refusals) {
+        this.refusals = refusals;
+    }
+
+    @ExceptionHandler(KasaException.class)
+    ResponseEntity<Object> refused(HttpServletRequest request, KasaException refusal) {
+        return refusals.entity(request, refusal);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Object> unreadable(HttpServletRequest request, HttpMessageNotReadableException failure) {
+        return refusals.entity(request, unreadableBody(failure));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Object> mediaType(HttpServletRequest request) {
+        return refusals.entity(request, new KasaException(KasaError.UNSUPPORTED_MEDIA_TYPE));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Object> method(HttpServletRequest request) {
+        return refusals.entity(request, new KasaException(KasaError.METHOD_NOT_ALLOWED));
+    }
+
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+    ResponseEntity<Object> noRoute(HttpServletRequest request) {
+        return refusals.entity(request, new KasaException(KasaError.NOT_FOUND));
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<Object> missingHeader(HttpServletRequest request, MissingRequestHeaderException failure) {
+        String name = failure.getHeaderName();
+        return refusals.entity(request, Validation.invalid(name + " başlığı zorunludur", name + " header is required"));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Object> missingParameter(HttpServletRequest request, MissingServletRequestParameterException failure) {
+        String name = failure.getParameterName();
+        return refusals.entity(request, Validation.invalid(name + " parametresi zorunludur", name + " parameter is required"));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(HttpServletRequest request, MethodArgumentTypeMismatchException failure) {
+        String name = failure.getName();
+        return refusals.entity(request, Validation.invalid(name + " değeri geçersiz", name + " has an invalid value"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(HttpServletRequest request, Exception failure) {
+        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), failure);
+        return refusals.entity(request, new KasaException(KasaError.SERVER_ERROR));
+    }
+
+    static KasaException unreadableBody(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyLimitFilter.BodyTooLargeException) {
+                return new KasaException(KasaError.PAYLOAD_TOO_LARGE);
+            }
+            if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+                String field = path(databind);
+                return Validation.invalid(field + " alanının tipi veya biçimi geçersiz",
+                        field + " has a wrong type or format");
+            }
+            if (cause instanceof StreamReadException) {
+                return Validation.invalid("İstek gövdesi geçerli bir JSON değil", "The request body is not valid JSON");
+            }
+        }
+        if (failure.getMessage() != null && failure.getMessage().startsWith("Required request body is missing")) {
+            return Validation.invalid("İstek gövdesi zorunludur", "A request body is required");
+        }
+        return Validation.invalid("İstek gövdesi okunamadı", "The request body could not be read");
+    }
+
+    private static String path(JacksonException failure) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : failure.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+}

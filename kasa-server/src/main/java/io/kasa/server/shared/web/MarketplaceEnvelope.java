@@ -1,0 +1,13 @@
+package io.kasa.server.shared.web;
+
+/** The marketplace and member APIs' answer to every request, success or failure. */
+public record MarketplaceEnvelope(int errorCode, boolean result, String message, Object body) {
+
+    public static MarketplaceEnvelope success(Object body) {
+        return new MarketplaceEnvelope(0, true, null, body);
+    }
+
+    public static MarketplaceEnvelope failure(int errorCode, String message) {
+        return new MarketplaceEnvelope(errorCode, false, message, null);
+    }
+}

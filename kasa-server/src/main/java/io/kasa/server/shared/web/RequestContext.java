@@ -1,0 +1,50 @@
+package io.kasa.server.shared.web;
+
+import io.kasa.server.shared.Language;
+import io.kasa.server.shared.MerchantId;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Per-request facts kept as request attributes: the caller's language, the request id and,
+ * once authenticated, the merchant.
+ */
+public final class RequestContext {
+
+    static final String REQUEST_ID = "kasa.requestId";
+    static final String MERCHANT = "kasa.merchant";
+
+    private RequestContext() {
+    }
+
+    /**
+     * The {@code locale} header, else the {@code locale} query parameter, else
+     * {@code Accept-Language}; Turkish when none names a known language.
+     */
+    public static Language language(HttpServletRequest request) {
+        Language language = Language.parse(request.getHeader("locale"));
+        if (language == null) {
+            language = Language.parse(request.getParameter("locale"));
+        }
+        if (language == null) {
+            language = Language.parse(request.getHeader("Accept-Language"));
+        }
+        return language == null ? Language.TR : language;
+    }
+
+    public static String requestId(HttpServletRequest request) {
+        return (String) request.getAttribute(REQUEST_ID);
+    }
+
+    public static void authenticate(HttpServletRequest request, MerchantId merchant) {
+        request.setAttribute(MERCHANT, merchant);
+    }
+
+    public static MerchantId merchant(HttpServletRequest request) {
+        return (MerchantId) request.getAttribute(MERCHANT);
+    }
+
+    /** Whether the path belongs to the marketplace family, which answers in its own envelope. */
+    public static boolean isMarketplace(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/api/paywall/");
+    }
+}

@@ -1,0 +1,61 @@
+package io.kasa.server.shared.web;
+
+import io.kasa.server.shared.MerchantId;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.core.json.JsonReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+
+/**
+ * The wire conventions in one place: PascalCase output, case-insensitive input with unknown
+ * properties ignored, decimals as {@link java.math.BigDecimal}, no silent truncation of
+ * fractions into integers, and {@code //} comments allowed because Paywall's own sample
+ * bodies carry them; and the authenticated merchant as a controller argument.
+ */
+@Configuration(proxyBeanMethods = false)
+public class WebSettings implements WebMvcConfigurer {
+
+    @Bean
+    JsonMapperBuilderCustomizer kasaWireFormat() {
+        return builder -> builder
+                .propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
+                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS);
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new HandlerMethodArgumentResolver() {
+            @Override
+            public boolean supportsParameter(MethodParameter parameter) {
+                return parameter.getParameterType() == MerchantId.class;
+            }
+
+            @Override
+            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+                                          NativeWebRequest request, WebDataBinderFactory binders) {
+                MerchantId merchant = RequestContext.merchant(request.getNativeRequest(HttpServletRequest.class));
+                if (merchant == null) {
+                    throw new IllegalStateException("no authenticated merchant on " + parameter.getMethod());
+                }
+                return merchant;
+            }
+        });
+    }
+}
