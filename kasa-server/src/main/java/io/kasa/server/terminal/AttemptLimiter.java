@@ -50,6 +50,10 @@ final class AttemptLimiter {
         }
     }
 
+    int size() {
+        return windows.size();
+    }
+
     private record Window(Instant end, int failures) {
     }
 }
