@@ -1,0 +1,122 @@
+package io.kasa.terminal.cli;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Parses {@code <command> [--name value | --name=value]...}. {@code -h} or {@code --help} anywhere
+ * an option may stand asks for help; everything else unexpected is a usage error.
+ */
+final class Arguments {
+
+    private static final Set<String> PAIR_OPTIONS = Set.of("server", "code", "store", "serial", "model");
+    private static final Set<String> RUN_OPTIONS = Set.of("store");
+
+    private Arguments() {
+    }
+
+    static Invocation parse(String... args) throws UsageException {
+        if (args.length == 0) {
+            throw new UsageException("a command is required");
+        }
+        String command = args[0];
+        if (isHelp(command) || command.equals("help")) {
+            return new Invocation.Help();
+        }
+        Set<String> allowed = switch (command) {
+            case "pair" -> PAIR_OPTIONS;
+            case "run" -> RUN_OPTIONS;
+            default -> throw new UsageException("unknown command '" + command + "'");
+        };
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String token = args[i];
+            if (isHelp(token)) {
+                return new Invocation.Help();
+            }
+            if (!token.startsWith("--") || token.length() == 2) {
+                throw new UsageException("unexpected argument '" + token + "'");
+            }
+            int equals = token.indexOf('=');
+            String name = equals >= 0 ? token.substring(2, equals) : token.substring(2);
+            if (!allowed.contains(name)) {
+                throw new UsageException("unknown option --" + name + " for " + command);
+            }
+            String value;
+            if (equals >= 0) {
+                value = token.substring(equals + 1);
+            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                value = args[++i];
+            } else {
+                value = "";
+            }
+            if (value.isBlank()) {
+                throw new UsageException("option --" + name + " needs a value");
+            }
+            if (options.putIfAbsent(name, value) != null) {
+                throw new UsageException("option --" + name + " is given twice");
+            }
+        }
+        return switch (command) {
+            case "pair" -> {
+                requirePresent(options, "server", "code", "store");
+                yield new Invocation.Pair(server(options.get("server")), options.get("code"),
+                        path(options.get("store")), options.get("serial"), options.get("model"));
+            }
+            case "run" -> {
+                requirePresent(options, "store");
+                yield new Invocation.Run(path(options.get("store")));
+            }
+            default -> throw new IllegalStateException(command);
+        };
+    }
+
+    private static boolean isHelp(String token) {
+        return token.equals("-h") || token.equals("--help");
+    }
+
+    private static void requirePresent(Map<String, String> options, String... names) throws UsageException {
+        List<String> missing = new ArrayList<>();
+        for (String name : names) {
+            if (!options.containsKey(name)) {
+                missing.add("--" + name);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new UsageException("missing " + String.join(", ", missing));
+        }
+    }
+
+    private static URI server(String value) throws UsageException {
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw new UsageException("--server is not a URL: " + value);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            throw new UsageException("--server must be an http:// or https:// URL with a host: " + value);
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new UsageException("--server must not have a query or fragment: " + value);
+        }
+        return uri;
+    }
+
+    private static Path path(String value) throws UsageException {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new UsageException("--store is not a valid path: " + value);
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package io.kasa.terminal.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+import io.kasa.terminal.DeviceStore;
+import io.kasa.terminal.PairResult;
+import io.kasa.terminal.Pairing;
+import io.kasa.terminal.PairingException;
+import io.kasa.terminal.TerminalAgent;
+
+/**
+ * The terminal agent on the command line: {@code pair} once with a code, then {@code run}.
+ * Exit status: 0 success, 1 failure, 2 usage error.
+ */
+public final class TerminalCommand {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    static final String USAGE_TEXT = """
+            Usage: java -jar kasa-terminal.jar <command> [options]
+
+            Commands:
+              pair   Exchange a pair code for a device token and keep it in the store.
+                       --server <url>   Kasa base URL, e.g. https://pos.example.com (required)
+                       --code <code>    the 6-digit pair code (required)
+                       --store <dir>    directory for device.json, created if missing (required)
+                       --serial <s>     serial number sent to Kasa (default: derived from the
+                                        host name and the store path, the same on every run)
+                       --model <m>      device model sent to Kasa
+              run    Connect with the stored pairing and keep the live connection until
+                     interrupted (Ctrl-C, SIGTERM); prints each state change on one line.
+                       --store <dir>    directory holding device.json (required)
+
+            Options are written --name value or --name=value.
+              -h, --help                print this text
+
+            Exit status: 0 success; 1 failure (pairing refused, server unreachable, not
+            paired, or unpaired or replaced while running); 2 usage error.
+            """;
+
+    private TerminalCommand() {
+    }
+
+    public static void main(String[] args) {
+        quietLogging();
+        System.exit(execute(args, System.out, System.err));
+    }
+
+    /**
+     * The command prints what matters itself, so the agent's log is cut to warnings and errors, one
+     * line each. A logging configuration given with {@code -Djava.util.logging.config.file} wins.
+     */
+    private static void quietLogging() {
+        if (System.getProperty("java.util.logging.config.file") != null
+                || System.getProperty("java.util.logging.config.class") != null) {
+            return;
+        }
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tL %4$s %3$s: %5$s%6$s%n");
+        }
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+    }
+
+    /** Runs one command line; returns the exit status. */
+    static int execute(String[] args, PrintStream out, PrintStream err) {
+        Invocation invocation;
+        try {
+            invocation = Arguments.parse(args);
+        } catch (UsageException e) {
+            err.println("kasa-terminal: " + e.getMessage());
+            err.println();
+            err.print(USAGE_TEXT);
+            return USAGE;
+        }
+        return switch (invocation) {
+            case Invocation.Help help -> {
+                out.print(USAGE_TEXT);
+                yield OK;
+            }
+            case Invocation.Pair pair -> pair(pair, out, err);
+            case Invocation.Run run -> run(run, out, err);
+        };
+    }
+
+    private static int pair(Invocation.Pair invocation, PrintStream out, PrintStream err) {
+        String serial = invocation.serial() != null
+                ? invocation.serial()
+                : defaultSerial(hostName(), invocation.store());
+        TerminalAgent agent = TerminalAgent.builder()
+                .server(invocation.server())
+                .store(DeviceStore.inDirectory(invocation.store()))
+                .serialNo(serial)
+                .model(invocation.model())
+                .build();
+        try {
+            PairResult result = agent.pair(invocation.code());
+            out.println("Paired device " + serial + ".");
+            out.println("TerminalId:     " + result.terminalId());
+            out.println("TerminalPairId: " + result.terminalPairId());
+            out.println("Stored in:      " + invocation.store().toAbsolutePath().resolve(DeviceStore.FILE_NAME));
+            return OK;
+        } catch (PairingException e) {
+            err.println(explain(e));
+            return FAILED;
+        } catch (IOException e) {
+            err.println("Cannot reach " + invocation.server() + ": " + describe(e));
+            return FAILED;
+        } catch (UncheckedIOException e) {
+            err.println("Cannot store the pairing: " + describe(e));
+            return FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("Interrupted.");
+            return FAILED;
+        }
+    }
+
+    private static int run(Invocation.Run invocation, PrintStream out, PrintStream err) {
+        DeviceStore store = DeviceStore.inDirectory(invocation.store());
+        Optional<Pairing> pairing;
+        try {
+            pairing = store.load();
+        } catch (UncheckedIOException e) {
+            err.println("Cannot read the pairing: " + describe(e));
+            return FAILED;
+        }
+        if (pairing.isEmpty()) {
+            err.println("Not paired: " + invocation.store().toAbsolutePath().resolve(DeviceStore.FILE_NAME)
+                    + " does not exist. Pair first: pair --server <url> --code <code> --store " + invocation.store());
+            return FAILED;
+        }
+        TerminalAgent agent = TerminalAgent.builder().store(store).build();
+        CountDownLatch finished = new CountDownLatch(1);
+        agent.onStateChange(state -> {
+            out.println(stateLine(Instant.now(), state, agent));
+            out.flush();
+            if (state == TerminalAgent.State.UNPAIRED || state == TerminalAgent.State.REPLACED
+                    || state == TerminalAgent.State.STOPPED) {
+                finished.countDown();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(agent::stop, "kasa-terminal-shutdown"));
+        out.println("Terminal " + pairing.get().terminalId() + " using " + pairing.get().liveUri());
+        agent.start();
+        try {
+            finished.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            agent.stop();
+            return FAILED;
+        }
+        return switch (agent.state()) {
+            case UNPAIRED -> {
+                err.println("The server no longer accepts this device (" + agent.lastClose().map(String::valueOf).orElse("no pairing")
+                        + "). The token was removed; pair again with a new code.");
+                yield FAILED;
+            }
+            case REPLACED -> {
+                err.println("Another connection of terminal " + pairing.get().terminalId()
+                        + " took over (4409); this one stops.");
+                yield FAILED;
+            }
+            default -> OK;
+        };
+    }
+
+    static String stateLine(Instant at, TerminalAgent.State state, TerminalAgent agent) {
+        String detail = switch (state) {
+            case CONNECTED -> "terminal " + agent.terminalId().orElse("?");
+            case BACKING_OFF, UNPAIRED, REPLACED -> agent.lastClose().map(close -> "after " + close).orElse("");
+            default -> "";
+        };
+        String line = at.truncatedTo(ChronoUnit.MILLIS) + " " + state;
+        return detail.isEmpty() ? line : line + " " + detail;
+    }
+
+    static String explain(PairingException e) {
+        String what;
+        if (e.isRateLimited()) {
+            what = "Pairing refused: too many attempts. "
+                    + e.retryAfter().map(wait -> "Wait at least " + wait.toSeconds() + " s before trying again.")
+                    .orElse("Wait before trying again.");
+        } else if ("Pair.Sync.CodeInvalid".equals(e.clientMessage())) {
+            what = "Pairing refused: the pair code is unknown, expired, already used or cancelled. Ask for a new code.";
+        } else if ("System.ValidationError".equals(e.clientMessage())) {
+            what = "Pairing refused: the request was invalid (the code must be 6 digits, the serial 1-50 characters).";
+        } else {
+            what = "Pairing refused.";
+        }
+        StringBuilder detail = new StringBuilder("HTTP ").append(e.httpStatus());
+        if (e.clientMessage() != null) {
+            detail.append(", ").append(e.clientMessage());
+        }
+        if (e.errorCode() != 0) {
+            detail.append(", ErrorCode ").append(e.errorCode());
+        }
+        if (e.serverMessage() != null && !e.serverMessage().isBlank()) {
+            detail.append(": ").append(e.serverMessage());
+        }
+        return what + " (" + detail + ")";
+    }
+
+    /**
+     * A serial number that stays the same for one store on one host: "KT" and 12 hex digits of
+     * SHA-256 over the host name and the absolute store path.
+     */
+    static String defaultSerial(String hostName, Path store) {
+        String seed = hostName + "\n" + store.toAbsolutePath().normalize();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
+            return "KT" + HexFormat.of().withUpperCase().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            String fromEnvironment = System.getenv("HOSTNAME");
+            if (fromEnvironment == null) {
+                fromEnvironment = System.getenv("COMPUTERNAME");
+            }
+            return fromEnvironment != null ? fromEnvironment : "localhost";
+        }
+    }
+
+    /** The distinct messages along the cause chain ("cannot write ...: Permission denied"), else the type's name. */
+    static String describe(Throwable error) {
+        List<String> messages = new ArrayList<>();
+        for (Throwable next = error; next != null && messages.size() < 4; next = next.getCause()) {
+            String message = next.getMessage();
+            if (message != null && !message.isBlank() && !messages.contains(message)
+                    && !message.equals(String.valueOf(next.getCause()))) {
+                messages.add(message);
+            }
+        }
+        return messages.isEmpty() ? error.getClass().getSimpleName() : String.join(": ", messages);
+    }
+}

@@ -1,0 +1,129 @@
+package io.kasa.terminal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class DeviceStoreTests {
+
+    @TempDir
+    static Path shared;
+
+    static final Pairing FIRST = new Pairing(URI.create("https://pos.example.com/kasa"),
+            "38e895c3-1a9a-4b73-8816-8557d1d031d6", "0b0e7a0f-58c9-4b0e-a0b1-7f6f3f1f8c11", "kdt_first", "/api/device/live");
+    static final Pairing NEWER = new Pairing(URI.create("https://pos.example.com/kasa"),
+            "38e895c3-1a9a-4b73-8816-8557d1d031d6", "9c1d0000-58c9-4b0e-a0b1-7f6f3f1f8c11", "kdt_newer", null);
+
+    static Stream<DeviceStore> stores() {
+        return Stream.of(DeviceStore.inMemory(), DeviceStore.inDirectory(shared.resolve("store-" + System.nanoTime())));
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void anEmptyStoreHoldsNoPairing(DeviceStore store) {
+        assertThat(store.load()).isEmpty();
+        assertThat(store.forget(FIRST)).isFalse();
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void keepsWhatWasSavedLast(DeviceStore store) {
+        store.save(FIRST);
+        assertThat(store.load()).contains(FIRST);
+        store.save(NEWER);
+        assertThat(store.load()).contains(NEWER);
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void forgetsOnlyTheRejectedCredential(DeviceStore store) {
+        store.save(NEWER);
+        assertThat(store.forget(FIRST)).isFalse();
+        assertThat(store.load()).contains(NEWER);
+
+        assertThat(store.forget(NEWER)).isTrue();
+        assertThat(store.load()).isEmpty();
+    }
+
+    @Test
+    void aDirectoryStoreSurvivesTheProcess(@TempDir Path directory) {
+        DeviceStore.inDirectory(directory).save(FIRST);
+
+        assertThat(DeviceStore.inDirectory(directory).load()).contains(FIRST);
+    }
+
+    @Test
+    void writesCamelCaseJsonWithTheDefaultLivePath(@TempDir Path directory) throws IOException {
+        DeviceStore.inDirectory(directory).save(NEWER);
+
+        String json = Files.readString(directory.resolve("device.json"));
+        assertThat(json).contains("\"server\"", "\"terminalId\"", "\"terminalPairId\"", "\"deviceToken\"",
+                "\"livePath\" : \"/api/device/live\"");
+    }
+
+    @Test
+    void createsTheDirectoryAndAFileOnlyItsOwnerCanRead(@TempDir Path parent) throws IOException {
+        assumeThat(parent.getFileSystem().supportedFileAttributeViews()).contains("posix");
+        Path directory = parent.resolve("a/b/device");
+
+        DeviceStore.inDirectory(directory).save(FIRST);
+        DeviceStore.inDirectory(directory).save(NEWER);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.resolve("device.json"))))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory)))
+                .isEqualTo("rwx------");
+    }
+
+    @Test
+    void leavesNoTemporaryFilesBehind(@TempDir Path directory) throws IOException {
+        DeviceStore store = DeviceStore.inDirectory(directory);
+        store.save(FIRST);
+        store.save(NEWER);
+
+        try (Stream<Path> files = Files.list(directory)) {
+            assertThat(files.map(path -> path.getFileName().toString())).containsExactly("device.json");
+        }
+    }
+
+    @Test
+    void ignoresPropertiesItDoesNotKnow(@TempDir Path directory) throws IOException {
+        Files.writeString(directory.resolve("device.json"), """
+                {"server":"http://localhost:8080","terminalId":"t","terminalPairId":"p","deviceToken":"kdt_x",
+                 "pairedBy":"a later version"}
+                """, StandardCharsets.UTF_8);
+
+        assertThat(DeviceStore.inDirectory(directory).load()).hasValueSatisfying(pairing -> {
+            assertThat(pairing.deviceToken()).isEqualTo("kdt_x");
+            assertThat(pairing.livePath()).isEqualTo(Pairing.DEFAULT_LIVE_PATH);
+        });
+    }
+
+    @Test
+    void refusesAFileThatIsNotAPairing(@TempDir Path directory) throws IOException {
+        Files.writeString(directory.resolve("device.json"), "{\"server\":\"http://localhost\",\"terminalId\":\"t\"}");
+
+        assertThatThrownBy(() -> DeviceStore.inDirectory(directory).load())
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("does not hold a valid pairing");
+    }
+
+    @Test
+    void neverShowsTheTokenInText() {
+        assertThat(FIRST.toString()).doesNotContain("kdt_first").contains("deviceToken=***");
+    }
+}
