@@ -1,5 +1,6 @@
 package io.kasa.server.device;
 
+import io.kasa.server.payment.DeviceReports;
 import io.kasa.server.shared.BusinessTime;
 import io.kasa.server.terminal.DeviceIdentity;
 import io.kasa.server.terminal.Pairing;
@@ -15,8 +16,6 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.util.List;
@@ -35,20 +34,22 @@ class DeviceChannel extends TextWebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(DeviceChannel.class);
 
-    private final JsonMapper json = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
     private final Map<String, DeviceSession> sessions = new ConcurrentHashMap<>();
+    private final DeviceJson json;
     private final LiveSessions live;
     private final Pairing pairing;
     private final Terminals terminals;
+    private final DeviceReports reports;
     private final DeviceSettings settings;
     private final BusinessTime time;
 
-    DeviceChannel(LiveSessions live, Pairing pairing, Terminals terminals, DeviceSettings settings, BusinessTime time) {
+    DeviceChannel(DeviceJson json, LiveSessions live, Pairing pairing, Terminals terminals, DeviceReports reports,
+                  DeviceSettings settings, BusinessTime time) {
+        this.json = json;
         this.live = live;
         this.pairing = pairing;
         this.terminals = terminals;
+        this.reports = reports;
         this.settings = settings;
         this.time = time;
     }
@@ -69,7 +70,7 @@ class DeviceChannel extends TextWebSocketHandler {
         Instant now = time.now();
         DeviceMessage message;
         try {
-            message = json.readValue(text.getPayload(), DeviceMessage.class);
+            message = json.read(text.getPayload());
         } catch (JacksonException e) {
             message = null;
         }
@@ -82,13 +83,70 @@ class DeviceChannel extends TextWebSocketHandler {
             hello(session, message, now);
             return;
         }
+        UUID terminalId = session.identity().terminalId();
         switch (message.type()) {
-            case "ping" -> session.send(json, DeviceMessage.pong(message.id()));
+            case "ping" -> session.send(json.write(DeviceMessage.pong(message.id())));
             case "pong", "hello" -> {
                 // a sign of life is all a pong carries; a repeated hello changes nothing
             }
-            default -> session.send(json, DeviceMessage.error("unknown-type", "unknown message type " + message.type()));
+            case "received" -> {
+                if (hasOrder(session, message)) {
+                    reports.received(terminalId, message.orderId());
+                }
+            }
+            case "taken" -> {
+                if (hasOrder(session, message)) {
+                    switch (reports.taken(terminalId, message.orderId())) {
+                        case ACCEPTED -> session.send(json.write(DeviceMessage.ack(message.orderId(), "taken")));
+                        case WITHDRAWN -> session.send(json.write(DeviceMessage.withdraw(message.orderId(), "withdrawn")));
+                        case UNKNOWN -> session.send(json.write(DeviceMessage.error("unknown-order", "no such order " + message.orderId())));
+                    }
+                }
+            }
+            case "outcome" -> outcome(session, message);
+            default -> session.send(json.write(DeviceMessage.error("unknown-type", "unknown message type " + message.type())));
         }
+    }
+
+    private void outcome(DeviceSession session, DeviceMessage message) {
+        if (!hasOrder(session, message)) {
+            return;
+        }
+        if (!"approved".equals(message.result()) && !"declined".equals(message.result())) {
+            session.send(json.write(DeviceMessage.error("bad-outcome", "result must be approved or declined")));
+            return;
+        }
+        DeviceReports.Outcome outcome = new DeviceReports.Outcome("approved".equals(message.result()),
+                clip(message.message(), 255), json.write(cleanCard(message.card())), clip(message.providerReference(), 100));
+        if (reports.outcome(session.identity().terminalId(), message.orderId(), outcome)) {
+            session.send(json.write(DeviceMessage.ack(message.orderId(), "outcome")));
+        } else {
+            session.send(json.write(DeviceMessage.error("unknown-order", "no such order " + message.orderId())));
+        }
+    }
+
+    private boolean hasOrder(DeviceSession session, DeviceMessage message) {
+        if (message.orderId() == null) {
+            session.send(json.write(DeviceMessage.error("bad-message", message.type() + " needs an orderId")));
+            return false;
+        }
+        return true;
+    }
+
+    /** Keeps only masked card data of sane length: a full card number is never stored. */
+    private static DeviceMessage.Card cleanCard(DeviceMessage.Card card) {
+        if (card == null) {
+            return null;
+        }
+        String masked = card.maskedPan() == null ? null : clip(card.maskedPan(), 25);
+        if (masked != null && masked.chars().filter(Character::isDigit).count() > 10) {
+            masked = null;
+        }
+        return new DeviceMessage.Card(masked, clip(card.brand(), 20), clip(card.authCode(), 12));
+    }
+
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     private void hello(DeviceSession session, DeviceMessage message, Instant now) {
@@ -96,20 +154,22 @@ class DeviceChannel extends TextWebSocketHandler {
                 ? pairing.authenticateDevice(message.token())
                 : Optional.empty();
         if (identity.isEmpty()) {
-            session.send(json, DeviceMessage.error("auth", "the device token is missing, unknown or revoked"));
+            session.send(json.write(DeviceMessage.error("auth", "the device token is missing, unknown or revoked")));
             session.close(CloseCodes.AUTH_FAILED);
             return;
         }
         DeviceIdentity device = identity.get();
         session.authenticated(device);
         live.authenticated(session).ifPresent(replaced -> replaced.close(CloseCodes.REPLACED));
-        session.send(json, DeviceMessage.welcome(device.terminalId(), device.terminalPairId(), settings, now));
+        session.send(json.write(DeviceMessage.welcome(device.terminalId(), device.terminalPairId(), settings, now)));
         terminals.markSeen(List.of(device.terminalId()), now);
         // An unpair that committed between the token check and registration must still win.
         if (!pairing.isActive(device.terminalPairId())) {
             session.close(CloseCodes.UNPAIRED);
+            return;
         }
         log.info("Terminal {} connected (session {})", device.terminalId(), session.id());
+        reports.connected(device.terminalId());
     }
 
     @Override
@@ -152,7 +212,7 @@ class DeviceChannel extends TextWebSocketHandler {
                 live.closed(session);
             } else if (!session.lastPing().plus(settings.heartbeat()).isAfter(now)) {
                 session.pinged(now);
-                session.send(json, DeviceMessage.ping(Long.toString(now.toEpochMilli())));
+                session.send(json.write(DeviceMessage.ping(Long.toString(now.toEpochMilli()))));
             }
         }
     }

@@ -7,7 +7,6 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -72,12 +71,15 @@ final class DeviceSession {
         return socket.isOpen();
     }
 
-    void send(JsonMapper json, DeviceMessage message) {
+    /** Sends one text frame; false (and the connection closed) when it could not be sent. */
+    boolean send(String text) {
         try {
-            socket.sendMessage(new TextMessage(json.writeValueAsString(message)));
+            socket.sendMessage(new TextMessage(text));
+            return true;
         } catch (IOException | RuntimeException e) {
             log.debug("Send to device session {} failed: {}", id(), e.toString());
             close(CloseStatus.SERVER_ERROR);
+            return false;
         }
     }
 

@@ -44,6 +44,11 @@ class LiveSessions implements LiveConnections {
                 .filter(session -> session.identity().terminalPairId().equals(terminalPairId));
     }
 
+    /** The terminal's open, authenticated connection on this node. */
+    Optional<DeviceSession> session(UUID terminalId) {
+        return Optional.ofNullable(byTerminal.get(terminalId)).filter(DeviceSession::isOpen);
+    }
+
     Collection<DeviceSession> live() {
         return byTerminal.values();
     }

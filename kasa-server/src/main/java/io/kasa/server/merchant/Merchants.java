@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -65,6 +66,24 @@ public class Merchants {
                 .query(Merchants::merchant)
                 .optional()
                 .orElseThrow(() -> new KasaException(KasaError.MERCHANT_NOT_FOUND));
+    }
+
+    /** How long this merchant's undelivered orders wait for the device, when it set its own. */
+    public Optional<Duration> orderTtl(MerchantId merchant) {
+        return jdbc.sql("select order_ttl_seconds from merchant where id = :id")
+                .param("id", merchant.value())
+                .query((row, n) -> (Integer) row.getObject(1))
+                .optional()
+                .map(Duration::ofSeconds);
+    }
+
+    /** Sets (or, with null, clears) the merchant's own order time-to-live. */
+    @Transactional
+    public void setOrderTtl(MerchantId merchant, Duration ttl) {
+        get(merchant);
+        jdbc.sql("update merchant set order_ttl_seconds = :ttl where id = :id")
+                .param("ttl", ttl == null ? null : (int) ttl.toSeconds()).param("id", merchant.value())
+                .update();
     }
 
     public Optional<Merchant> demo() {

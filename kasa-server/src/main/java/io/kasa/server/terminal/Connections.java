@@ -123,6 +123,13 @@ public class Connections {
         setConnected(id, true);
     }
 
+    /** The connection even if it was deleted since (payments keep naming it); null if not the merchant's. */
+    public Connection find(MerchantId merchant, UUID id) {
+        return jdbc.sql("select * from connection where id = :id and merchant_id = :merchant")
+                .param("id", id).param("merchant", merchant.value())
+                .query(this::connection).optional().orElse(null);
+    }
+
     public Connection get(MerchantId merchant, UUID id) {
         return findOr(merchant, id, KasaError.CONNECTION_NOT_FOUND);
     }

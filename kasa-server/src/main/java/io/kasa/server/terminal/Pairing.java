@@ -205,6 +205,12 @@ public class Pairing {
                 .optional();
     }
 
+    /** Whether the terminal has an active pairing with a device. */
+    public boolean isPaired(UUID terminalId) {
+        return jdbc.sql("select count(*) from terminal_pairing where terminal_id = :id and revoked_at is null")
+                .param("id", terminalId).query(Long.class).single() > 0;
+    }
+
     /** Whether the pairing is still the terminal's active one. */
     public boolean isActive(UUID terminalPairId) {
         return jdbc.sql("select count(*) from terminal_pairing where id = :id and revoked_at is null")

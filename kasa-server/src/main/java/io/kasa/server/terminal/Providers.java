@@ -58,6 +58,18 @@ public final class Providers {
                 CATALOG.regions().stream().filter(candidate -> candidate.region() == region).toList());
     }
 
+    public static String providerName(int provider) {
+        return CATALOG.providers().stream().filter(p -> p.provider() == provider).map(Provider::name).findFirst().orElse(null);
+    }
+
+    public static String brandName(int brand) {
+        return CATALOG.brands().stream().filter(b -> b.brand() == brand).map(Brand::name).findFirst().orElse(null);
+    }
+
+    public static String regionName(int region) {
+        return CATALOG.regions().stream().filter(r -> r.region() == region).map(Region::name).findFirst().orElse(null);
+    }
+
     static Provider find(int brand, int provider, int region) {
         return CATALOG.providers().stream()
                 .filter(candidate -> candidate.brand() == brand && candidate.provider() == provider && candidate.region() == region)

@@ -16,6 +16,7 @@ import io.kasa.server.shared.web.Status;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -69,6 +70,9 @@ class AdminController {
     record RotateKey(Long graceSeconds) {
     }
 
+    record Settings(Integer orderTtlSeconds) {
+    }
+
     @PostMapping
     PhysicalEnvelope create(@RequestBody CreateMerchant request) {
         String name = Validation.text("Name", request.name(), 100);
@@ -119,6 +123,17 @@ class AdminController {
     @PostMapping("/{merchantId}/keys/{keyId}/revoke")
     PhysicalEnvelope revoke(@PathVariable UUID merchantId, @PathVariable UUID keyId) {
         keys.revoke(new MerchantId(merchantId), keyId);
+        return PhysicalEnvelope.success(Status.OK);
+    }
+
+    /** Merchant settings: {@code OrderTtlSeconds} (10–86400, or null for the server default). */
+    @PutMapping("/{merchantId}/settings")
+    PhysicalEnvelope settings(@PathVariable UUID merchantId, @RequestBody Settings request) {
+        Integer ttl = request.orderTtlSeconds();
+        if (ttl != null) {
+            Validation.between("OrderTtlSeconds", ttl, 10, 86_400);
+        }
+        merchants.setOrderTtl(new MerchantId(merchantId), ttl == null ? null : Duration.ofSeconds(ttl));
         return PhysicalEnvelope.success(Status.OK);
     }
 

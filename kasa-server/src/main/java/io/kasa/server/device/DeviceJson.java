@@ -1,0 +1,37 @@
+package io.kasa.server.device;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.kasa.server.payment.DeviceOrder;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The device protocol's JSON: camelCase, absent fields left out, unknown fields ignored. */
+@Component
+class DeviceJson {
+
+    private final JsonMapper json = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .build();
+
+    String write(DeviceMessage message) {
+        return json.writeValueAsString(message);
+    }
+
+    String order(DeviceOrder order) {
+        ObjectNode message = json.createObjectNode();
+        message.put("type", "order");
+        message.setAll((ObjectNode) json.valueToTree(order));
+        return json.writeValueAsString(message);
+    }
+
+    DeviceMessage read(String text) {
+        return json.readValue(text, DeviceMessage.class);
+    }
+
+    String write(DeviceMessage.Card card) {
+        return card == null ? null : json.writeValueAsString(card);
+    }
+}

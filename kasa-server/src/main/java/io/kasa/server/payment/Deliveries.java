@@ -1,0 +1,87 @@
+package io.kasa.server.payment;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static io.kasa.server.payment.PaymentStatus.*;
+
+/**
+ * Gets orders to devices. An order is marked as written (10) before it is written, so the
+ * device's receipt can never arrive before the status it moves from; a failed write is
+ * recorded as 8. Called outside any transaction: no network I/O happens inside one.
+ */
+@Component
+class Deliveries {
+
+    private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
+    private static final Set<PaymentStatus> UNSENT = EnumSet.of(GENERATED, PUSH_NOTIFICATION_FAILED,
+            PUSH_NOTIFICATION_SENT, SOCKET_NOTIFICATION_FAILED);
+
+    private final Orders orders;
+    private final OrderMessages messages;
+    private final OrderChannel channel;
+    private final PushGateway push;
+
+    Deliveries(Orders orders, OrderMessages messages, OrderChannel channel, PushGateway push) {
+        this.orders = orders;
+        this.messages = messages;
+        this.channel = channel;
+        this.push = push;
+    }
+
+    /** Sends a new order if its terminal is live; returns whether it went out. */
+    boolean sendIfLive(Order order) {
+        return channel.isLive(order.terminalId()) && send(order);
+    }
+
+    /**
+     * Sends an order that still needs the device: not yet sent ones are marked 10 first;
+     * ones the device already has (2, 10, 11, 6) are sent again as they are.
+     */
+    boolean send(Order order) {
+        Order current = order;
+        if (UNSENT.contains(order.status())) {
+            if (orders.transition(order.id(), Orders.Change.to(SOCKET_NOTIFICATION_SENT)).isEmpty()) {
+                return false;
+            }
+            current = orders.find(order.id()).orElseThrow();
+        }
+        boolean written;
+        try {
+            written = channel.deliver(order.terminalId(), messages.of(current));
+        } catch (RuntimeException e) {
+            log.warn("Writing order {} to terminal {} failed", order.id(), order.terminalId(), e);
+            written = false;
+        }
+        if (!written && current.status() == SOCKET_NOTIFICATION_SENT) {
+            orders.transition(order.id(), Orders.Change.to(SOCKET_NOTIFICATION_FAILED, "the live connection refused the order"));
+        }
+        return written;
+    }
+
+    /** Wakes an offline terminal through the push gateway: 9 when accepted, 7 when not. */
+    void pushTo(Order order) {
+        boolean accepted;
+        try {
+            accepted = push.push(order.terminalId(), order.paymentId());
+        } catch (RuntimeException e) {
+            log.warn("Push for order {} failed", order.id(), e);
+            accepted = false;
+        }
+        orders.transition(order.id(), accepted
+                ? Orders.Change.to(PUSH_NOTIFICATION_SENT)
+                : Orders.Change.to(PUSH_NOTIFICATION_FAILED, "the push gateway refused the notification"));
+    }
+
+    void withdraw(Order order, String reason) {
+        try {
+            channel.withdraw(order.terminalId(), order.id(), reason);
+        } catch (RuntimeException e) {
+            log.debug("Withdraw of order {} not written now; it is resent on reconnect", order.id());
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.kasa.server.payment;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static io.kasa.server.payment.PaymentStatus.*;
+
+/**
+ * What devices tell Kasa about their orders, and what a device gets when it connects.
+ * Reports are idempotent: a repeated or late one changes nothing, and the lifecycle table
+ * keeps a recorded outcome from ever changing.
+ */
+@Service
+public class DeviceReports {
+
+    private static final Logger log = LoggerFactory.getLogger(DeviceReports.class);
+
+    private final Orders orders;
+    private final Deliveries deliveries;
+
+    DeviceReports(Orders orders, Deliveries deliveries) {
+        this.orders = orders;
+        this.deliveries = deliveries;
+    }
+
+    /** The answer to a device's {@code taken}. */
+    public enum Take {
+        /** Recorded (now or before): the device may charge. */
+        ACCEPTED,
+        /** The order was withdrawn or expired: the device must drop it. */
+        WITHDRAWN,
+        /** No such order for this terminal. */
+        UNKNOWN
+    }
+
+    /** A device's outcome report. */
+    public record Outcome(boolean approved, String message, String cardJson, String providerReference) {
+    }
+
+    /**
+     * Sends a freshly connected terminal every order it still has to act on, oldest first,
+     * and a withdraw for orders it may still hold that were withdrawn or expired.
+     */
+    public void connected(UUID terminalId) {
+        for (Order order : orders.openFor(terminalId)) {
+            deliveries.send(order);
+        }
+        for (Order order : orders.recentlyDropped(terminalId)) {
+            deliveries.withdraw(order, order.status() == WITHDRAWN ? "rollback" : "expired");
+        }
+    }
+
+    public void received(UUID terminalId, UUID orderId) {
+        ofTerminal(terminalId, orderId)
+                .filter(order -> order.status() == SOCKET_NOTIFICATION_SENT)
+                .ifPresent(order -> orders.transition(orderId, Orders.Change.to(SENT_TO_DEVICE)));
+    }
+
+    public Take taken(UUID terminalId, UUID orderId) {
+        Optional<Order> found = ofTerminal(terminalId, orderId);
+        if (found.isEmpty()) {
+            return Take.UNKNOWN;
+        }
+        return take(found.get()) ? Take.ACCEPTED : Take.WITHDRAWN;
+    }
+
+    /** Records the first outcome of an order; returns false only for an order this terminal does not have. */
+    public boolean outcome(UUID terminalId, UUID orderId, Outcome outcome) {
+        Optional<Order> found = ofTerminal(terminalId, orderId);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Order order = found.get();
+        if (order.status().isBeforeTaken() && !take(order)) {
+            log.warn("Terminal {} reported an outcome for order {}, which was {}", terminalId, orderId, order.status());
+            return true;
+        }
+        PaymentStatus result = outcome.approved() ? SUCCESSFUL : FAILED;
+        Optional<Order> before = orders.transition(orderId,
+                new Orders.Change(result, outcome.message(), outcome.cardJson(), outcome.providerReference()));
+        if (before.isEmpty()) {
+            PaymentStatus recorded = orders.find(orderId).orElseThrow().status();
+            if (recorded != result) {
+                log.warn("Terminal {} reported {} for order {} after {} was recorded; the recorded outcome stands",
+                        terminalId, result, orderId, recorded);
+            }
+        }
+        return true;
+    }
+
+    /** Moves an order to taken (through 10 if it never got there); false if it can no longer be taken. */
+    private boolean take(Order order) {
+        PaymentStatus status = order.status();
+        if (status == TAKEN_BY_DEVICE || status == UNKNOWN || status == SUCCESSFUL || status == FAILED) {
+            return true;
+        }
+        if (status == WITHDRAWN || status == COULD_NOT_SEND_TO_DEVICE) {
+            return false;
+        }
+        if (status != SENT_TO_DEVICE && status != SOCKET_NOTIFICATION_SENT) {
+            orders.transition(order.id(), Orders.Change.to(SOCKET_NOTIFICATION_SENT));
+        }
+        if (orders.transition(order.id(), Orders.Change.to(TAKEN_BY_DEVICE)).isPresent()) {
+            return true;
+        }
+        PaymentStatus now = orders.find(order.id()).orElseThrow().status();
+        return now == TAKEN_BY_DEVICE || now == UNKNOWN || now == SUCCESSFUL || now == FAILED;
+    }
+
+    private Optional<Order> ofTerminal(UUID terminalId, UUID orderId) {
+        return orders.find(orderId).filter(order -> order.terminalId().equals(terminalId));
+    }
+
+}

@@ -1,0 +1,167 @@
+package io.kasa.server.payment;
+
+import io.kasa.server.shared.BusinessTime;
+import io.kasa.server.shared.SqlTime;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The only place an order's status changes. Each change is checked against the
+ * {@link Lifecycle} table under a row lock, appends an activity, updates the payment's
+ * latest activity and publishes {@link PaymentStatusChanged}, all in one transaction.
+ */
+@Component
+class Orders {
+
+    private final JdbcClient jdbc;
+    private final BusinessTime time;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final PaymentSettings settings;
+
+    Orders(JdbcClient jdbc, BusinessTime time, ApplicationEventPublisher events, PlatformTransactionManager transactions,
+           PaymentSettings settings) {
+        this.jdbc = jdbc;
+        this.time = time;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+        this.settings = settings;
+    }
+
+    /** What a transition may also record on the order. */
+    record Change(PaymentStatus to, String message, String card, String providerReference) {
+        static Change to(PaymentStatus status) {
+            return new Change(status, null, null, null);
+        }
+
+        static Change to(PaymentStatus status, String message) {
+            return new Change(status, message, null, null);
+        }
+    }
+
+    /**
+     * Moves the order to {@code change.to()} if the lifecycle allows it from its current
+     * status, in a transaction of its own. Returns the order as it was before, or empty when
+     * the move was refused (the order was already elsewhere).
+     */
+    Optional<Order> transition(UUID orderId, Change change) {
+        return transaction.execute(status -> transitionInTransaction(orderId, change));
+    }
+
+    /** As {@link #transition}, inside the caller's transaction. */
+    Optional<Order> transitionInTransaction(UUID orderId, Change change) {
+        Optional<Order> locked = jdbc.sql("select * from payment_order where id = :id for update")
+                .param("id", orderId).query(Orders::order).optional();
+        if (locked.isEmpty() || !Lifecycle.allows(locked.get().status(), change.to())) {
+            return Optional.empty();
+        }
+        Order order = locked.get();
+        Instant now = time.now();
+        PaymentStatus to = change.to();
+        Instant outcomeDeadline = to == PaymentStatus.TAKEN_BY_DEVICE ? now.plus(settings.outcomeDeadline()) : null;
+        jdbc.sql("""
+                        update payment_order set status_id = :status,
+                            taken_at = case when :status = 11 then :now else taken_at end,
+                            outcome_deadline = case when :status = 11 then cast(:deadline as timestamptz) else outcome_deadline end,
+                            finished_at = case when :final then :now else finished_at end,
+                            outcome_message = coalesce(:message, outcome_message),
+                            card = coalesce(cast(:card as jsonb), card),
+                            provider_reference = coalesce(:reference, provider_reference)
+                        where id = :id""")
+                .param("status", to.id()).param("now", SqlTime.of(now))
+                .param("deadline", SqlTime.of(outcomeDeadline))
+                .param("final", to.isFinal()).param("message", change.message())
+                .param("card", change.card()).param("reference", change.providerReference())
+                .param("id", orderId)
+                .update();
+        record(order, to, change.message(), now);
+        return Optional.of(order);
+    }
+
+    /** Appends the activity and makes it the payment's latest. The caller holds the order's lock. */
+    void record(Order order, PaymentStatus status, String message, Instant at) {
+        UUID merchantId = jdbc.sql("select merchant_id from payment where id = :id for update")
+                .param("id", order.paymentId()).query(UUID.class).single();
+        int sequence = jdbc.sql("select coalesce(max(sequence), 0) + 1 from payment_activity where payment_id = :id")
+                .param("id", order.paymentId()).query(Integer.class).single();
+        UUID activityId = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into payment_activity (id, payment_id, order_id, sequence, type_id, status_id, message, created_at)
+                        values (:id, :payment, :order, :sequence, :type, :status, :message, :at)""")
+                .param("id", activityId).param("payment", order.paymentId()).param("order", order.id())
+                .param("sequence", sequence).param("type", order.type().id()).param("status", status.id())
+                .param("message", message).param("at", SqlTime.of(at))
+                .update();
+        jdbc.sql("""
+                        update payment set payment_type_id = :type, payment_status_id = :status, activity_id = :activity,
+                            modified_at = :at
+                        where id = :id""")
+                .param("type", order.type().id()).param("status", status.id()).param("activity", activityId)
+                .param("at", SqlTime.of(at)).param("id", order.paymentId())
+                .update();
+        events.publishEvent(new PaymentStatusChanged(merchantId, order.paymentId(), order.id(), activityId, sequence,
+                order.type(), status, message, at));
+    }
+
+    Optional<Order> find(UUID orderId) {
+        return jdbc.sql("select * from payment_order where id = :id").param("id", orderId).query(Orders::order).optional();
+    }
+
+    List<Order> ofPayment(UUID paymentId) {
+        return jdbc.sql("select * from payment_order where payment_id = :id order by created_at, id")
+                .param("id", paymentId).query(Orders::order).list();
+    }
+
+    /** The terminal's orders that still need the device: no outcome, not withdrawn or expired; oldest first. */
+    List<Order> openFor(UUID terminalId) {
+        return jdbc.sql("""
+                        select * from payment_order where terminal_id = :terminal and status_id not in (3, 4, 5, 12)
+                        order by created_at, id""")
+                .param("terminal", terminalId).query(Orders::order).list();
+    }
+
+    /**
+     * The terminal's orders withdrawn or expired in the last day after they were written to
+     * it: the device may still hold them and must be told to drop them.
+     */
+    List<Order> recentlyDropped(UUID terminalId) {
+        return jdbc.sql("""
+                        select o.* from payment_order o
+                        where o.terminal_id = :terminal and o.status_id in (3, 12) and o.finished_at > :since
+                          and exists (select 1 from payment_activity a where a.order_id = o.id and a.status_id = 10)
+                        order by o.created_at, o.id""")
+                .param("terminal", terminalId).param("since", SqlTime.of(time.now().minus(java.time.Duration.ofDays(1))))
+                .query(Orders::order).list();
+    }
+
+    List<Order> dueForExpiry(Instant now, int limit) {
+        return jdbc.sql("""
+                        select * from payment_order where status_id in (1, 7, 8, 9, 10) and expires_at <= :now
+                        order by expires_at limit :limit""")
+                .param("now", SqlTime.of(now)).param("limit", limit).query(Orders::order).list();
+    }
+
+    List<Order> pastOutcomeDeadline(Instant now, int limit) {
+        return jdbc.sql("""
+                        select * from payment_order where status_id = 11 and outcome_deadline <= :now
+                        order by outcome_deadline limit :limit""")
+                .param("now", SqlTime.of(now)).param("limit", limit).query(Orders::order).list();
+    }
+
+    static Order order(ResultSet row, int n) throws SQLException {
+        return new Order(row.getObject("id", UUID.class), row.getObject("payment_id", UUID.class),
+                row.getObject("terminal_id", UUID.class), PaymentType.of(row.getInt("type_id")),
+                PaymentStatus.of(row.getInt("status_id")), SqlTime.read(row, "created_at"),
+                SqlTime.read(row, "expires_at"), SqlTime.read(row, "taken_at"), SqlTime.read(row, "outcome_deadline"));
+    }
+}

@@ -1,0 +1,336 @@
+package io.kasa.server.payment;
+
+import io.kasa.server.merchant.Merchants;
+import io.kasa.server.shared.BusinessTime;
+import io.kasa.server.shared.KasaError;
+import io.kasa.server.shared.KasaException;
+import io.kasa.server.shared.LocalizedText;
+import io.kasa.server.shared.MerchantId;
+import io.kasa.server.shared.SqlTime;
+import io.kasa.server.shared.Tokens;
+import io.kasa.server.shared.web.Paging;
+import io.kasa.server.terminal.Pairing;
+import io.kasa.server.terminal.Terminal;
+import io.kasa.server.terminal.Terminals;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static io.kasa.server.payment.PaymentStatus.*;
+
+/**
+ * Payment requests: sale and cancel orders to terminals, their withdrawal, and what the
+ * merchant can read of them. Each order is recorded (with its first activity) in one
+ * transaction, then delivered outside it; a sync request then waits for the outcome.
+ */
+@Service
+public class Payments {
+
+    private final JdbcClient jdbc;
+    private final BusinessTime time;
+    private final Terminals terminals;
+    private final Pairing pairing;
+    private final Merchants merchants;
+    private final Orders orders;
+    private final Deliveries deliveries;
+    private final StatusWaits waits;
+    private final PaymentSettings settings;
+    private final TransactionTemplate transaction;
+
+    Payments(JdbcClient jdbc, BusinessTime time, Terminals terminals, Pairing pairing, Merchants merchants, Orders orders,
+             Deliveries deliveries, StatusWaits waits, PaymentSettings settings, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.time = time;
+        this.terminals = terminals;
+        this.pairing = pairing;
+        this.merchants = merchants;
+        this.orders = orders;
+        this.deliveries = deliveries;
+        this.waits = waits;
+        this.settings = settings;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    private record Created(UUID paymentId, Order order, boolean isNew) {
+    }
+
+    /**
+     * Records and delivers a sale. A repeated request with the same {@code MerchantUniqueCode}
+     * and the same body creates nothing and answers like the first; with another body it is
+     * refused. {@code wait} is how long a sync request is held.
+     */
+    public Answer sale(MerchantId merchant, SaleOrder order, Channel channel, String ip, Duration wait) {
+        Terminal terminal = terminals.resolve(merchant, order.terminal());
+        if (!pairing.isPaired(terminal.id())) {
+            throw new KasaException(KasaError.TERMINAL_PAIR_NOT_FOUND);
+        }
+        byte[] fingerprint = fingerprint(channel, order);
+        Created created = transaction.execute(status -> createSale(merchant, terminal, order, channel, ip, fingerprint));
+        if (created.isNew()) {
+            dispatch(created.order(), channel, order.sendNotificationDeviceDisconnected());
+        }
+        return respond(created.paymentId(), channel, wait);
+    }
+
+    private Created createSale(MerchantId merchant, Terminal terminal, SaleOrder order, Channel channel, String ip,
+                               byte[] fingerprint) {
+        Instant now = time.now();
+        UUID paymentId = UUID.randomUUID();
+        Optional<UUID> inserted = jdbc.sql("""
+                        insert into payment (id, merchant_id, terminal_id, connection_id, merchant_unique_code, fingerprint,
+                            channel_id, display_code, amount, currency_id, callback_address, ip, details,
+                            payment_type_id, payment_status_id, activity_id, created_at)
+                        values (:id, :merchant, :terminal, :connection, :code, :fingerprint, :channel, :displayCode, :amount,
+                            :currency, :callback, :ip, cast(:details as jsonb), 1, 1, :id, :now)
+                        on conflict (merchant_id, merchant_unique_code) do nothing
+                        returning id""")
+                .param("id", paymentId).param("merchant", merchant.value()).param("terminal", terminal.id())
+                .param("connection", terminal.connectionId()).param("code", order.merchantUniqueCode())
+                .param("fingerprint", fingerprint).param("channel", channel.id())
+                .param("displayCode", order.displayCode()).param("amount", order.amount())
+                .param("currency", order.currencyId()).param("callback", order.callbackAddress()).param("ip", ip)
+                .param("details", OrderMessages.JSON.writeValueAsString(OrderMessages.Details.of(order)))
+                .param("now", SqlTime.of(now))
+                .query(UUID.class).optional();
+        if (inserted.isEmpty()) {
+            return retried(merchant, order.merchantUniqueCode(), fingerprint);
+        }
+        int position = 0;
+        for (SaleOrder.Product product : order.products()) {
+            jdbc.sql("""
+                            insert into payment_product (id, payment_id, position, name, amount, quantity, tax_group_id,
+                                unit_code_id, payment_method_id, member_id)
+                            values (:id, :payment, :position, :name, :amount, :quantity, :tax, :unit, :method, :member)""")
+                    .param("id", UUID.randomUUID()).param("payment", paymentId).param("position", position++)
+                    .param("name", product.name()).param("amount", product.amount()).param("quantity", product.quantity())
+                    .param("tax", product.taxGroupId()).param("unit", product.unitCodeId())
+                    .param("method", product.paymentMethodId()).param("member", product.memberId())
+                    .update();
+        }
+        return new Created(paymentId, newOrder(merchant, paymentId, terminal.id(), PaymentType.SALE, now), true);
+    }
+
+    private Created retried(MerchantId merchant, String merchantUniqueCode, byte[] fingerprint) {
+        record Existing(UUID id, byte[] fingerprint) {
+        }
+        Existing existing = jdbc.sql("select id, fingerprint from payment where merchant_id = :merchant and merchant_unique_code = :code")
+                .param("merchant", merchant.value()).param("code", merchantUniqueCode)
+                .query((row, n) -> new Existing(row.getObject("id", UUID.class), row.getBytes("fingerprint")))
+                .single();
+        if (!java.util.Arrays.equals(existing.fingerprint(), fingerprint)) {
+            throw new KasaException(KasaError.PAYMENT_MERCHANT_UNIQUE_CODE_EXISTS);
+        }
+        return new Created(existing.id(), null, false);
+    }
+
+    private Order newOrder(MerchantId merchant, UUID paymentId, UUID terminalId, PaymentType type, Instant now) {
+        Duration ttl = merchants.orderTtl(merchant).orElse(settings.orderTtl());
+        Order order = new Order(UUID.randomUUID(), paymentId, terminalId, type, GENERATED, now, now.plus(ttl), null, null);
+        jdbc.sql("""
+                        insert into payment_order (id, payment_id, terminal_id, type_id, status_id, created_at, expires_at)
+                        values (:id, :payment, :terminal, :type, 1, :now, :expires)""")
+                .param("id", order.id()).param("payment", paymentId).param("terminal", terminalId)
+                .param("type", type.id()).param("now", SqlTime.of(now)).param("expires", SqlTime.of(order.expiresAt()))
+                .update();
+        orders.record(order, GENERATED, null, now);
+        return order;
+    }
+
+    /**
+     * Sends a new order to a live terminal. An offline terminal's async order waits in its
+     * queue; a sync order is pushed when the merchant allows it, and otherwise ends in 3.
+     */
+    private void dispatch(Order order, Channel channel, boolean pushAllowed) {
+        if (deliveries.sendIfLive(order)) {
+            return;
+        }
+        if (channel == Channel.SYNC) {
+            if (pushAllowed) {
+                deliveries.pushTo(orders.find(order.id()).orElseThrow());
+            } else {
+                orders.transition(order.id(), Orders.Change.to(COULD_NOT_SEND_TO_DEVICE, "the terminal is not connected"));
+            }
+        }
+    }
+
+    /**
+     * The answer of a sale or cancel: at once for async (after at most the receipt wait when
+     * the order was just written to the device), at the outcome or the end of {@code wait}
+     * for sync. A sync order that could not reach the device is refused.
+     */
+    private Answer respond(UUID paymentId, Channel channel, Duration wait) {
+        PaymentStatus status = channel == Channel.ASYNC
+                ? waits.await(paymentId, () -> currentStatus(paymentId), s -> s != SOCKET_NOTIFICATION_SENT, settings.receiptWait())
+                : waits.await(paymentId, () -> currentStatus(paymentId), PaymentStatus::isFinal, wait);
+        if (channel == Channel.SYNC && status == COULD_NOT_SEND_TO_DEVICE) {
+            throw new KasaException(KasaError.PAYMENT_CLOUD_NOT_SEND_TO_DEVICE);
+        }
+        return answer(paymentId);
+    }
+
+    /**
+     * Sends a cancel order for a successful sale to the same terminal. Refused on any other
+     * status, and while another cancel is in progress or after one succeeded.
+     */
+    public Answer cancel(MerchantId merchant, UUID paymentId, Channel channel, boolean pushAllowed, Duration wait) {
+        Order cancel = transaction.execute(status -> {
+            PaymentView payment = lockedPayment(merchant, paymentId);
+            List<Order> all = orders.ofPayment(payment.id());
+            boolean saleSucceeded = all.stream().anyMatch(o -> o.type() == PaymentType.SALE && o.status() == SUCCESSFUL);
+            boolean cancelled = all.stream().anyMatch(o -> o.type() == PaymentType.CANCEL
+                    && o.status() != FAILED && o.status() != COULD_NOT_SEND_TO_DEVICE && o.status() != WITHDRAWN);
+            if (cancelled) {
+                throw new KasaException(KasaError.PAYMENT_ALREADY_HAS_REFUND_OR_CANCEL);
+            }
+            if (!saleSucceeded) {
+                throw new KasaException(KasaError.PAYMENT_NOT_CONVENIENT_STATUS);
+            }
+            return newOrder(merchant, payment.id(), payment.terminalId(), PaymentType.CANCEL, time.now());
+        });
+        dispatch(cancel, channel, pushAllowed);
+        return respond(paymentId, channel, wait);
+    }
+
+    /**
+     * Withdraws the latest order of the type while the device has not taken it, and not in
+     * its first seconds; the device is told to drop it.
+     */
+    public Answer rollback(MerchantId merchant, UUID paymentId, PaymentType type) {
+        Order withdrawn = transaction.execute(status -> {
+            lockedPayment(merchant, paymentId);
+            Order order = orders.ofPayment(paymentId).stream().filter(o -> o.type() == type)
+                    .reduce((first, second) -> second)
+                    .orElseThrow(() -> new KasaException(KasaError.PAYMENT_NOT_CONVENIENT_STATUS));
+            if (!order.status().isBeforeTaken()) {
+                throw new KasaException(KasaError.PAYMENT_NOT_CONVENIENT_STATUS);
+            }
+            if (time.now().isBefore(order.createdAt().plus(settings.rollbackGrace()))) {
+                long seconds = settings.rollbackGrace().toSeconds();
+                throw new KasaException(KasaError.PAYMENT_NOT_CONVENIENT_STATUS, new LocalizedText(
+                        "emir ilk " + seconds + " saniyesinde geri çekilemez",
+                        "an order cannot be withdrawn in its first " + seconds + " seconds"));
+            }
+            orders.transitionInTransaction(order.id(), Orders.Change.to(WITHDRAWN, "withdrawn by the merchant"))
+                    .orElseThrow(() -> new KasaException(KasaError.PAYMENT_NOT_CONVENIENT_STATUS));
+            return order;
+        });
+        deliveries.withdraw(withdrawn, "rollback");
+        return answer(paymentId);
+    }
+
+    public PaymentView get(MerchantId merchant, UUID paymentId) {
+        return jdbc.sql("select * from payment where id = :id and merchant_id = :merchant")
+                .param("id", paymentId).param("merchant", merchant.value())
+                .query(Payments::view).optional()
+                .orElseThrow(() -> new KasaException(KasaError.PAYMENT_REQUEST_NOT_FOUND));
+    }
+
+    public Paging.Page<PaymentView> list(MerchantId merchant, PaymentQuery query, Paging paging) {
+        Instant from = query.startDate() == null ? null : query.startDate().atStartOfDay(time.zone()).toInstant();
+        Instant to = query.endDate() == null ? null : query.endDate().plusDays(1).atStartOfDay(time.zone()).toInstant();
+        String filter = """
+                merchant_id = :merchant
+                and (cast(:from as timestamptz) is null or created_at >= :from)
+                and (cast(:to as timestamptz) is null or created_at < :to)
+                and (cast(:terminal as uuid) is null or terminal_id = :terminal)
+                and (cast(:status as int) is null or payment_status_id = :status)
+                and (cast(:code as varchar) is null or merchant_unique_code = :code)""";
+        long total = jdbc.sql("select count(*) from payment where " + filter)
+                .params(filterParameters(merchant, query, from, to))
+                .query(Long.class).single();
+        List<PaymentView> items = jdbc.sql("select * from payment where " + filter
+                        + " order by created_at desc, id limit :limit offset :offset")
+                .params(filterParameters(merchant, query, from, to))
+                .param("limit", paging.size()).param("offset", paging.offset())
+                .query(Payments::view).list();
+        return paging.page(items, total);
+    }
+
+    public Paging.Page<Activity> activities(MerchantId merchant, UUID paymentId, Paging paging) {
+        get(merchant, paymentId);
+        long total = jdbc.sql("select count(*) from payment_activity where payment_id = :id")
+                .param("id", paymentId).query(Long.class).single();
+        List<Activity> items = jdbc.sql("""
+                        select * from payment_activity where payment_id = :id order by sequence limit :limit offset :offset""")
+                .param("id", paymentId).param("limit", paging.size()).param("offset", paging.offset())
+                .query((row, n) -> new Activity(row.getObject("id", UUID.class), PaymentType.of(row.getInt("type_id")),
+                        PaymentStatus.of(row.getInt("status_id")), SqlTime.read(row, "created_at"), row.getString("message")))
+                .list();
+        return paging.page(items, total);
+    }
+
+    public Paging.Page<StoredProduct> products(MerchantId merchant, UUID paymentId, Paging paging) {
+        get(merchant, paymentId);
+        long total = jdbc.sql("select count(*) from payment_product where payment_id = :id")
+                .param("id", paymentId).query(Long.class).single();
+        List<StoredProduct> items = jdbc.sql("""
+                        select * from payment_product where payment_id = :id order by position limit :limit offset :offset""")
+                .param("id", paymentId).param("limit", paging.size()).param("offset", paging.offset())
+                .query((row, n) -> new StoredProduct(row.getObject("id", UUID.class), row.getString("name"),
+                        row.getBigDecimal("amount"), row.getInt("quantity"), row.getInt("tax_group_id"),
+                        row.getInt("unit_code_id"), (Integer) row.getObject("payment_method_id"),
+                        row.getObject("member_id", UUID.class)))
+                .list();
+        return paging.page(items, total);
+    }
+
+    private java.util.Map<String, Object> filterParameters(MerchantId merchant, PaymentQuery query, Instant from, Instant to) {
+        java.util.Map<String, Object> parameters = new java.util.HashMap<>();
+        parameters.put("merchant", merchant.value());
+        parameters.put("from", SqlTime.of(from));
+        parameters.put("to", SqlTime.of(to));
+        parameters.put("terminal", query.terminalId());
+        parameters.put("status", query.statusId());
+        parameters.put("code", query.merchantUniqueCode());
+        return parameters;
+    }
+
+    private PaymentView lockedPayment(MerchantId merchant, UUID paymentId) {
+        return jdbc.sql("select * from payment where id = :id and merchant_id = :merchant for update")
+                .param("id", paymentId).param("merchant", merchant.value())
+                .query(Payments::view).optional()
+                .orElseThrow(() -> new KasaException(KasaError.PAYMENT_REQUEST_NOT_FOUND));
+    }
+
+    private PaymentStatus currentStatus(UUID paymentId) {
+        return PaymentStatus.of(jdbc.sql("select payment_status_id from payment where id = :id")
+                .param("id", paymentId).query(Integer.class).single());
+    }
+
+    private Answer answer(UUID paymentId) {
+        return jdbc.sql("select id, activity_id, payment_type_id, payment_status_id from payment where id = :id")
+                .param("id", paymentId)
+                .query((row, n) -> new Answer(row.getObject("id", UUID.class), row.getObject("activity_id", UUID.class),
+                        PaymentType.of(row.getInt("payment_type_id")), PaymentStatus.of(row.getInt("payment_status_id"))))
+                .single();
+    }
+
+    /** What makes two requests "the same body": the channel and the validated order, amounts at scale 2. */
+    private static byte[] fingerprint(Channel channel, SaleOrder order) {
+        String canonical = channel.name() + "\n" + OrderMessages.JSON.writeValueAsString(order);
+        return Tokens.hash(canonical);
+    }
+
+    static PaymentView view(ResultSet row, int n) throws SQLException {
+        BigDecimal amount = row.getBigDecimal("amount");
+        return new PaymentView(row.getObject("id", UUID.class), row.getObject("terminal_id", UUID.class),
+                row.getObject("connection_id", UUID.class), row.getString("merchant_unique_code"),
+                row.getString("display_code"), row.getString("callback_address"), amount,
+                Channel.of(row.getInt("channel_id")), row.getInt("currency_id"), row.getString("ip"),
+                row.getObject("activity_id", UUID.class), PaymentType.of(row.getInt("payment_type_id")),
+                PaymentStatus.of(row.getInt("payment_status_id")), SqlTime.read(row, "created_at"),
+                SqlTime.read(row, "modified_at"));
+    }
+
+}

@@ -1,0 +1,188 @@
+package io.kasa.server.payment.web;
+
+import io.kasa.server.payment.Lookups;
+import io.kasa.server.payment.SaleOrder;
+
+import io.kasa.server.shared.Validation;
+import io.kasa.server.terminal.TerminalRef;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a sale request into a {@link SaleOrder}, checking every rule of the seeds and of
+ * SPEC §4.2. The first failure is refused with a message naming the field, before anything
+ * is written.
+ */
+final class SaleOrderReader {
+
+    static final int MAX_PRODUCTS = 100;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern PHONE = Pattern.compile("[0-9+()\\- ]+");
+    private static final int MAX_INTEGER_DIGITS = 12;
+
+    private SaleOrderReader() {
+    }
+
+    static SaleOrder read(SaleRequest request) {
+        TerminalRef terminal = TerminalRef.of(request.terminalId(), request.terminalTagCode());
+        String merchantUniqueCode = Validation.text("MerchantUniqueCode", request.merchantUniqueCode(), 64);
+        BigDecimal amount = amount("Amount", request.amount());
+        int currencyId = lookup("CurrencyId", request.currencyId(), Lookups.CURRENCIES);
+        List<Integer> methods = new ArrayList<>();
+        List<SaleRequest.Method> requestedMethods = request.methods() == null ? List.of() : request.methods();
+        for (int i = 0; i < requestedMethods.size(); i++) {
+            SaleRequest.Method method = Validation.required("Methods[" + i + "]", requestedMethods.get(i));
+            methods.add(lookup("Methods[" + i + "].PaymentMethodId", method.paymentMethodId(), Lookups.PAYMENT_METHODS));
+        }
+        List<SaleOrder.Product> products = products(request.products(), amount);
+        return new SaleOrder(terminal, merchantUniqueCode,
+                Validation.optionalText("DisplayCode", request.displayCode(), 25),
+                amount, currencyId, List.copyOf(methods), callbackAddress(request.callbackAddress()),
+                flag(request.splitPaymentSupport()), customer(request.customer()), products,
+                flag(request.skipPrintCustomer()), flag(request.skipPrintMerchant()),
+                flag(request.skipPaymentOptionScreen()), flag(request.sendNotificationDeviceDisconnected()),
+                receiptOptions(request.receiptOptions()));
+    }
+
+    private static List<SaleOrder.Product> products(List<SaleRequest.Product> requested, BigDecimal amount) {
+        if (requested == null || requested.isEmpty()) {
+            throw Validation.invalid("Products en az bir ürün içermelidir", "Products must hold at least one product");
+        }
+        if (requested.size() > MAX_PRODUCTS) {
+            throw Validation.invalid("Products en fazla " + MAX_PRODUCTS + " ürün içerebilir",
+                    "Products may hold at most " + MAX_PRODUCTS + " products");
+        }
+        List<SaleOrder.Product> products = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (int i = 0; i < requested.size(); i++) {
+            String field = "Products[" + i + "]";
+            SaleRequest.Product product = Validation.required(field, requested.get(i));
+            BigDecimal lineAmount = amount(field + ".Amount", product.amount());
+            total = total.add(lineAmount);
+            products.add(new SaleOrder.Product(
+                    Validation.text(field + ".Name", product.name(), 75),
+                    lineAmount,
+                    Validation.between(field + ".Quantity", product.quantity(), 1, 99_999),
+                    lookup(field + ".TaxGroupId", product.taxGroupId(), Lookups.TAX_GROUPS),
+                    lookup(field + ".UnitCodeId", product.unitCodeId(), Lookups.UNIT_CODES),
+                    product.paymentMethodId() == null ? null
+                            : lookup(field + ".PaymentMethodId", product.paymentMethodId(), Lookups.PAYMENT_METHODS),
+                    product.memberId()));
+        }
+        if (total.compareTo(amount) != 0) {
+            throw Validation.invalid("Products tutarlarının toplamı (" + total + ") Amount (" + amount + ") ile aynı olmalıdır",
+                    "The product amounts add up to " + total + ", not to Amount (" + amount + ")");
+        }
+        return List.copyOf(products);
+    }
+
+    /** A positive amount with at most 2 fraction digits and 12 integer digits, at scale 2. */
+    static BigDecimal amount(String field, BigDecimal value) {
+        Validation.required(field, value);
+        if (value.signum() <= 0) {
+            throw Validation.invalid(field + " sıfırdan büyük olmalıdır", field + " must be greater than zero");
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.scale() > 2) {
+            throw Validation.invalid(field + " en fazla 2 ondalık basamak içerebilir", field + " may have at most 2 fraction digits");
+        }
+        if (stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS) {
+            throw Validation.invalid(field + " en fazla " + MAX_INTEGER_DIGITS + " tam basamak içerebilir",
+                    field + " may have at most " + MAX_INTEGER_DIGITS + " integer digits");
+        }
+        return value.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    private static int lookup(String field, Integer value, Map<Integer, String> table) {
+        Validation.required(field, value);
+        if (!table.containsKey(value)) {
+            throw Validation.invalid(field + " geçerli bir değer değil: " + value, field + " is not a known value: " + value);
+        }
+        return value;
+    }
+
+    private static String callbackAddress(String value) {
+        String address = Validation.optionalText("CallbackAddress", value, 150);
+        if (address == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(address);
+            boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+            if (web && uri.getHost() != null && uri.isAbsolute()) {
+                return address;
+            }
+        } catch (Exception ignored) {
+            // refused below
+        }
+        throw Validation.invalid("CallbackAddress mutlak bir http(s) adresi olmalıdır",
+                "CallbackAddress must be an absolute http(s) URL");
+    }
+
+    private static SaleOrder.Customer customer(SaleRequest.Customer customer) {
+        if (customer == null) {
+            return null;
+        }
+        int type = lookup("Customer.Type", customer.type(), Lookups.CUSTOMER_TYPES);
+        SaleOrder.Customer read = new SaleOrder.Customer(type,
+                Validation.optionalText("Customer.FirstName", customer.firstName(), 50),
+                Validation.optionalText("Customer.MiddleName", customer.middleName(), 50),
+                Validation.optionalText("Customer.LastName", customer.lastName(), 50),
+                Validation.optionalText("Customer.CompanyName", customer.companyName(), 175),
+                Validation.optionalText("Customer.TaxOfficeCode", customer.taxOfficeCode(), 50),
+                Validation.optionalText("Customer.TaxNumber", customer.taxNumber(), 25),
+                Validation.optionalText("Customer.Phone", customer.phone(), 20),
+                Validation.optionalText("Customer.Email", customer.email(), 100),
+                Validation.optionalText("Customer.Identity", customer.identity(), 20),
+                Validation.optionalText("Customer.Country", customer.country(), 50),
+                Validation.optionalText("Customer.City", customer.city(), 100),
+                Validation.optionalText("Customer.District", customer.district(), 100),
+                Validation.optionalText("Customer.Neighborhood", customer.neighborhood(), 100),
+                Validation.optionalText("Customer.Address", customer.address(), 255));
+        Validation.matching("Customer.Email", read.email(), EMAIL, "geçerli bir e-posta adresi değil", "is not an email address");
+        Validation.matching("Customer.Phone", read.phone(), PHONE, "geçerli bir telefon numarası değil", "is not a phone number");
+        if (type == 1) {
+            Validation.required("Customer.FirstName", read.firstName());
+            Validation.required("Customer.LastName", read.lastName());
+            Validation.required("Customer.Identity", read.identity());
+        } else if (type == 2) {
+            Validation.required("Customer.CompanyName", read.companyName());
+            Validation.required("Customer.TaxOfficeCode", read.taxOfficeCode());
+            Validation.required("Customer.TaxNumber", read.taxNumber());
+        }
+        return read;
+    }
+
+    private static SaleOrder.ReceiptOptions receiptOptions(SaleRequest.ReceiptOptions options) {
+        if (options == null) {
+            return null;
+        }
+        boolean top = flag(options.topSupport());
+        boolean bottom = flag(options.bottomSupport());
+        return new SaleOrder.ReceiptOptions(top, receiptText("ReceiptOptions.Top", options.top(), top),
+                bottom, receiptText("ReceiptOptions.Bottom", options.bottom(), bottom));
+    }
+
+    private static SaleOrder.ReceiptText receiptText(String field, SaleRequest.ReceiptText text, boolean supported) {
+        if (text == null) {
+            if (supported) {
+                throw Validation.invalid(field + " alanı, " + field + "Support true iken zorunludur",
+                        field + " is required when " + field + "Support is true");
+            }
+            return null;
+        }
+        return new SaleOrder.ReceiptText(Validation.text(field + ".Text", text.text(), 150),
+                Validation.between(field + ".FontSize", text.fontSize(), 1, 99));
+    }
+
+    private static boolean flag(Boolean value) {
+        return Boolean.TRUE.equals(value);
+    }
+
+}
