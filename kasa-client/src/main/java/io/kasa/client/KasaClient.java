@@ -34,6 +34,7 @@ public final class KasaClient {
     private final Connections connections = new Connections(this);
     private final Providers providers = new Providers(this);
     private final Pairing pairing = new Pairing(this);
+    private final Payments payments = new Payments(this);
 
     private KasaClient(Transport transport, ApiKeys privateKeys, ApiKeys publicKeys, String locale) {
         this.transport = transport;
@@ -79,6 +80,11 @@ public final class KasaClient {
         return pairing;
     }
 
+    /** Payments: sales, cancels, rollbacks, inquiry and lists. */
+    public Payments payments() {
+        return payments;
+    }
+
     /**
      * Calls an endpoint this client has no typed method for. {@code path} starts with
      * {@code /} and may carry a query; it picks the keys and the envelope ({@code /api/paywall/**}
@@ -103,6 +109,24 @@ public final class KasaClient {
     <T> T send(String method, String path, Object body, JavaType resultType, boolean required) {
         KeyFamily family = KeyFamily.of(path);
         HttpReply reply = transport.send(method, path, body, headers(family));
+        return unwrap(family, reply, resultType, required);
+    }
+
+    /**
+     * POSTs to an endpoint that holds its answer (sync sale, sync cancel): adds
+     * {@code extraHeaders} to the family's ones and lets the call take at least
+     * {@code minimumTimeout} (or the configured timeout, if longer).
+     */
+    <T> T postHeld(String path, Object body, Class<T> resultType, Map<String, String> extraHeaders,
+                   Duration minimumTimeout) {
+        KeyFamily family = KeyFamily.of(path);
+        Map<String, String> headers = headers(family);
+        headers.putAll(extraHeaders);
+        HttpReply reply = transport.send("POST", path, body, headers, transport.timeoutOfAtLeast(minimumTimeout));
+        return unwrap(family, reply, KasaJson.type(resultType), true);
+    }
+
+    private static <T> T unwrap(KeyFamily family, HttpReply reply, JavaType resultType, boolean required) {
         return family == KeyFamily.MARKETPLACE
                 ? MarketplaceEnvelope.unwrap(reply, resultType, required)
                 : PhysicalEnvelope.unwrap(reply, resultType, required);

@@ -5,18 +5,30 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Sends one request and returns the answer as received. Bodies are written as UTF-8 JSON by
- * {@link KasaJson}; a null body sends none. Failing to get any answer (connection refused,
- * timeout, interruption) becomes a {@link KasaException} with status
- * {@link KasaException#NO_RESPONSE}. Thread-safe.
+ * {@link KasaJson}, a {@link Verbatim} body as its text unchanged; a null body sends none.
+ * Failing to get any answer (connection refused, timeout, interruption) becomes a
+ * {@link KasaException} with status {@link KasaException#NO_RESPONSE}. Thread-safe.
  */
 final class Transport {
 
     static final String JSON = "application/json; charset=utf-8";
+
+    /**
+     * A body that is already JSON text (or close to it: the Paywall samples carry {@code //}
+     * comments), sent byte for byte as UTF-8 without passing through the mapper.
+     */
+    record Verbatim(String json) {
+        Verbatim {
+            Objects.requireNonNull(json, "json");
+        }
+    }
 
     private final HttpClient http;
     private final String base;
@@ -40,17 +52,26 @@ final class Transport {
         return URI.create(base + path);
     }
 
+    /** The configured request timeout, or {@code minimum} when that is longer. */
+    Duration timeoutOfAtLeast(Duration minimum) {
+        return minimum.compareTo(requestTimeout) > 0 ? minimum : requestTimeout;
+    }
+
     HttpReply send(String method, String path, Object body, Map<String, String> headers) {
+        return send(method, path, body, headers, requestTimeout);
+    }
+
+    HttpReply send(String method, String path, Object body, Map<String, String> headers, Duration timeout) {
         URI uri = uri(path);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(requestTimeout)
+                .timeout(timeout)
                 .header("Accept", "application/json");
         headers.forEach(request::header);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             request.header("Content-Type", JSON)
-                    .method(method, HttpRequest.BodyPublishers.ofByteArray(KasaJson.MAPPER.writeValueAsBytes(body)));
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(encode(body)));
         }
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -61,6 +82,12 @@ final class Transport {
             Thread.currentThread().interrupt();
             throw KasaException.unreachable(method, uri.toString(), interrupted);
         }
+    }
+
+    private static byte[] encode(Object body) {
+        return body instanceof Verbatim verbatim
+                ? verbatim.json().getBytes(StandardCharsets.UTF_8)
+                : KasaJson.MAPPER.writeValueAsBytes(body);
     }
 
     private static String withoutTrailingSlash(String uri) {

@@ -19,6 +19,14 @@
  * } catch (KasaException refused) {
  *     if (refused.is(ClientMessages.PAIR_SYNC_REQUEST_NOT_PENDING)) { ... }
  * }
+ *
+ * SaleOrder order = SaleOrder.of(TerminalRef.tag("kasa_1"), "ord-1001", new BigDecimal("22.00"), 1,
+ *                 List.of(Product.of("Saç Tıraşı", new BigDecimal("22.00"), 1, 10, 1)))
+ *         .withDisplayCode("Kişisel Bakım");
+ * SaleResult sale = kasa.payments().syncSale(order, Duration.ofSeconds(60));
+ * if (!sale.status().isFinal()) {
+ *     Inquiry later = kasa.payments().inquiry(sale.paymentRequestId());
+ * }
  * }</pre>
  *
  * <p>Requests and responses are records whose camelCase components map to the wire's

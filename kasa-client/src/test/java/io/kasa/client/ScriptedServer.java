@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -36,7 +37,7 @@ final class ScriptedServer implements AutoCloseable {
         }
     }
 
-    private record Answer(int status, String body, String[] headerPairs) {
+    private record Answer(int status, String body, Duration delay, String[] headerPairs) {
     }
 
     private static final String OK = """
@@ -59,13 +60,19 @@ final class ScriptedServer implements AutoCloseable {
 
     /** Queues an answer whose body is a success envelope around {@code resultJson}. */
     ScriptedServer result(String resultJson) {
-        return answer(200, """
+        return delayedResult(Duration.ZERO, resultJson);
+    }
+
+    /** As {@link #result(String)}, sent only after {@code delay}, like a held sync call. */
+    synchronized ScriptedServer delayedResult(Duration delay, String resultJson) {
+        script.addLast(new Answer(200, """
                 {"Result":%s,"ErrorCode":0,"Succeeded":true,"Failed":false,"Message":null,"ClientMessage":null}
-                """.formatted(resultJson));
+                """.formatted(resultJson), delay, new String[0]));
+        return this;
     }
 
     synchronized ScriptedServer answer(int status, String body, String... headerPairs) {
-        script.addLast(new Answer(status, body, headerPairs));
+        script.addLast(new Answer(status, body, Duration.ZERO, headerPairs));
         return this;
     }
 
@@ -83,7 +90,14 @@ final class ScriptedServer implements AutoCloseable {
         synchronized (this) {
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), body));
-            answer = script.isEmpty() ? new Answer(200, OK, new String[0]) : script.removeFirst();
+            answer = script.isEmpty() ? new Answer(200, OK, Duration.ZERO, new String[0]) : script.removeFirst();
+        }
+        if (answer.delay().isPositive()) {
+            try {
+                Thread.sleep(answer.delay());
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
         }
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
