@@ -45,9 +45,9 @@ public final class RequestContext {
 
     /**
      * The path the request is dispatched by: decoded, normalised and without path parameters.
-     * Decisions about a request's family are taken on this path and never on the raw URI,
-     * which can spell the same endpoint in many ways ({@code /admin;x/merchants},
-     * {@code /%61dmin/merchants}, {@code //admin/merchants}).
+     * Decisions about a request's family (its keys, its envelope) are taken on this path and
+     * never on the raw URI, which can spell the same endpoint in many ways
+     * ({@code /admin;x/merchants}, {@code /%61dmin/merchants}, {@code //admin/merchants}).
      */
     public static String path(HttpServletRequest request) {
         String pathInfo = request.getPathInfo();
@@ -56,6 +56,6 @@ public final class RequestContext {
 
     /** Whether the path belongs to the marketplace family, which answers in its own envelope. */
     public static boolean isMarketplace(HttpServletRequest request) {
-        return request.getRequestURI().startsWith("/api/paywall/");
+        return path(request).startsWith("/api/paywall/");
     }
 }
