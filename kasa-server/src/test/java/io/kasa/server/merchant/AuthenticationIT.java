@@ -1,13 +1,16 @@
 package io.kasa.server.merchant;
 
+import io.kasa.client.Connection;
 import io.kasa.client.ConnectionDetail;
 import io.kasa.client.ConnectionSettings;
 import io.kasa.client.IssuedKey;
 import io.kasa.client.KasaClient;
 import io.kasa.client.KasaException;
 import io.kasa.client.KeyInfo;
+import io.kasa.client.KeyKind;
 import io.kasa.client.PairRequest;
 import io.kasa.client.PairStatus;
+import io.kasa.client.Terminal;
 import io.kasa.client.TerminalRef;
 import io.kasa.client.TerminalRegistration;
 import io.kasa.client.TerminalTag;
@@ -125,7 +128,7 @@ class AuthenticationIT extends KasaServerIT {
     @Test
     void aRevokedPairStopsWorkingAtOnce() {
         var created = newMerchant("Keys revoked").created();
-        IssuedKey second = admin.issueKey(created.merchantId(), io.kasa.client.KeyKind.PRIVATE);
+        IssuedKey second = admin.issueKey(created.merchantId(), KeyKind.PRIVATE);
         physical(created.privateKey()).result();
 
         admin.revokeKey(created.merchantId(), created.privateKey().keyId());
@@ -250,7 +253,7 @@ class AuthenticationIT extends KasaServerIT {
         assertThat(other.terminals().list(0, 100).pagination().totalCount()).isZero();
         assertThat(other.tags().list(0, 100).pagination().totalCount()).isZero();
         assertThat(other.tags().list(terminal, 0, 100).items()).isEmpty();
-        assertThat(other.connections().list(0, 100).items()).extracting(io.kasa.client.Connection::name)
+        assertThat(other.connections().list(0, 100).items()).extracting(Connection::name)
                 .containsExactly("Kasa");
 
         TerminalTag unchangedTag = owner.tags().list(terminal, 0, 10).items().getFirst();
@@ -262,7 +265,7 @@ class AuthenticationIT extends KasaServerIT {
         assertThat(unchangedConnection.name()).isEqualTo("A's shop");
         assertThat(unchangedConnection.isConnected()).isTrue();
         assertThat(owner.terminals().listByConnection(connection, 0, 10).items())
-                .extracting(io.kasa.client.Terminal::id).containsExactly(terminal);
+                .extracting(Terminal::id).containsExactly(terminal);
         assertThat(owner.pairing().status(pairRequest.pairRequestId()).status()).isEqualTo(PairStatus.PENDING);
         assertThat(owner.terminals().connectivity(TerminalRef.tag("a-till")).isSocketConnected()).isFalse();
     }

@@ -1,6 +1,7 @@
 package io.kasa.server.terminal;
 
 import io.kasa.client.KasaClient;
+import io.kasa.client.KasaException;
 import io.kasa.client.Page;
 import io.kasa.client.PairRequest;
 import io.kasa.client.TerminalRef;
@@ -49,7 +50,7 @@ class TagsIT extends KasaServerIT {
         try {
             client.terminals().connectivity(TerminalRef.tag(code));
             return true;
-        } catch (io.kasa.client.KasaException e) {
+        } catch (KasaException e) {
             assertThat(e.clientMessage()).isEqualTo("Terminal.NotFound");
             return false;
         }
