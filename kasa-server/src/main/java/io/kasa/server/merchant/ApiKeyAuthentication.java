@@ -21,7 +21,8 @@ import java.util.Optional;
  * API ({@code /api/**}), the public pair on {@code /api/paywall/**}, the admin token on
  * {@code /admin/**}. Device paths authenticate with pair codes and device tokens instead.
  * Anything missing, unknown, revoked or of the wrong family answers 401 before the body is
- * read.
+ * read. The family is read from the dispatched path, so no spelling of a URI reaches a
+ * controller under keys of another family.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -40,7 +41,7 @@ class ApiKeyAuthentication extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI();
+        String path = RequestContext.path(request);
         boolean allowed;
         if (path.startsWith("/admin/")) {
             allowed = secrets.isAdminToken(bearer(request));

@@ -39,6 +39,10 @@ public final class Validation {
             throw invalid(field + " en fazla " + max + " karakter olabilir",
                     field + " must be at most " + max + " characters long");
         }
+        if (stripped.indexOf('\u0000') >= 0) {
+            // Valid in JSON, but PostgreSQL text cannot hold it.
+            throw invalid(field + " NUL karakteri içeremez", field + " must not contain the NUL character");
+        }
         return stripped;
     }
 

@@ -144,7 +144,9 @@ public class Pairing {
     /**
      * Trades a pair code typed into a device for a pairing and a device token. An older
      * pairing of the terminal ends. Unknown, expired, used and cancelled codes all answer
-     * {@code Pair.Sync.CodeInvalid} and count toward the attempt limits of {@code source}.
+     * {@code Pair.Sync.CodeInvalid} and count toward the attempt limits of {@code source}; a
+     * live code for a terminal whose connection is disconnected answers
+     * {@code Connection.NotConnected} and stays usable once it is reconnected.
      */
     public DevicePairing completeWithCode(String code, DeviceDescription device, String source) {
         Instant now = time.now();
@@ -172,6 +174,15 @@ public class Pairing {
             return Optional.empty();
         }
         PairRequest request = pending.get();
+        // The code is genuine, so this is no failed attempt; but a passive connection's
+        // terminals are not paired, whenever their code was issued.
+        boolean connected = jdbc.sql("""
+                        select c.is_connected from terminal t join connection c on c.id = t.connection_id
+                        where t.id = :terminal""")
+                .param("terminal", request.terminalId()).query(Boolean.class).single();
+        if (!connected) {
+            throw new KasaException(KasaError.CONNECTION_NOT_CONNECTED);
+        }
         revokeActive(request.terminalId(), now);
         UUID pairingId = UUID.randomUUID();
         String token = "kdt_" + Tokens.random(random, 32);

@@ -51,10 +51,14 @@ public final class Providers {
         return CATALOG;
     }
 
+    /** The catalog for one region: its providers, the brands they belong to, and the region itself. */
     public static Catalog inRegion(int region) {
+        List<Provider> providers = CATALOG.providers().stream().filter(provider -> provider.region() == region).toList();
         return new Catalog(
-                CATALOG.providers().stream().filter(provider -> provider.region() == region).toList(),
-                CATALOG.brands(),
+                providers,
+                CATALOG.brands().stream()
+                        .filter(brand -> providers.stream().anyMatch(provider -> provider.brand() == brand.brand()))
+                        .toList(),
                 CATALOG.regions().stream().filter(candidate -> candidate.region() == region).toList());
     }
 

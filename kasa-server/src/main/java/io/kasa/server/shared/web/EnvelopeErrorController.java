@@ -27,6 +27,10 @@ public class EnvelopeErrorController implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<Object> error(HttpServletRequest request) {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (status == null) {
+            // Asked for directly rather than dispatched to: to a caller, /error is no endpoint.
+            return refusals.entity(request, new KasaException(KasaError.NOT_FOUND));
+        }
         Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (exception instanceof Throwable failure) {
             for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -43,8 +43,19 @@ public final class RequestContext {
         return (MerchantId) request.getAttribute(MERCHANT);
     }
 
+    /**
+     * The path the request is dispatched by: decoded, normalised and without path parameters.
+     * Decisions about a request's family (its keys, its envelope) are taken on this path and
+     * never on the raw URI, which can spell the same endpoint in many ways
+     * ({@code /admin;x/merchants}, {@code /%61dmin/merchants}, {@code //admin/merchants}).
+     */
+    public static String path(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return pathInfo == null ? request.getServletPath() : request.getServletPath() + pathInfo;
+    }
+
     /** Whether the path belongs to the marketplace family, which answers in its own envelope. */
     public static boolean isMarketplace(HttpServletRequest request) {
-        return request.getRequestURI().startsWith("/api/paywall/");
+        return path(request).startsWith("/api/paywall/");
     }
 }

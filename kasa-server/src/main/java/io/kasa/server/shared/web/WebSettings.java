@@ -5,10 +5,13 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.MediaType;
+import org.springframework.web.accept.HeaderContentNegotiationStrategy;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -22,7 +25,9 @@ import java.util.List;
  * The wire conventions in one place: PascalCase output, case-insensitive input with unknown
  * properties ignored, decimals as {@link java.math.BigDecimal}, no silent truncation of
  * fractions into integers, and {@code //} comments allowed because Paywall's own sample
- * bodies carry them; and the authenticated merchant as a controller argument.
+ * bodies carry them; JSON on the API paths whatever the {@code Accept} header asks, since the
+ * envelope has no other form (the operator endpoints under {@code /manage} keep negotiating);
+ * and the authenticated merchant as a controller argument.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebSettings implements WebMvcConfigurer {
@@ -37,6 +42,17 @@ public class WebSettings implements WebMvcConfigurer {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS);
+    }
+
+    @Override
+    public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
+        HeaderContentNegotiationStrategy byAcceptHeader = new HeaderContentNegotiationStrategy();
+        configurer.strategies(List.of(request -> {
+            String path = RequestContext.path(request.getNativeRequest(HttpServletRequest.class));
+            return path.startsWith("/api/") || path.startsWith("/admin/")
+                    ? List.of(MediaType.APPLICATION_JSON)
+                    : byAcceptHeader.resolveMediaTypes(request);
+        }));
     }
 
     @Override
