@@ -92,6 +92,17 @@ public final class KasaAdminClient {
         send("POST", "/admin/merchants/" + merchantId + "/keys/" + keyId + "/revoke", Map.of(), Void.class);
     }
 
+    /**
+     * PUT {@code /admin/merchants/{merchantId}/settings}: how long the merchant's undelivered
+     * orders wait for their terminal (10 s – 1 day); null returns to the server's default.
+     */
+    public void setOrderTtl(UUID merchantId, Duration orderTtl) {
+        Objects.requireNonNull(merchantId, "merchantId");
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("OrderTtlSeconds", orderTtl == null ? null : orderTtl.toSeconds());
+        send("PUT", "/admin/merchants/" + merchantId + "/settings", body, Void.class);
+    }
+
     private <T> T send(String method, String path, Object body, Class<T> resultType) {
         HttpReply reply = transport.send(method, path, body, headers);
         return PhysicalEnvelope.unwrap(reply, KasaJson.type(resultType), true);

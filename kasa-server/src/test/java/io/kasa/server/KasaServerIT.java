@@ -3,6 +3,9 @@ package io.kasa.server;
 import io.kasa.client.CreatedMerchant;
 import io.kasa.client.KasaAdminClient;
 import io.kasa.client.KasaClient;
+import io.kasa.terminal.Behaviour;
+import io.kasa.terminal.TerminalAgent;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,6 +19,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * The base of integration tests against the whole server: a real Tomcat on a random
@@ -41,6 +48,7 @@ public abstract class KasaServerIT {
 
     protected URI baseUri;
     protected KasaAdminClient admin;
+    private final List<TerminalAgent> agents = new ArrayList<>();
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
@@ -48,9 +56,40 @@ public abstract class KasaServerIT {
     }
 
     @BeforeEach
-    void connectClients() {
+    protected void connectClients() {
         baseUri = URI.create("http://127.0.0.1:" + port);
         admin = KasaAdminClient.create(baseUri, ADMIN_TOKEN);
+    }
+
+    @AfterEach
+    void stopAgents() {
+        agents.forEach(TerminalAgent::close);
+        agents.clear();
+    }
+
+    /** Stops the agent when the test ends. */
+    protected TerminalAgent track(TerminalAgent agent) {
+        agents.add(agent);
+        return agent;
+    }
+
+    /** A merchant with one terminal whose paired agent is connected and behaves as told. */
+    protected Shop shop(String name, Behaviour behaviour) {
+        MerchantFixture merchant = newMerchant(name);
+        UUID terminalId = Devices.register(merchant.client(), name + " till");
+        TerminalAgent agent = track(Devices.paired(baseUri, merchant.client(), terminalId));
+        agent.behave(behaviour);
+        agent.start();
+        if (!agent.awaitConnected(Duration.ofSeconds(10))) {
+            throw new AssertionError("agent did not connect: " + agent.state());
+        }
+        return new Shop(merchant, terminalId, agent);
+    }
+
+    public record Shop(MerchantFixture merchant, UUID terminalId, TerminalAgent agent) {
+        public KasaClient client() {
+            return merchant.client();
+        }
     }
 
     /** A new merchant with its keys, and a client that calls as that merchant in English. */

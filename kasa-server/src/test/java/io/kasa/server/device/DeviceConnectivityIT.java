@@ -7,7 +7,6 @@ import io.kasa.client.TerminalRef;
 import io.kasa.server.Devices;
 import io.kasa.server.KasaServerIT;
 import io.kasa.terminal.TerminalAgent;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,17 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The live connection as the merchant sees it: connectivity turning true and false. */
 class DeviceConnectivityIT extends KasaServerIT {
 
-    private final List<TerminalAgent> agents = new ArrayList<>();
-
-    @AfterEach
-    void stopAgents() {
-        agents.forEach(TerminalAgent::close);
-    }
-
-    private TerminalAgent track(TerminalAgent agent) {
-        agents.add(agent);
-        return agent;
-    }
+    private final List<TerminalAgent> fleet = new ArrayList<>();
 
     private static boolean online(KasaClient client, UUID terminalId) {
         return client.terminals().connectivity(TerminalRef.id(terminalId)).isSocketConnected();
@@ -149,10 +138,12 @@ class DeviceConnectivityIT extends KasaServerIT {
         for (int i = 0; i < count; i++) {
             UUID terminalId = Devices.register(merchant.client(), "Till " + i);
             terminals.add(terminalId);
-            track(Devices.paired(baseUri, merchant.client(), terminalId)).start();
+            TerminalAgent agent = track(Devices.paired(baseUri, merchant.client(), terminalId));
+            fleet.add(agent);
+            agent.start();
         }
 
-        assertThat(eventually(Duration.ofSeconds(30), () -> agents.stream().allMatch(TerminalAgent::isConnected))).isTrue();
+        assertThat(eventually(Duration.ofSeconds(30), () -> fleet.stream().allMatch(TerminalAgent::isConnected))).isTrue();
         long online = merchant.client().terminals().list(0, 100).items().stream().filter(Terminal::isSocketConnected).count();
         assertThat(online).isEqualTo(count);
         assertThat(terminals).allMatch(id -> online(merchant.client(), id));

@@ -4,6 +4,7 @@ import io.kasa.client.PairRequest;
 import io.kasa.client.TerminalRef;
 import io.kasa.server.Devices;
 import io.kasa.server.KasaServerIT;
+import io.kasa.server.RawDevice;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,14 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
-import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -110,60 +104,5 @@ class DeviceProtocolIT extends KasaServerIT {
         assertThat(result.get("LivePath").asString()).isEqualTo("/api/device/live");
         assertThat(result.get("TerminalId").asString()).isEqualTo(terminalId.toString());
         return result.get("DeviceToken").asString();
-    }
-
-    /** A bare WebSocket client that queues what it receives. */
-    private static final class RawDevice implements WebSocket.Listener {
-        private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        private final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        private final StringBuilder partial = new StringBuilder();
-        private WebSocket socket;
-
-        static RawDevice connect(URI uri) throws Exception {
-            RawDevice device = new RawDevice();
-            device.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(uri, device).get(10, TimeUnit.SECONDS);
-            return device;
-        }
-
-        void send(String text) throws Exception {
-            socket.sendText(text, true).get(10, TimeUnit.SECONDS);
-        }
-
-        JsonNode next() throws InterruptedException {
-            String text = received.poll(10, TimeUnit.SECONDS);
-            assertThat(text).as("a message within 10 s").isNotNull();
-            return JSON.readTree(text);
-        }
-
-        boolean isOpen() {
-            return !closed.isDone();
-        }
-
-        int closeCode() throws Exception {
-            return closed.get(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                received.add(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.complete(1006);
-        }
     }
 }

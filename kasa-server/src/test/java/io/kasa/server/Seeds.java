@@ -1,0 +1,43 @@
+package io.kasa.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * The sample bodies of the seed documents, copied verbatim (comment lines included) into
+ * {@code src/test/resources/seeds}. Only the terminal id and the {@code {{$guid}}}
+ * placeholder are replaced, as a caller of those documents would.
+ */
+public final class Seeds {
+
+    private Seeds() {
+    }
+
+    public static String text(String name) {
+        try (InputStream in = Seeds.class.getResourceAsStream("/seeds/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no seed sample " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Seed 001's async sale for this terminal, with a fresh MerchantUniqueCode. */
+    public static String asyncSale(UUID terminalId, String merchantUniqueCode) {
+        return text("001-async-sale.json")
+                .replace("38e895c3-1a9a-4b73-8816-8557d1d031d6", terminalId.toString())
+                .replace("{{$guid}}", merchantUniqueCode);
+    }
+
+    /** Seed 002's sync sale for this terminal, with a fresh MerchantUniqueCode. */
+    public static String syncSale(UUID terminalId, String merchantUniqueCode) {
+        return text("002-sync-sale.json")
+                .replace("8ff33705-57c7-42dc-8341-a0053e7f3009", terminalId.toString())
+                .replace("{{$guid}}", merchantUniqueCode);
+    }
+}

@@ -1,0 +1,179 @@
+package io.kasa.server.payment;
+
+import io.kasa.client.ClientMessages;
+import io.kasa.client.KasaAdminClient;
+import io.kasa.client.KasaClient;
+import io.kasa.client.PairRequest;
+import io.kasa.client.SaleResult;
+import io.kasa.client.TerminalRef;
+import io.kasa.server.Devices;
+import io.kasa.server.KasaServerIT;
+import io.kasa.server.MutableClock;
+import io.kasa.server.RawDevice;
+import io.kasa.server.Seeds;
+import io.kasa.server.shared.BusinessTime;
+import io.kasa.terminal.Behaviour;
+import io.kasa.terminal.TerminalAgent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import static io.kasa.server.Devices.eventually;
+import static io.kasa.server.Refused.refused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rules that depend on time — rollback's five-second rule and the outcome deadline —
+ * on a server of its own whose clock the test moves forward, so no test sleeps for them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "server.address=127.0.0.1",
+        "kasa.admin-token=" + KasaServerIT.ADMIN_TOKEN,
+        "kasa.demo.enabled=false"
+})
+class ClockedPaymentsIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TestConfiguration
+    static class TestClock {
+        @Bean
+        MutableClock mutableClock() {
+            return new MutableClock();
+        }
+
+        @Bean
+        @Primary
+        BusinessTime testBusinessTime(MutableClock clock) {
+            return new BusinessTime(clock, ZoneId.of("Europe/Istanbul"));
+        }
+    }
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) throws IOException {
+        String dir = Files.createTempDirectory("kasa-clocked-").toString();
+        registry.add("kasa.data-dir", () -> dir);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MutableClock clock;
+
+    URI baseUri;
+    KasaClient merchant;
+
+    @BeforeEach
+    void merchant() {
+        baseUri = URI.create("http://127.0.0.1:" + port);
+        var created = KasaAdminClient.create(baseUri, KasaServerIT.ADMIN_TOKEN).createMerchant("clocked");
+        merchant = KasaClient.builder().baseUri(baseUri).privateKeys(created.privateKey()).locale("en").build();
+    }
+
+    @Test
+    void anOrderTheDeviceHasNotTakenCanBeWithdrawnOnlyAfterItsFirstFiveSeconds() {
+        UUID terminalId = Devices.register(merchant, "Till");
+        try (TerminalAgent agent = Devices.connected(baseUri, merchant, terminalId)) {
+            agent.behave(Behaviour.ignore());
+            SaleResult sale = merchant.payments().asyncSaleJson(Seeds.asyncSale(terminalId, UUID.randomUUID().toString()));
+            assertThat(sale.paymentStatus()).isEqualTo(2);
+
+            var tooEarly = refused(ClientMessages.PAYMENT_ASYNC_NOT_CONVENIENT_STATUS_FOR_THIS_OPERATION,
+                    () -> merchant.payments().rollbackSale(sale.paymentRequestId()));
+            assertThat(tooEarly.message()).contains("5 seconds");
+
+            clock.advance(Duration.ofSeconds(5));
+            SaleResult withdrawn = merchant.payments().rollbackSale(sale.paymentRequestId());
+
+            assertThat(withdrawn.paymentStatus()).isEqualTo(12);
+            assertThat(eventually(Duration.ofSeconds(5), () -> agent.withdrawals().size() == 1)).isTrue();
+            assertThat(agent.pendingOrders()).isEmpty();
+            refused(ClientMessages.PAYMENT_ASYNC_NOT_CONVENIENT_STATUS_FOR_THIS_OPERATION,
+                    () -> merchant.payments().rollbackSale(sale.paymentRequestId()));
+        }
+    }
+
+    @Test
+    void anOrderTheDeviceHasTakenCannotBeWithdrawn() {
+        UUID terminalId = Devices.register(merchant, "Till");
+        try (TerminalAgent agent = Devices.connected(baseUri, merchant, terminalId)) {
+            agent.behave(Behaviour.neverAnswer());
+            SaleResult sale = merchant.payments().asyncSaleJson(Seeds.asyncSale(terminalId, UUID.randomUUID().toString()));
+            assertThat(eventually(Duration.ofSeconds(5), () ->
+                    merchant.payments().inquiry(sale.paymentRequestId()).paymentStatusId() == 11)).isTrue();
+            clock.advance(Duration.ofSeconds(6));
+
+            refused(ClientMessages.PAYMENT_ASYNC_NOT_CONVENIENT_STATUS_FOR_THIS_OPERATION,
+                    () -> merchant.payments().rollbackSale(sale.paymentRequestId()));
+            assertThat(merchant.payments().inquiry(sale.paymentRequestId()).paymentStatusId()).isEqualTo(11);
+        }
+    }
+
+    @Test
+    void aSilentDeviceMakesTheOutcomeUnknownAndItsLateReportSettlesItOnce() throws Exception {
+        UUID terminalId = Devices.register(merchant, "Till");
+        String token = pairByHand(terminalId);
+        RawDevice device = RawDevice.authenticated(liveUri(), token);
+        SaleResult sale = merchant.payments().asyncSaleJson(Seeds.asyncSale(terminalId, UUID.randomUUID().toString()));
+        JsonNode order = device.next("order");
+        String orderId = order.get("orderId").asString();
+        device.send("{\"type\":\"received\",\"orderId\":\"" + orderId + "\"}");
+        device.send("{\"type\":\"taken\",\"orderId\":\"" + orderId + "\"}");
+        assertThat(device.next("ack").get("of").asString()).isEqualTo("taken");
+
+        clock.advance(Duration.ofMinutes(6));
+
+        assertThat(eventually(Duration.ofSeconds(10), () ->
+                merchant.payments().inquiry(sale.paymentRequestId()).paymentStatusId() == 6)).isTrue();
+        device.close();
+        RawDevice back = RawDevice.authenticated(liveUri(), token);
+        JsonNode resent = back.next("order");
+        assertThat(resent.get("orderId").asString()).isEqualTo(orderId);
+        assertThat(resent.get("taken").asBoolean()).isTrue();
+
+        back.send("{\"type\":\"outcome\",\"orderId\":\"" + orderId + "\",\"result\":\"approved\","
+                + "\"card\":{\"maskedPan\":\"454360******1234\",\"brand\":\"VISA\"}}");
+        assertThat(back.next("ack").get("of").asString()).isEqualTo("outcome");
+        back.send("{\"type\":\"outcome\",\"orderId\":\"" + orderId + "\",\"result\":\"declined\"}");
+        assertThat(back.next("ack").get("of").asString()).as("a repeated report is acknowledged").isEqualTo("outcome");
+
+        assertThat(merchant.payments().inquiry(sale.paymentRequestId()).paymentStatusId()).isEqualTo(4);
+        assertThat(merchant.payments().activities(sale.paymentRequestId(), 0, 20).items().stream()
+                .map(activity -> activity.paymentStatusId())).containsExactly(1, 10, 2, 11, 6, 4);
+    }
+
+    private URI liveUri() {
+        return URI.create("ws://127.0.0.1:" + port + "/api/device/live");
+    }
+
+    private String pairByHand(UUID terminalId) throws Exception {
+        PairRequest request = merchant.pairing().request(TerminalRef.id(terminalId));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(baseUri.resolve("/api/device/pair"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"PairCode\":\"" + request.pairCode() + "\",\"SerialNo\":\"RAW-CLOCK\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body()).get("Result").get("DeviceToken").asString();
+    }
+}
