@@ -50,7 +50,16 @@ import tools.jackson.databind.node.ObjectNode;
  * newer pairing, for instance because {@link #pair(String)} was called while connected; then the
  * agent reconnects with the newer token instead.
  *
- * <p>Failure scripting for tests: {@link #stop()}, {@link #vanish()}, {@link #dropConnection()}.
+ * <p>Orders (device protocol 3): the agent stores each order in the {@link DeviceStore}, answers
+ * {@code received}, and lets its {@link Behaviour} (approve at once, by default) play the cashier;
+ * {@link #approve(String)} and {@link #decline(String)} act on one order by hand. Every step is
+ * stored before the server hears of it, and the unacknowledged ones are repeated after each
+ * {@code welcome}, so an agent built again over the same store after a crash finishes what the
+ * crashed one started.
+ *
+ * <p>Failure scripting for tests: {@link #stop()}, {@link #vanish()}, {@link #dropConnection()},
+ * {@link #crash()}, and the behaviours {@link Behaviour#ignore()}, {@link Behaviour#neverAnswer()},
+ * {@link Behaviour#disconnectAfterTaking()} and {@link Behaviour#crashAfterTaking()}.
  */
 public final class TerminalAgent implements AutoCloseable {
 
@@ -67,7 +76,10 @@ public final class TerminalAgent implements AutoCloseable {
         UNPAIRED,
         /** Another connection of the same terminal took over (4409); this agent does not reconnect. */
         REPLACED,
-        /** Stopped by {@link #stop()} or {@link #vanish()}. */
+        /**
+         * Stopped by {@link #stop()}, {@link #vanish()} or {@link #crash()} (also by
+         * {@link Behaviour#crashAfterTaking()}); {@link #lastClose()} tells a crash apart.
+         */
         STOPPED
     }
 
@@ -75,13 +87,16 @@ public final class TerminalAgent implements AutoCloseable {
      * How a connection ended. {@code code} is the close code the server sent; when the connection
      * ended without a close frame from the server (I/O failure, refused handshake, server silent too
      * long, {@link #dropConnection()}) it is {@link #ABNORMAL} and {@code reason} says why. After
-     * {@link #stop()} it is 1000 with reason {@value #STOPPED_BY_DEVICE}.
+     * {@link #stop()} it is 1000 with reason {@value #STOPPED_BY_DEVICE}; after {@link #crash()},
+     * {@link #ABNORMAL} with reason {@value #CRASHED}.
      */
     public record Close(int code, String reason) {
 
         /** RFC 6455's code for "ended without a close frame"; never sent on the wire. */
         public static final int ABNORMAL = 1006;
         public static final String STOPPED_BY_DEVICE = "stopped by device";
+        /** The reason after {@link #crash()}; the code is {@link #ABNORMAL}. */
+        public static final String CRASHED = "crashed";
 
         public Close {
             reason = reason == null ? "" : reason;
@@ -146,6 +161,8 @@ public final class TerminalAgent implements AutoCloseable {
     private final SerialExecutor events = new SerialExecutor(Shared.THREADS);
     private final Connection.Events sink = new ConnectionEvents();
     private final Dispatcher dispatcher;
+    private final OrderBook book;
+    private final Cashier cashier;
     private final List<Consumer<State>> listeners = new CopyOnWriteArrayList<>();
     private final ReentrantLock stateLock = new ReentrantLock();
     private final Condition stateChanged = stateLock.newCondition();
@@ -172,13 +189,23 @@ public final class TerminalAgent implements AutoCloseable {
         this.openTimeout = builder.openTimeout;
         this.pairTimeout = builder.pairTimeout;
         this.terminalId = loadQuietly().map(Pairing::terminalId).orElse(null);
+        this.book = new OrderBook(store);
+        try {
+            book.load();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "Cannot read the orders from " + store, e);
+        }
+        this.cashier = new Cashier(book, new CashierLink(), builder.behaviour);
         // Every server message type the device understands has its handler here; the protocol
         // requires every other type to be ignored.
         this.dispatcher = new Dispatcher()
                 .on("welcome", this::welcome)
                 .on("ping", this::ping)
                 .on("pong", (message, connection) -> { })
-                .on("error", this::error);
+                .on("error", this::error)
+                .on("order", (message, connection) -> cashier.order(message))
+                .on("ack", (message, connection) -> cashier.ack(message))
+                .on("withdraw", (message, connection) -> cashier.withdraw(message));
     }
 
     public static Builder builder() {
@@ -215,7 +242,14 @@ public final class TerminalAgent implements AutoCloseable {
      * {@link #awaitConnected(Duration)} to wait for the connection). Does nothing while already
      * connecting, connected or backing off.
      *
+     * <p>A start after the device was off (just built, or after {@link #stop()}, {@link #vanish()}
+     * or {@link #crash()}) boots it: it takes up the orders in the store by the standing
+     * behaviour. One nobody started is handled as if it had just arrived; one whose take was
+     * acknowledged (the device died while charging) is finished by the behaviour's decision, an
+     * approval by default; unacknowledged takes and outcomes are sent again after {@code welcome}.
+     *
      * @throws IllegalStateException when the store holds no pairing
+     * @throws java.io.UncheckedIOException when the store's orders cannot be read
      */
     public void start() {
         Pairing pairing = store.load()
@@ -225,6 +259,9 @@ public final class TerminalAgent implements AutoCloseable {
             if (isRunning()) {
                 return null;
             }
+            if (!cashier.powered()) {
+                cashier.boot();
+            }
             attempt = 0;
             connect();
             return null;
@@ -233,9 +270,10 @@ public final class TerminalAgent implements AutoCloseable {
 
     /**
      * Closes the live connection cleanly (close code 1000) and stops reconnecting; returns once the
-     * close frame is sent. Also drops the sockets left open by {@link #vanish()}. Leaves
-     * {@link State#UNPAIRED} and {@link State#REPLACED} as they are, moves every other state to
-     * {@link State#STOPPED}.
+     * close frame is sent. Also drops the sockets left open by {@link #vanish()}. The device shuts
+     * down: work on orders stops (think timers included) and only the store remains, so a new
+     * agent may take over the same store. Leaves {@link State#UNPAIRED} and {@link State#REPLACED}
+     * as they are, moves every other state to {@link State#STOPPED}.
      */
     public void stop() {
         command(() -> {
@@ -254,6 +292,7 @@ public final class TerminalAgent implements AutoCloseable {
             }
             silenced.forEach(Connection::abort);
             silenced.clear();
+            cashier.powerCut();
             if (state != State.UNPAIRED && state != State.REPLACED) {
                 setState(State.STOPPED);
             }
@@ -270,8 +309,9 @@ public final class TerminalAgent implements AutoCloseable {
     /**
      * Simulates a dead device (power loss, cut cable): from now on the agent sends nothing, reads
      * nothing and answers nothing, does not close the socket and does not reconnect, so the server
-     * must notice by itself. The state becomes {@link State#STOPPED}; {@link #stop()} later releases
-     * the socket, {@link #start()} boots the device again on a new connection.
+     * must notice by itself. Like a device without power it also stops working on orders and
+     * forgets all but its store. The state becomes {@link State#STOPPED}; {@link #stop()} later
+     * releases the socket, {@link #start()} boots the device again on a new connection.
      */
     public void vanish() {
         command(() -> {
@@ -283,6 +323,7 @@ public final class TerminalAgent implements AutoCloseable {
                 connection.silence();
                 silenced.add(connection);
             }
+            cashier.powerCut();
             if (isRunning()) {
                 setState(State.STOPPED);
             }
@@ -305,8 +346,153 @@ public final class TerminalAgent implements AutoCloseable {
         });
     }
 
+    /**
+     * Dies abruptly, as a device losing power in the middle of a payment: the TCP connection is
+     * aborted (no close frame), nothing more is sent or stored, nothing in memory survives, and
+     * the agent does not reconnect. The store is left exactly as it was, so a new agent built over
+     * it (or this one, started again) reports what the dead one had not. Leaves
+     * {@link State#UNPAIRED} and {@link State#REPLACED} as they are, moves every other state to
+     * {@link State#STOPPED}; {@link #lastClose()} then says {@value Close#CRASHED}.
+     */
+    public void crash() {
+        command(() -> {
+            die();
+            return null;
+        });
+    }
+
     public State state() {
         return state;
+    }
+
+    /** Applies {@code behaviour} to every order that arrives from now on, after any one-shot behaviours. */
+    public TerminalAgent behave(Behaviour behaviour) {
+        cashier.behave(behaviour);
+        return this;
+    }
+
+    /** The standing behaviour. */
+    public Behaviour behaviour() {
+        return cashier.behaviour();
+    }
+
+    /**
+     * Applies {@code behaviour} to the next order that arrives only; later ones get the standing
+     * behaviour again. Calls queue up: two calls cover the next two orders, in call order.
+     */
+    public TerminalAgent behaveNext(Behaviour behaviour) {
+        cashier.behaveNext(behaviour);
+        return this;
+    }
+
+    /** Approves the next order that arrives, at once; see {@link #behaveNext(Behaviour)}. */
+    public TerminalAgent approveNext() {
+        return behaveNext(Behaviour.approve());
+    }
+
+    /** Declines the next order that arrives, at once; see {@link #behaveNext(Behaviour)}. */
+    public TerminalAgent declineNext() {
+        return behaveNext(Behaviour.decline());
+    }
+
+    /**
+     * Approves a held order now, as the cashier would, whatever its behaviour: one nobody started
+     * is taken and approved once the take is acknowledged; a taken one is approved once its take
+     * is acknowledged; a charging one is approved at once. The card and references are made up
+     * from the order id (a masked VISA test card).
+     *
+     * @throws IllegalArgumentException when the device does not hold the order
+     * @throws IllegalStateException    when it already has an outcome or was already approved or
+     *                                  declined by hand, or the device is off (not started since it was
+     *                                  built, stopped, vanished or crashed)
+     */
+    public void approve(String orderId) {
+        decide(orderId, TestAcquirer.approval(orderId));
+    }
+
+    /** Declines a held order now; as {@link #approve(String)} otherwise. */
+    public void decline(String orderId) {
+        decide(orderId, TestAcquirer.decline(orderId));
+    }
+
+    /** Ends a held order with exactly {@code outcome}; as {@link #approve(String)} otherwise. */
+    public void decide(String orderId, Outcome outcome) {
+        Objects.requireNonNull(orderId, "orderId");
+        command(() -> {
+            cashier.decide(orderId, outcome);
+            return null;
+        });
+    }
+
+    /**
+     * The orders on the device without an acknowledged outcome (received, taken, charging, or
+     * reported and waiting for the server's ack), as the device lists them: by display code
+     * (String order, orders without one last), then by arrival.
+     */
+    public List<DeviceOrder> pendingOrders() {
+        return book.pending();
+    }
+
+    /**
+     * The order as the device holds it now or, once it left the device, as it left
+     * ({@link DeviceOrder.Progress#SETTLED} with its outcome, or {@link DeviceOrder.Progress#WITHDRAWN});
+     * empty for an order this agent never saw and its store does not hold.
+     */
+    public Optional<DeviceOrder> order(String orderId) {
+        return book.find(orderId);
+    }
+
+    /**
+     * The oldest new order that arrived and was not yet returned by this method, waiting up to
+     * {@code timeout} for one; the order as it was on arrival. Repeated deliveries of an order are
+     * not new orders.
+     */
+    public Optional<DeviceOrder> awaitOrder(Duration timeout) {
+        return book.awaitArrival(timeout);
+    }
+
+    /** Waits until {@link #pendingOrders()} is empty; false on timeout or interruption. */
+    public boolean awaitNoPendingOrders(Duration timeout) {
+        return book.awaitEmpty(timeout);
+    }
+
+    /**
+     * The id of every order this agent received, in order of first arrival, each once however
+     * often it was delivered. See {@link #timesReceived(String)} for repeated deliveries.
+     */
+    public List<String> receivedOrderIds() {
+        return book.receivedIds();
+    }
+
+    /** How many {@code order} messages for {@code orderId} this agent received; 0 if none. */
+    public int timesReceived(String orderId) {
+        return book.deliveries(orderId);
+    }
+
+    /** Every {@code withdraw} message this agent received, in order, repeats included. */
+    public List<Withdrawal> withdrawals() {
+        return book.withdrawals();
+    }
+
+    /**
+     * Adds a listener called with each new order once it is stored, acknowledged and handed to the
+     * behaviour, with the order as it arrived. Called on the agent's own executor: it must return
+     * quickly and must not wait for the agent.
+     */
+    public TerminalAgent onOrder(Consumer<DeviceOrder> listener) {
+        cashier.onArrival(listener);
+        return this;
+    }
+
+    /**
+     * Adds a listener called with an order each time it reaches a new step, from
+     * {@link DeviceOrder.Progress#RECEIVED} to {@link DeviceOrder.Progress#SETTLED} or
+     * {@link DeviceOrder.Progress#WITHDRAWN}, once the step is stored. Called on the agent's own
+     * executor: it must return quickly and must not wait for the agent.
+     */
+    public TerminalAgent onProgress(Consumer<DeviceOrder> listener) {
+        book.onProgress(Objects.requireNonNull(listener, "listener"));
+        return this;
     }
 
     public boolean isConnected() {
@@ -453,6 +639,9 @@ public final class TerminalAgent implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "Terminal {0} connected (heartbeat {1} s, idle timeout {2} s)",
                 terminalId, connection.heartbeat.toSeconds(), connection.idleTimeout.toSeconds());
         setState(State.CONNECTED);
+        if (connection == current) {
+            cashier.resume();
+        }
     }
 
     private void ping(JsonNode message, Connection connection) {
@@ -547,6 +736,24 @@ public final class TerminalAgent implements AutoCloseable {
         LOG.log(System.Logger.Level.WARNING, "Terminal {0} is no longer paired ({1}); a new pair code is needed",
                 terminalId, close);
         setState(State.UNPAIRED);
+    }
+
+    private void die() {
+        cancelReconnect();
+        Connection connection = current;
+        current = null;
+        if (connection != null) {
+            connection.ended = true;
+            connection.abort();
+        }
+        silenced.forEach(Connection::abort);
+        silenced.clear();
+        cashier.powerCut();
+        lastClose = new Close(Close.ABNORMAL, Close.CRASHED);
+        LOG.log(System.Logger.Level.INFO, "Terminal {0} crashed (test scripting)", terminalId);
+        if (state != State.UNPAIRED && state != State.REPLACED) {
+            setState(State.STOPPED);
+        }
     }
 
     private void backOff() {
@@ -678,6 +885,36 @@ public final class TerminalAgent implements AutoCloseable {
         return name;
     }
 
+    private final class CashierLink implements Cashier.Link {
+        @Override
+        public boolean send(ObjectNode message) {
+            Connection connection = current;
+            if (connection == null || !connection.live || connection.ended) {
+                return false;
+            }
+            connection.send(JSON.writeValueAsString(message));
+            return true;
+        }
+
+        @Override
+        public void dropConnection() {
+            Connection connection = current;
+            if (connection != null) {
+                lost(connection, new Close(Close.ABNORMAL, "dropped by device"));
+            }
+        }
+
+        @Override
+        public void crash() {
+            die();
+        }
+
+        @Override
+        public ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+            return TerminalAgent.this.schedule(task, delay);
+        }
+    }
+
     private final class ConnectionEvents implements Connection.Events {
         @Override
         public void opened(Connection connection) {
@@ -712,6 +949,7 @@ public final class TerminalAgent implements AutoCloseable {
         private RandomGenerator random;
         private Duration openTimeout = Duration.ofSeconds(10);
         private Duration pairTimeout = Duration.ofSeconds(30);
+        private Behaviour behaviour = Behaviour.approve();
 
         private Builder() {
         }
@@ -779,6 +1017,15 @@ public final class TerminalAgent implements AutoCloseable {
         /** How long the pairing call may take; 30 s by default. */
         public Builder pairTimeout(Duration pairTimeout) {
             this.pairTimeout = positive(pairTimeout, "pairTimeout");
+            return this;
+        }
+
+        /**
+         * How the agent handles each new order; {@link Behaviour#approve()} by default. See
+         * {@link TerminalAgent#behave(Behaviour)}.
+         */
+        public Builder behaviour(Behaviour behaviour) {
+            this.behaviour = Objects.requireNonNull(behaviour, "behaviour");
             return this;
         }
 

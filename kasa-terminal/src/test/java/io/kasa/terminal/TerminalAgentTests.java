@@ -119,6 +119,75 @@ class TerminalAgentTests {
     }
 
     @Test
+    void approvesEveryOrderUnlessToldOtherwise() {
+        TerminalAgent agent = TerminalAgent.builder().build();
+        assertThat(agent.behaviour()).isEqualTo(Behaviour.approve());
+
+        assertThat(agent.behave(Behaviour.manual()).behaviour()).isEqualTo(Behaviour.manual());
+        assertThat(TerminalAgent.builder().behaviour(Behaviour.ignore()).build().behaviour()).isEqualTo(Behaviour.ignore());
+    }
+
+    @Test
+    void showsTheOrdersItsStoreHoldsBeforeStarting() {
+        DeviceStore store = paired(URI.create("http://localhost:8080"));
+        store.saveOrder(Orders.stored("o-2", 2, DeviceOrder.Progress.CHARGING));
+        store.saveOrder(Orders.stored("o-1", 1, DeviceOrder.Progress.RECEIVED));
+
+        TerminalAgent agent = TerminalAgent.builder().store(store).build();
+
+        assertThat(agent.pendingOrders()).extracting(DeviceOrder::orderId).containsExactly("o-1", "o-2");
+        assertThat(agent.order("o-2")).map(DeviceOrder::progress).contains(DeviceOrder.Progress.CHARGING);
+        assertThat(agent.receivedOrderIds()).isEmpty();
+        assertThat(agent.awaitOrder(Duration.ofMillis(10))).isEmpty();
+        assertThat(agent.awaitNoPendingOrders(Duration.ofMillis(10))).isFalse();
+        assertThatThrownBy(() -> agent.approve("o-1")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("start it first");
+    }
+
+    @Test
+    void aStartedDeviceTakesUpStoredOrdersEvenWhileOffline() throws IOException {
+        DeviceStore store = paired(unreachable());
+        store.saveOrder(Orders.stored("o-1", 1, DeviceOrder.Progress.RECEIVED));
+        store.saveOrder(Orders.stored("o-2", 2, DeviceOrder.Progress.RECEIVED));
+        store.saveOrder(Orders.stored("o-3", 3, DeviceOrder.Progress.CHARGING));
+        TerminalAgent agent = TerminalAgent.builder().store(store).behaviour(Behaviour.manual())
+                .backoff(Duration.ofSeconds(10), Duration.ofSeconds(10)).build();
+
+        agent.start();
+        agent.approve("o-2");
+        agent.decline("o-3");
+
+        assertThat(store.orders()).extracting(DeviceOrder::progress).containsExactly(
+                DeviceOrder.Progress.RECEIVED, DeviceOrder.Progress.TAKEN, DeviceOrder.Progress.REPORTED);
+        assertThatThrownBy(() -> agent.approve("o-3")).isInstanceOf(IllegalStateException.class)
+                .hasMessage("order o-3 already has an outcome: declined");
+        assertThatThrownBy(() -> agent.approve("o-9")).isInstanceOf(IllegalArgumentException.class);
+        agent.stop();
+    }
+
+    @Test
+    void aCrashKeepsTheStoreAndStopsTheAgent() throws IOException {
+        DeviceStore store = paired(unreachable());
+        store.saveOrder(Orders.stored("o-1", 1, DeviceOrder.Progress.TAKEN));
+        TerminalAgent agent = TerminalAgent.builder().store(store).behaviour(Behaviour.manual())
+                .backoff(Duration.ofSeconds(10), Duration.ofSeconds(10)).build();
+        agent.start();
+
+        agent.crash();
+
+        assertThat(agent.state()).isEqualTo(State.STOPPED);
+        assertThat(agent.lastClose()).contains(new TerminalAgent.Close(TerminalAgent.Close.ABNORMAL, "crashed"));
+        assertThat(store.orders()).extracting(DeviceOrder::progress).containsExactly(DeviceOrder.Progress.TAKEN);
+        assertThatThrownBy(() -> agent.approve("o-1")).isInstanceOf(IllegalStateException.class);
+
+        agent.start();
+        assertThat(agent.state()).isIn(State.CONNECTING, State.BACKING_OFF);
+        agent.approve("o-1");
+        agent.stop();
+        assertThat(agent.state()).isEqualTo(State.STOPPED);
+    }
+
+    @Test
     void describesFailuresOnOneLine() {
         assertThat(TerminalAgent.describe(new java.util.concurrent.CompletionException(
                 new java.net.ConnectException("Connection refused")))).isEqualTo("ConnectException: Connection refused");

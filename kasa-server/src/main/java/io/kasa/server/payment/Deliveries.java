@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.UUID;
 
 import static io.kasa.server.payment.PaymentStatus.*;
 
@@ -31,6 +32,10 @@ class Deliveries {
         this.messages = messages;
         this.channel = channel;
         this.push = push;
+    }
+
+    boolean isLive(UUID terminalId) {
+        return channel.isLive(terminalId);
     }
 
     /** Sends a new order if its terminal is live; returns whether it went out. */

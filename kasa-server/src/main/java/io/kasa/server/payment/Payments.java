@@ -170,9 +170,16 @@ public class Payments {
      * for sync. A sync order that could not reach the device is refused.
      */
     private Answer respond(UUID paymentId, Channel channel, Duration wait) {
-        PaymentStatus status = channel == Channel.ASYNC
-                ? waits.await(paymentId, () -> currentStatus(paymentId), s -> s != SOCKET_NOTIFICATION_SENT, settings.receiptWait())
-                : waits.await(paymentId, () -> currentStatus(paymentId), PaymentStatus::isFinal, wait);
+        PaymentStatus status;
+        if (channel == Channel.ASYNC) {
+            // A retry may arrive before the first request has written the order to a live
+            // terminal: it waits like the first, so that both answer alike.
+            boolean live = deliveries.isLive(terminalOf(paymentId));
+            status = waits.await(paymentId, () -> currentStatus(paymentId),
+                    s -> s != SOCKET_NOTIFICATION_SENT && !(live && s == GENERATED), settings.receiptWait());
+        } else {
+            status = waits.await(paymentId, () -> currentStatus(paymentId), PaymentStatus::isFinal, wait);
+        }
         if (channel == Channel.SYNC && status == COULD_NOT_SEND_TO_DEVICE) {
             throw new KasaException(KasaError.PAYMENT_CLOUD_NOT_SEND_TO_DEVICE);
         }
@@ -301,6 +308,10 @@ public class Payments {
                 .param("id", paymentId).param("merchant", merchant.value())
                 .query(Payments::view).optional()
                 .orElseThrow(() -> new KasaException(KasaError.PAYMENT_REQUEST_NOT_FOUND));
+    }
+
+    private UUID terminalOf(UUID paymentId) {
+        return jdbc.sql("select terminal_id from payment where id = :id").param("id", paymentId).query(UUID.class).single();
     }
 
     private PaymentStatus currentStatus(UUID paymentId) {

@@ -4,21 +4,30 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.kasa.terminal.Behaviour;
+
 /**
- * Parses {@code <command> [--name value | --name=value]...}. {@code -h} or {@code --help} anywhere
- * an option may stand asks for help; everything else unexpected is a usage error.
+ * Parses {@code <command> [--name value | --name=value | --flag]...}. {@code -h} or {@code --help}
+ * anywhere an option may stand asks for help; everything else unexpected is a usage error.
  */
 final class Arguments {
 
+    static final Duration DEFAULT_THINK = Duration.ofMillis(1500);
+    static final long MAX_THINK_MS = 3_600_000;
+
     private static final Set<String> PAIR_OPTIONS = Set.of("server", "code", "store", "serial", "model");
-    private static final Set<String> RUN_OPTIONS = Set.of("store");
+    private static final Set<String> RUN_OPTIONS = Set.of("store", "behaviour", "think-ms", "interactive");
+    /** Options that take no value. */
+    private static final Set<String> FLAGS = Set.of("interactive");
 
     private Arguments() {
     }
@@ -37,6 +46,7 @@ final class Arguments {
             default -> throw new UsageException("unknown command '" + command + "'");
         };
         Map<String, String> options = new LinkedHashMap<>();
+        Set<String> flags = new HashSet<>();
         for (int i = 1; i < args.length; i++) {
             String token = args[i];
             if (isHelp(token)) {
@@ -49,6 +59,15 @@ final class Arguments {
             String name = equals >= 0 ? token.substring(2, equals) : token.substring(2);
             if (!allowed.contains(name)) {
                 throw new UsageException("unknown option --" + name + " for " + command);
+            }
+            if (FLAGS.contains(name)) {
+                if (equals >= 0) {
+                    throw new UsageException("option --" + name + " takes no value");
+                }
+                if (!flags.add(name)) {
+                    throw new UsageException("option --" + name + " is given twice");
+                }
+                continue;
             }
             String value;
             if (equals >= 0) {
@@ -73,10 +92,37 @@ final class Arguments {
             }
             case "run" -> {
                 requirePresent(options, "store");
-                yield new Invocation.Run(path(options.get("store")));
+                boolean interactive = flags.contains("interactive");
+                if (interactive && (options.containsKey("behaviour") || options.containsKey("think-ms"))) {
+                    throw new UsageException("--interactive leaves every order to you; it cannot be combined with"
+                            + " --behaviour or --think-ms");
+                }
+                Behaviour behaviour = interactive
+                        ? Behaviour.manual()
+                        : scripted(options.getOrDefault("behaviour", "approve"), think(options.get("think-ms")));
+                yield new Invocation.Run(path(options.get("store")), behaviour, interactive);
             }
             default -> throw new IllegalStateException(command);
         };
+    }
+
+    private static Behaviour scripted(String answer, Duration think) throws UsageException {
+        return switch (answer) {
+            case "approve" -> Behaviour.approveAfter(think);
+            case "decline" -> Behaviour.declineAfter(think);
+            default -> throw new UsageException("--behaviour must be approve or decline: " + answer);
+        };
+    }
+
+    private static Duration think(String value) throws UsageException {
+        if (value == null) {
+            return DEFAULT_THINK;
+        }
+        if (!value.matches("\\d{1,7}") || Long.parseLong(value) > MAX_THINK_MS) {
+            throw new UsageException("--think-ms must be a whole number of milliseconds from 0 to " + MAX_THINK_MS
+                    + ": " + value);
+        }
+        return Duration.ofMillis(Long.parseLong(value));
     }
 
     private static boolean isHelp(String token) {

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
 
+import io.kasa.terminal.Behaviour;
+
 /** A command line that parsed: what the user asked for, nothing checked against the world yet. */
 sealed interface Invocation {
 
@@ -19,9 +21,11 @@ sealed interface Invocation {
         }
     }
 
-    record Run(Path store) implements Invocation {
+    /** {@code behaviour} answers the orders; with {@code interactive} a person does, through the console. */
+    record Run(Path store, Behaviour behaviour, boolean interactive) implements Invocation {
         public Run {
             Objects.requireNonNull(store, "store");
+            Objects.requireNonNull(behaviour, "behaviour");
         }
     }
 }

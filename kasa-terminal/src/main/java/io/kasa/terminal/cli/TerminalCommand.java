@@ -1,6 +1,9 @@
 package io.kasa.terminal.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -45,10 +48,17 @@ public final class TerminalCommand {
                                         host name and the store path, the same on every run)
                        --model <m>      device model sent to Kasa
               run    Connect with the stored pairing and keep the live connection until
-                     interrupted (Ctrl-C, SIGTERM); prints each state change on one line.
-                       --store <dir>    directory holding device.json (required)
+                     interrupted (Ctrl-C, SIGTERM); answer the orders the server sends.
+                     Prints each state change and each step of each order on one line.
+                       --store <dir>    directory holding device.json and orders/ (required)
+                       --behaviour <b>  approve (default) or decline every order
+                       --think-ms <n>   milliseconds from taking an order to answering
+                                        it (default 1500)
+                       --interactive    you answer each order instead: the pending orders
+                                        are listed by display code; type a <n> to approve
+                                        or d <n> to decline the n-th, l to list, q to quit
 
-            Options are written --name value or --name=value.
+            Options are written --name value or --name=value; --interactive takes no value.
               -h, --help                print this text
 
             Exit status: 0 success; 1 failure (pairing refused, server unreachable, not
@@ -60,7 +70,7 @@ public final class TerminalCommand {
 
     public static void main(String[] args) {
         quietLogging();
-        System.exit(execute(args, System.out, System.err));
+        System.exit(execute(args, System.in, System.out, System.err));
     }
 
     /**
@@ -78,8 +88,13 @@ public final class TerminalCommand {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
     }
 
-    /** Runs one command line; returns the exit status. */
+    /** Runs one command line without input; returns the exit status. */
     static int execute(String[] args, PrintStream out, PrintStream err) {
+        return execute(args, InputStream.nullInputStream(), out, err);
+    }
+
+    /** Runs one command line; {@code in} carries the commands of {@code run --interactive}. Returns the exit status. */
+    static int execute(String[] args, InputStream in, PrintStream out, PrintStream err) {
         Invocation invocation;
         try {
             invocation = Arguments.parse(args);
@@ -95,7 +110,7 @@ public final class TerminalCommand {
                 yield OK;
             }
             case Invocation.Pair pair -> pair(pair, out, err);
-            case Invocation.Run run -> run(run, out, err);
+            case Invocation.Run run -> run(run, in, out, err);
         };
     }
 
@@ -132,7 +147,7 @@ public final class TerminalCommand {
         }
     }
 
-    private static int run(Invocation.Run invocation, PrintStream out, PrintStream err) {
+    private static int run(Invocation.Run invocation, InputStream in, PrintStream out, PrintStream err) {
         DeviceStore store = DeviceStore.inDirectory(invocation.store());
         Optional<Pairing> pairing;
         try {
@@ -146,7 +161,7 @@ public final class TerminalCommand {
                     + " does not exist. Pair first: pair --server <url> --code <code> --store " + invocation.store());
             return FAILED;
         }
-        TerminalAgent agent = TerminalAgent.builder().store(store).build();
+        TerminalAgent agent = TerminalAgent.builder().store(store).behaviour(invocation.behaviour()).build();
         CountDownLatch finished = new CountDownLatch(1);
         agent.onStateChange(state -> {
             out.println(stateLine(Instant.now(), state, agent));
@@ -156,9 +171,30 @@ public final class TerminalCommand {
                 finished.countDown();
             }
         });
+        agent.onProgress(order -> {
+            out.println(OrderLines.step(Instant.now(), order));
+            out.flush();
+        });
         Runtime.getRuntime().addShutdownHook(new Thread(agent::stop, "kasa-terminal-shutdown"));
-        out.println("Terminal " + pairing.get().terminalId() + " using " + pairing.get().liveUri());
-        agent.start();
+        Till till = null;
+        if (invocation.interactive()) {
+            till = new Till(agent, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out);
+            agent.onOrder(till::arrived);
+        }
+        out.println("Terminal " + pairing.get().terminalId() + " using " + pairing.get().liveUri()
+                + (invocation.interactive() ? ", interactive" : ", behaviour " + invocation.behaviour()));
+        try {
+            agent.start();
+        } catch (UncheckedIOException e) {
+            err.println("Cannot read the stored orders: " + describe(e));
+            return FAILED;
+        }
+        if (till != null) {
+            // A daemon: a person who never types must not keep the process alive after the agent ends.
+            Thread reader = new Thread(till, "kasa-terminal-till");
+            reader.setDaemon(true);
+            reader.start();
+        }
         try {
             finished.await();
         } catch (InterruptedException e) {

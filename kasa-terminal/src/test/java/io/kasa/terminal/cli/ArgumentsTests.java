@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import io.kasa.terminal.Behaviour;
 
 class ArgumentsTests {
 
@@ -27,8 +30,25 @@ class ArgumentsTests {
     }
 
     @Test
-    void run() throws UsageException {
-        assertThat(Arguments.parse("run", "--store", "dev")).isEqualTo(new Invocation.Run(Path.of("dev")));
+    void runApprovesAfterOneAndAHalfSecondsByDefault() throws UsageException {
+        assertThat(Arguments.parse("run", "--store", "dev"))
+                .isEqualTo(new Invocation.Run(Path.of("dev"), Behaviour.approveAfter(Duration.ofMillis(1500)), false));
+    }
+
+    @Test
+    void runWithAScriptedBehaviour() throws UsageException {
+        assertThat(Arguments.parse("run", "--behaviour", "decline", "--think-ms", "0", "--store", "dev"))
+                .isEqualTo(new Invocation.Run(Path.of("dev"), Behaviour.declineAfter(Duration.ZERO), false));
+        assertThat(Arguments.parse("run", "--store", "dev", "--behaviour=approve", "--think-ms=250"))
+                .isEqualTo(new Invocation.Run(Path.of("dev"), Behaviour.approveAfter(Duration.ofMillis(250)), false));
+    }
+
+    @Test
+    void runInteractivelyLeavesEveryOrderToAPerson() throws UsageException {
+        assertThat(Arguments.parse("run", "--interactive", "--store", "dev"))
+                .isEqualTo(new Invocation.Run(Path.of("dev"), Behaviour.manual(), true));
+        assertThat(Arguments.parse("run", "--store", "dev", "--interactive"))
+                .isEqualTo(new Invocation.Run(Path.of("dev"), Behaviour.manual(), true));
     }
 
     @Test
@@ -56,6 +76,17 @@ class ArgumentsTests {
             "pair --server localhost:8080 --code 1 --store a          | --server must be an http:// or https:// URL",
             "pair --server ws://localhost:8080 --code 1 --store a     | --server must be an http:// or https:// URL",
             "pair --server 'http://bad host' --code 1 --store a       | --server is not a URL",
+            "pair --server http://h --code 1 --store a --interactive  | unknown option --interactive for pair",
+            "run --store a --behaviour maybe                          | --behaviour must be approve or decline: maybe",
+            "run --store a --behaviour                                | option --behaviour needs a value",
+            "run --store a --think-ms -5                              | --think-ms must be a whole number of milliseconds from 0 to 3600000: -5",
+            "run --store a --think-ms 1.5                             | --think-ms must be a whole number of milliseconds",
+            "run --store a --think-ms 3600001                         | --think-ms must be a whole number of milliseconds",
+            "run --store a --interactive=yes                          | option --interactive takes no value",
+            "run --store a --interactive --interactive                | option --interactive is given twice",
+            "run --store a --interactive yes                          | unexpected argument 'yes'",
+            "run --store a --interactive --behaviour decline          | it cannot be combined with --behaviour or --think-ms",
+            "run --store a --think-ms 10 --interactive                | it cannot be combined with --behaviour or --think-ms",
     })
     void usageErrors(String line, String message) {
         String[] args = line == null ? new String[0] : split(line);

@@ -27,7 +27,9 @@ class TerminalCommandTests {
     void helpPrintsTheUsageAndSucceeds() {
         assertThat(execute("--help")).isZero();
 
-        assertThat(out()).startsWith("Usage:").contains("pair", "run", "--server", "--code", "--store", "--serial", "--model");
+        assertThat(out()).startsWith("Usage:").contains("pair", "run", "--server", "--code", "--store", "--serial", "--model",
+                "--behaviour", "--think-ms", "--interactive");
+        assertThat(out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(90));
         assertThat(err()).isEmpty();
     }
 
