@@ -6,7 +6,9 @@ import tools.jackson.databind.JavaType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -35,6 +37,7 @@ public final class KasaClient {
     private final Providers providers = new Providers(this);
     private final Pairing pairing = new Pairing(this);
     private final Payments payments = new Payments(this);
+    private final Callbacks callbacks = new Callbacks(this);
 
     private KasaClient(Transport transport, ApiKeys privateKeys, ApiKeys publicKeys, String locale) {
         this.transport = transport;
@@ -83,6 +86,11 @@ public final class KasaClient {
     /** Payments: sales, cancels, rollbacks, inquiry and lists. */
     public Payments payments() {
         return payments;
+    }
+
+    /** The callback delivery log of payments, and re-sending; to check a received callback use {@link CallbackVerifier}. */
+    public Callbacks callbacks() {
+        return callbacks;
     }
 
     /**
@@ -134,6 +142,12 @@ public final class KasaClient {
 
     <T> T get(String path, Class<T> resultType) {
         return send("GET", path, null, KasaJson.type(resultType), true);
+    }
+
+    /** GET of an endpoint whose {@code Result} is a JSON array; the list is unmodifiable. */
+    <T> List<T> getList(String path, Class<T> itemType) {
+        List<T> items = send("GET", path, null, KasaJson.listOf(itemType), true);
+        return Collections.unmodifiableList(items);
     }
 
     <T> T post(String path, Object body, Class<T> resultType) {

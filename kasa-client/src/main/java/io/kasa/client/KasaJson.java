@@ -11,6 +11,8 @@ import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.List;
+
 /**
  * The one JSON configuration of the client, matching the Paywall wire format:
  * <ul>
@@ -51,5 +53,9 @@ final class KasaJson {
 
     static JavaType pageOf(Class<?> itemType) {
         return MAPPER.getTypeFactory().constructParametricType(Page.class, itemType);
+    }
+
+    static JavaType listOf(Class<?> itemType) {
+        return MAPPER.getTypeFactory().constructCollectionType(List.class, itemType);
     }
 }

@@ -32,5 +32,10 @@
  * <p>Requests and responses are records whose camelCase components map to the wire's
  * PascalCase names; responses are read case-insensitively and unknown fields are ignored.
  * Dates are {@link java.time.LocalDateTime}s in the server's business time zone.
+ *
+ * <p>A merchant's callback receiver needs no client: {@link io.kasa.client.CallbackVerifier}
+ * checks a received callback's signature and {@code Hash} and reads it into a
+ * {@link io.kasa.client.Callback}; {@link io.kasa.client.KasaClient#callbacks()} reads the
+ * delivery log and re-sends.
  */
 package io.kasa.client;

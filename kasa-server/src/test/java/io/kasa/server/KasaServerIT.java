@@ -33,7 +33,11 @@ import java.util.UUID;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
         "kasa.admin-token=" + KasaServerIT.ADMIN_TOKEN,
-        "kasa.demo.enabled=false"
+        "kasa.demo.enabled=false",
+        "kasa.callback.timeout=2s",
+        "kasa.callback.initial-delay=100ms",
+        "kasa.callback.max-delay=400ms",
+        "kasa.callback.poll=100ms"
 })
 public abstract class KasaServerIT {
 

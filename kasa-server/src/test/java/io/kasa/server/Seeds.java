@@ -3,6 +3,7 @@ package io.kasa.server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -27,17 +28,41 @@ public final class Seeds {
         }
     }
 
+    /**
+     * Where the samples' callbacks go unless a test names its own receiver: a sink on
+     * loopback that accepts everything, so no test ever calls the samples' public address.
+     */
+    public static final URI SINK = sink();
+
     /** Seed 001's async sale for this terminal, with a fresh MerchantUniqueCode. */
     public static String asyncSale(UUID terminalId, String merchantUniqueCode) {
+        return asyncSale(terminalId, merchantUniqueCode, SINK);
+    }
+
+    public static String asyncSale(UUID terminalId, String merchantUniqueCode, URI callbackAddress) {
         return text("001-async-sale.json")
                 .replace("38e895c3-1a9a-4b73-8816-8557d1d031d6", terminalId.toString())
-                .replace("{{$guid}}", merchantUniqueCode);
+                .replace("{{$guid}}", merchantUniqueCode)
+                .replace("https://webhook.site/276d912e-090e-461a-aad5-5f137ab03cf4", callbackAddress.toString());
     }
 
     /** Seed 002's sync sale for this terminal, with a fresh MerchantUniqueCode. */
     public static String syncSale(UUID terminalId, String merchantUniqueCode) {
+        return syncSale(terminalId, merchantUniqueCode, SINK);
+    }
+
+    public static String syncSale(UUID terminalId, String merchantUniqueCode, URI callbackAddress) {
         return text("002-sync-sale.json")
                 .replace("8ff33705-57c7-42dc-8341-a0053e7f3009", terminalId.toString())
-                .replace("{{$guid}}", merchantUniqueCode);
+                .replace("{{$guid}}", merchantUniqueCode)
+                .replace("https://webhook.site/4768e8e7-12c9-4c3f-949c-c7a616e72acf", callbackAddress.toString());
+    }
+
+    private static URI sink() {
+        try {
+            return CallbackReceiver.start().uri("/sink");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -83,7 +83,10 @@ public enum KasaError {
     PAYMENT_MERCHANT_UNIQUE_CODE_EXISTS("Payment.Async.MerchantUniqueCodeAlreadyExists", 5004, 409,
             "Bu MerchantUniqueCode farklı bir istekle zaten kullanıldı", "This MerchantUniqueCode was already used with a different request"),
     PAYMENT_REQUEST_NOT_FOUND("Payment.Request.RequestNotFound", 5005, 404,
-            "Ödeme isteği bulunamadı", "Payment request not found");
+            "Ödeme isteği bulunamadı", "Payment request not found"),
+
+    CALLBACK_NOT_FOUND("Callback.NotFound", 6001, 404,
+            "Geri bildirim bulunamadı", "Callback not found");
 
     private final String clientMessage;
     private final int code;

@@ -6,6 +6,7 @@ import io.kasa.client.KasaClient;
 import io.kasa.client.PairRequest;
 import io.kasa.client.SaleResult;
 import io.kasa.client.TerminalRef;
+import io.kasa.server.CallbackReceiver;
 import io.kasa.server.Devices;
 import io.kasa.server.KasaServerIT;
 import io.kasa.server.MutableClock;
@@ -48,7 +49,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
         "kasa.admin-token=" + KasaServerIT.ADMIN_TOKEN,
-        "kasa.demo.enabled=false"
+        "kasa.demo.enabled=false",
+        "kasa.callback.allow-loopback=false",
+        "kasa.callback.initial-delay=100ms",
+        "kasa.callback.max-delay=300ms",
+        "kasa.callback.poll=100ms"
 })
 class ClockedPaymentsIT {
 
@@ -159,6 +164,29 @@ class ClockedPaymentsIT {
         assertThat(merchant.payments().inquiry(sale.paymentRequestId()).paymentStatusId()).isEqualTo(4);
         assertThat(merchant.payments().activities(sale.paymentRequestId(), 0, 20).items().stream()
                 .map(activity -> activity.paymentStatusId())).containsExactly(1, 10, 2, 11, 6, 4);
+    }
+
+    /** Loopback targets are refused on this server; past the give-up time the callback is dead. */
+    @Test
+    void aRefusedTargetFailsWithItsReasonAndTheCallbackDiesAfterTheGiveUpTime() throws Exception {
+        UUID terminalId = Devices.register(merchant, "Till");
+        try (TerminalAgent agent = Devices.connected(baseUri, merchant, terminalId);
+             CallbackReceiver receiver = CallbackReceiver.start()) {
+            agent.behave(Behaviour.ignore());
+            SaleResult sale = merchant.payments().asyncSaleJson(
+                    Seeds.asyncSale(terminalId, UUID.randomUUID().toString(), receiver.uri("/internal")));
+            assertThat(eventually(Duration.ofSeconds(10), () -> !merchant.callbacks().list(sale.paymentRequestId()).isEmpty()
+                    && merchant.callbacks().list(sale.paymentRequestId()).getFirst().attempts().size() >= 2)).isTrue();
+            var first = merchant.callbacks().list(sale.paymentRequestId()).getFirst();
+            assertThat(first.lastError()).contains("refused").contains("loopback");
+            assertThat(receiver.received()).isEmpty();
+
+            clock.advance(Duration.ofDays(3).plusMinutes(1));
+
+            assertThat(eventually(Duration.ofSeconds(10), () -> merchant.callbacks().list(sale.paymentRequestId()).stream()
+                    .allMatch(delivery -> delivery.state() == io.kasa.client.CallbackState.DEAD))).isTrue();
+            assertThat(receiver.received()).isEmpty();
+        }
     }
 
     private URI liveUri() {

@@ -94,7 +94,7 @@ class SeedSalesIT extends KasaServerIT {
         assertThat(inquiry.merchantUniqueCode()).isEqualTo(code);
         assertThat(inquiry.displayCode()).isEqualTo("Kişisel Bakım");
         assertThat(inquiry.amount()).isEqualByComparingTo(new BigDecimal("22"));
-        assertThat(inquiry.callbackAddress()).isEqualTo("https://webhook.site/276d912e-090e-461a-aad5-5f137ab03cf4");
+        assertThat(inquiry.callbackAddress()).isEqualTo(Seeds.SINK.toString());
         assertThat(inquiry.paymentRequestActivityId()).isEqualTo(sale.paymentRequestActivityId());
         assertThat(inquiry.terminalId()).isEqualTo(shop.terminalId());
 

@@ -1,0 +1,69 @@
+package io.kasa.server.callback;
+
+import io.kasa.server.payment.PaymentStatusChanged;
+import io.kasa.server.shared.SqlTime;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/**
+ * Writes a callback for every status change after creation of a payment that has a
+ * callback address. It runs inside the transaction that records the change, so the change
+ * and its callback commit together or not at all.
+ */
+@Component
+class CallbackOutbox {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    CallbackOutbox(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** What a callback says, without its proofs (added when it is sent, with the keys of that moment). */
+    record Payload(UUID connectionId, UUID terminalId, UUID paymentRequestId, UUID paymentRequestActivityId,
+                   int paymentTypeId, int paymentStatusId, String merchantUniqueCode, String displayCode,
+                   BigDecimal amount, String message) {
+    }
+
+    @EventListener
+    void onChange(PaymentStatusChanged change) {
+        if (change.sequence() <= 1) {
+            return;
+        }
+        record Payment(UUID connectionId, UUID terminalId, String code, String displayCode, BigDecimal amount,
+                       String callbackAddress) {
+        }
+        Payment payment = jdbc.sql("""
+                        select connection_id, terminal_id, merchant_unique_code, display_code, amount, callback_address
+                        from payment where id = :id""")
+                .param("id", change.paymentId())
+                .query((row, n) -> new Payment(row.getObject("connection_id", UUID.class),
+                        row.getObject("terminal_id", UUID.class), row.getString("merchant_unique_code"),
+                        row.getString("display_code"), row.getBigDecimal("amount"), row.getString("callback_address")))
+                .single();
+        if (payment.callbackAddress() == null) {
+            return;
+        }
+        Payload payload = new Payload(payment.connectionId(), payment.terminalId(), change.paymentId(), change.activityId(),
+                change.type().id(), change.status().id(), payment.code(), payment.displayCode(), payment.amount(),
+                change.message());
+        jdbc.sql("""
+                        insert into callback_delivery (id, merchant_id, payment_id, sequence, payment_type_id,
+                            payment_status_id, target, payload, state, next_attempt_at, created_at)
+                        values (:id, :merchant, :payment, :sequence, :type, :status, :target, cast(:payload as jsonb),
+                            'PENDING', :at, :at)""")
+                .param("id", change.activityId()).param("merchant", change.merchantId())
+                .param("payment", change.paymentId()).param("sequence", change.sequence())
+                .param("type", change.type().id()).param("status", change.status().id())
+                .param("target", payment.callbackAddress()).param("payload", json.writeValueAsString(payload))
+                .param("at", SqlTime.of(change.at()))
+                .update();
+    }
+}

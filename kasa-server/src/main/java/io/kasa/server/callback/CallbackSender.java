@@ -1,0 +1,103 @@
+package io.kasa.server.callback;
+
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * POSTs one callback and says how it went. Redirects are not followed, nothing is retried
+ * here, and the whole try — connect, send, answer — gets {@code timeout}. Targets are
+ * resolved through the {@link GuardedDnsResolver}.
+ */
+final class CallbackSender implements AutoCloseable {
+
+    /** How one try ended: the status code when an answer came, else the error. */
+    record Result(Integer statusCode, String error, long durationMs) {
+        boolean succeeded() {
+            return statusCode != null && statusCode >= 200 && statusCode < 300;
+        }
+    }
+
+    private final CloseableHttpClient http;
+    private final Duration timeout;
+    private final ExecutorService tries = Executors.newVirtualThreadPerTaskExecutor();
+
+    CallbackSender(TargetPolicy policy, Duration timeout, int concurrency) {
+        this.timeout = timeout;
+        Timeout limit = Timeout.of(timeout);
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new GuardedDnsResolver(policy))
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit).build())
+                        .setMaxConnTotal(concurrency)
+                        .setMaxConnPerRoute(Math.max(2, concurrency / 4))
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit).setConnectionRequestTimeout(limit).build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .setUserAgent("Kasa-Callback/1")
+                .build();
+    }
+
+    Result post(URI target, String body, Map<String, String> headers) {
+        long started = System.nanoTime();
+        HttpPost post = new HttpPost(target);
+        headers.forEach(post::setHeader);
+        post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON.withCharset("UTF-8")));
+        Future<Integer> answer = tries.submit(() -> http.execute(post, response -> {
+            EntityUtils.consume(response.getEntity());
+            return response.getCode();
+        }));
+        try {
+            int status = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new Result(status, status >= 200 && status < 300 ? null : "answered " + status, elapsed(started));
+        } catch (TimeoutException e) {
+            post.cancel();
+            answer.cancel(true);
+            return new Result(null, "no answer within " + timeout.toSeconds() + " s", elapsed(started));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            String error = cause instanceof GuardedDnsResolver.RefusedTarget ? cause.getMessage() : describe(cause);
+            return new Result(null, error, elapsed(started));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            post.cancel();
+            return new Result(null, "interrupted", elapsed(started));
+        }
+    }
+
+    private static String describe(Throwable cause) {
+        String message = cause.getMessage();
+        String text = cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        return text.length() > 500 ? text.substring(0, 500) : text;
+    }
+
+    private static long elapsed(long started) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    }
+
+    @Override
+    public void close() throws IOException {
+        tries.shutdownNow();
+        http.close();
+    }
+}
