@@ -38,6 +38,7 @@ public final class KasaClient {
     private final Pairing pairing = new Pairing(this);
     private final Payments payments = new Payments(this);
     private final Callbacks callbacks = new Callbacks(this);
+    private final Members members = new Members(this);
 
     private KasaClient(Transport transport, ApiKeys privateKeys, ApiKeys publicKeys, String locale) {
         this.transport = transport;
@@ -93,6 +94,11 @@ public final class KasaClient {
         return callbacks;
     }
 
+    /** Marketplace members (Paywall's Member API, public pair): create, update, delete, get, list. */
+    public Members members() {
+        return members;
+    }
+
     /**
      * Calls an endpoint this client has no typed method for. {@code path} starts with
      * {@code /} and may carry a query; it picks the keys and the envelope ({@code /api/paywall/**}
@@ -142,6 +148,15 @@ public final class KasaClient {
 
     <T> T get(String path, Class<T> resultType) {
         return send("GET", path, null, KasaJson.type(resultType), true);
+    }
+
+    /** GET with inputs as headers, as the marketplace family takes them ({@code memberid}, {@code start}, …). */
+    <T> T get(String path, Map<String, String> inputHeaders, Class<T> resultType) {
+        KeyFamily family = KeyFamily.of(path);
+        Map<String, String> headers = headers(family);
+        headers.putAll(inputHeaders);
+        HttpReply reply = transport.send("GET", path, null, headers);
+        return unwrap(family, reply, KasaJson.type(resultType), true);
     }
 
     /** GET of an endpoint whose {@code Result} is a JSON array; the list is unmodifiable. */

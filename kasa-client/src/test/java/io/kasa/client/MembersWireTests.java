@@ -1,0 +1,137 @@
+package io.kasa.client;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** What {@link Members} puts on the wire and how it reads the marketplace envelope. */
+class MembersWireTests {
+
+    private static final UUID MEMBER = UUID.fromString("0f9c0d6e-2b8f-4a53-9d59-3c1f4b1b2a10");
+    private static final String MEMBER_JSON = """
+            {"Id":"0f9c0d6e-2b8f-4a53-9d59-3c1f4b1b2a10","IsSubMerchant":true,"MemberType":1,
+             "MemberExternalId":"m-1","MemberName":"Ayşe","MemberTitle":"Ayşe Yılmaz","MemberTaxOffice":null,
+             "MemberTaxNumber":null,"MemberIdentityNumber":"10000000146","MemberEmail":"a@b.example",
+             "MemberPhone":"5554443322","MemberAddress":"Üsküdar","ContactName":"Ayşe","ContactLastname":"Yılmaz",
+             "BankAccounts":[{"Id":"5d2b1f0e-33a4-4c1b-8b7e-6f0d1c2b3a49","CurrencyId":1,"Currency":"TRY",
+               "Title":"Ayşe Yılmaz","Iban":"TR330006100519786457841326"}],
+             "ValueDate":{"CalculationType":2,"CalculationValue":5,"Commission":12.50},
+             "InsertDateTime":"2024-09-02T13:52:34.504179","UpdateDateTime":null}
+            """;
+
+    private ScriptedServer server;
+    private KasaClient client;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new ScriptedServer();
+        client = KasaClient.builder().baseUri(server.uri())
+                .privateKeys("priv-client", "priv-secret").publicKeys("pub-client", "pub-secret")
+                .locale("en").build();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private void body(String json) {
+        server.answer(200, "{\"ErrorCode\":0,\"Result\":true,\"Message\":null,\"Body\":" + json + "}");
+    }
+
+    @Test
+    void createSendsPaywallNamesWithThePublicPairAndReadsTheMember() {
+        body(MEMBER_JSON);
+        MemberDetails details = MemberDetails.of(true, 1, "m-1", "Ayşe", "Ayşe Yılmaz", "a@b.example", "5554443322",
+                        "Üsküdar")
+                .withMemberIdentityNumber("10000000146").withContact("Ayşe", "Yılmaz")
+                .withBankAccounts(List.of(BankAccount.of(1, "Ayşe Yılmaz", "TR33 0006 1005 1978 6457 8413 26")))
+                .withValueDate(ValueDate.dayOfWeek(5, new BigDecimal("12.50")));
+
+        Member member = client.members().create(details);
+
+        ScriptedServer.Received sent = server.last();
+        assertThat(sent.method()).isEqualTo("POST");
+        assertThat(sent.path()).isEqualTo("/api/paywall/member");
+        assertThat(sent.header("apiclientpublic")).isEqualTo("pub-client");
+        assertThat(sent.header("apikeyprivate")).isNull();
+        JsonNode json = KasaJson.MAPPER.readTree(sent.body());
+        assertThat(json.propertyNames()).containsExactlyInAnyOrder("IsSubMerchant", "MemberType", "MemberExternalId",
+                "MemberName", "MemberTitle", "MemberIdentityNumber", "MemberEmail", "MemberPhone", "MemberAddress",
+                "ContactName", "ContactLastname", "BankAccounts", "ValueDate");
+        assertThat(json.get("BankAccounts").get(0).propertyNames()).containsExactly("CurrencyId", "Title", "Iban");
+        assertThat(json.get("ValueDate").get("Commission").decimalValue()).isEqualTo(new BigDecimal("12.50"));
+        assertThat(member.id()).isEqualTo(MEMBER);
+        assertThat(member.bankAccounts().getFirst().currency()).isEqualTo("TRY");
+        assertThat(member.valueDate()).isEqualTo(new ValueDate(2, 5, new BigDecimal("12.50")));
+        assertThat(member.updateDateTime()).isNull();
+    }
+
+    @Test
+    void updateSendsTheIdBesideTheFields() {
+        body(MEMBER_JSON);
+
+        client.members().update(MEMBER, MemberDetails.of(false, null, "m-1", "A", "A", "a@b.example", "5554443322", "X"));
+
+        JsonNode json = KasaJson.MAPPER.readTree(server.last().body());
+        assertThat(server.last().method()).isEqualTo("PUT");
+        assertThat(json.get("Id").stringValue()).isEqualTo(MEMBER.toString());
+        assertThat(json.get("IsSubMerchant").booleanValue()).isFalse();
+        assertThat(json.has("MemberType")).isFalse();
+        assertThat(json.has("BankAccounts")).isFalse();
+    }
+
+    @Test
+    void getAndListSendTheirInputsAsLowerCaseHeaders() {
+        body(MEMBER_JSON);
+        body("{\"Data\":[" + MEMBER_JSON + "],\"TotalRecord\":21}");
+
+        client.members().get(MEMBER);
+        ScriptedServer.Received detail = server.last();
+        MemberList list = client.members().list(20, 10);
+        ScriptedServer.Received listing = server.last();
+
+        assertThat(detail.method()).isEqualTo("GET");
+        assertThat(detail.path()).isEqualTo("/api/paywall/member/detail");
+        assertThat(detail.header("memberid")).isEqualTo(MEMBER.toString());
+        assertThat(listing.path()).isEqualTo("/api/paywall/member");
+        assertThat(listing.header("start")).isEqualTo("20");
+        assertThat(listing.header("length")).isEqualTo("10");
+        assertThat(list.totalRecord()).isEqualTo(21);
+        assertThat(list.data()).extracting(Member::id).containsExactly(MEMBER);
+    }
+
+    @Test
+    void deleteSendsTheIdOrTheExternalId() {
+        body("null");
+        body("null");
+
+        client.members().delete(MEMBER);
+        String byId = server.last().text();
+        client.members().deleteByExternalId("m-1");
+
+        assertThat(byId).isEqualTo("{\"Id\":\"" + MEMBER + "\"}");
+        assertThat(server.last().text()).isEqualTo("{\"MemberExternalId\":\"m-1\"}");
+        assertThat(server.last().method()).isEqualTo("DELETE");
+    }
+
+    @Test
+    void aRefusalCarriesPaywallsCodeAndTheHttpStatus() {
+        server.answer(404, "{\"ErrorCode\":198,\"Result\":false,\"Message\":\"Member not found\",\"Body\":null}");
+
+        KasaException refused = catchThrowableOfType(KasaException.class, () -> client.members().get(MEMBER));
+
+        assertThat(refused.errorCode()).isEqualTo(198);
+        assertThat(refused.httpStatus()).isEqualTo(404);
+        assertThat(refused.message()).isEqualTo("Member not found");
+    }
+}

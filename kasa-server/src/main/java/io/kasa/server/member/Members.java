@@ -1,0 +1,238 @@
+package io.kasa.server.member;
+
+import io.kasa.server.shared.BusinessTime;
+import io.kasa.server.shared.KasaError;
+import io.kasa.server.shared.KasaException;
+import io.kasa.server.shared.MerchantId;
+import io.kasa.server.shared.SqlTime;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A merchant's marketplace members. Every query is scoped to the merchant and sees only
+ * members that are not deleted, so another merchant's member and a deleted one behave like
+ * ids that never existed ({@code Member.NotFound}). External ids are unique per merchant
+ * among members that are not deleted. Each change is one transaction: a refused one leaves
+ * nothing behind.
+ */
+@Service
+public class Members {
+
+    private final JdbcClient jdbc;
+    private final BusinessTime time;
+
+    Members(JdbcClient jdbc, BusinessTime time) {
+        this.jdbc = jdbc;
+        this.time = time;
+    }
+
+    /** A slice of the merchant's members, oldest first, and how many it has in all. */
+    public record Listing(List<Member> members, long total) {
+    }
+
+    /** The member, unless it does not exist, is another merchant's or was deleted. */
+    public Optional<Member> find(MerchantId merchant, UUID memberId) {
+        Optional<Member> member = jdbc.sql("select * from member where id = :id and merchant_id = :merchant and deleted_at is null")
+                .param("id", memberId).param("merchant", merchant.value())
+                .query((row, n) -> member(row, List.of())).optional();
+        return member.map(found -> withAccounts(List.of(found)).getFirst());
+    }
+
+    /** As {@link #find}, refusing with {@code Member.NotFound} when there is no such member. */
+    public Member get(MerchantId merchant, UUID memberId) {
+        return find(merchant, memberId).orElseThrow(() -> new KasaException(KasaError.MEMBER_NOT_FOUND));
+    }
+
+    /** {@code length} members from the 0-based {@code start}, in the order they were created. */
+    public Listing list(MerchantId merchant, long start, int length) {
+        long total = jdbc.sql("select count(*) from member where merchant_id = :merchant and deleted_at is null")
+                .param("merchant", merchant.value()).query(Long.class).single();
+        List<Member> members = jdbc.sql("""
+                        select * from member where merchant_id = :merchant and deleted_at is null
+                        order by created_at, id limit :limit offset :offset""")
+                .param("merchant", merchant.value()).param("limit", length).param("offset", start)
+                .query((row, n) -> member(row, List.of())).list();
+        return new Listing(withAccounts(members), total);
+    }
+
+    /** Creates a member; {@code Member.AlreadyExists} when its external id is taken. */
+    @Transactional
+    public Member create(MerchantId merchant, MemberDetails details) {
+        UUID id = UUID.randomUUID();
+        try {
+            jdbc.sql("""
+                            insert into member (id, merchant_id, is_sub_merchant, member_type, external_id, name, title,
+                                tax_office, tax_number, identity_number, email, phone, address, contact_name,
+                                contact_lastname, calculation_type, calculation_value, commission, created_at)
+                            values (:id, :merchant, :isSubMerchant, :memberType, :externalId, :name, :title,
+                                :taxOffice, :taxNumber, :identityNumber, :email, :phone, :address, :contactName,
+                                :contactLastname, :type, :value, :commission, :now)""")
+                    .params(columns(details)).params(valueDateColumns(details.valueDate()))
+                    .param("id", id).param("merchant", merchant.value()).param("now", SqlTime.of(time.now()))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new KasaException(KasaError.MEMBER_ALREADY_EXISTS);
+        }
+        if (details.bankAccounts() != null) {
+            insertAccounts(id, details.bankAccounts());
+        }
+        return get(merchant, id);
+    }
+
+    /**
+     * Replaces a member's details; its bank accounts and value date only when
+     * {@code details} carries them. {@code Member.NotFound} for an unknown member,
+     * {@code Member.AlreadyExists} when the new external id is another member's.
+     */
+    @Transactional
+    public Member update(MerchantId merchant, UUID memberId, MemberDetails details) {
+        int updated;
+        try {
+            updated = jdbc.sql("""
+                            update member set is_sub_merchant = :isSubMerchant, member_type = :memberType,
+                                external_id = :externalId, name = :name, title = :title, tax_office = :taxOffice,
+                                tax_number = :taxNumber, identity_number = :identityNumber, email = :email,
+                                phone = :phone, address = :address, contact_name = :contactName,
+                                contact_lastname = :contactLastname, updated_at = :now
+                            where id = :id and merchant_id = :merchant and deleted_at is null""")
+                    .params(columns(details)).param("id", memberId).param("merchant", merchant.value())
+                    .param("now", SqlTime.of(time.now()))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new KasaException(KasaError.MEMBER_ALREADY_EXISTS);
+        }
+        if (updated == 0) {
+            throw new KasaException(KasaError.MEMBER_NOT_FOUND);
+        }
+        if (details.bankAccounts() != null) {
+            jdbc.sql("delete from member_bank_account where member_id = :id").param("id", memberId).update();
+            insertAccounts(memberId, details.bankAccounts());
+        }
+        if (details.valueDate() != null) {
+            setValueDate(memberId, details.valueDate());
+        }
+        return get(merchant, memberId);
+    }
+
+    /** Deletes a member: it disappears from the API and its external id is free again. */
+    @Transactional
+    public void delete(MerchantId merchant, UUID memberId) {
+        int deleted = jdbc.sql("""
+                        update member set deleted_at = :now
+                        where id = :id and merchant_id = :merchant and deleted_at is null""")
+                .param("now", SqlTime.of(time.now())).param("id", memberId).param("merchant", merchant.value())
+                .update();
+        if (deleted == 0) {
+            throw new KasaException(KasaError.MEMBER_NOT_FOUND);
+        }
+    }
+
+    /** As {@link #delete}, for the member with this external id. */
+    @Transactional
+    public void deleteByExternalId(MerchantId merchant, String externalId) {
+        int deleted = jdbc.sql("""
+                        update member set deleted_at = :now
+                        where external_id = :externalId and merchant_id = :merchant and deleted_at is null""")
+                .param("now", SqlTime.of(time.now())).param("externalId", externalId)
+                .param("merchant", merchant.value())
+                .update();
+        if (deleted == 0) {
+            throw new KasaException(KasaError.MEMBER_NOT_FOUND);
+        }
+    }
+
+    private static Map<String, Object> columns(MemberDetails details) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("isSubMerchant", details.isSubMerchant());
+        columns.put("memberType", details.memberType() == 0 ? null : details.memberType());
+        columns.put("externalId", details.externalId());
+        columns.put("name", details.name());
+        columns.put("title", details.title());
+        columns.put("taxOffice", details.taxOffice());
+        columns.put("taxNumber", details.taxNumber());
+        columns.put("identityNumber", details.identityNumber());
+        columns.put("email", details.email());
+        columns.put("phone", details.phone());
+        columns.put("address", details.address());
+        columns.put("contactName", details.contactName());
+        columns.put("contactLastname", details.contactLastname());
+        return columns;
+    }
+
+    private void insertAccounts(UUID memberId, List<MemberDetails.Account> accounts) {
+        for (MemberDetails.Account account : accounts) {
+            jdbc.sql("""
+                            insert into member_bank_account (id, member_id, currency_id, title, iban)
+                            values (:id, :member, :currency, :title, :iban)""")
+                    .param("id", UUID.randomUUID()).param("member", memberId).param("currency", account.currencyId())
+                    .param("title", account.title()).param("iban", account.iban())
+                    .update();
+        }
+    }
+
+    private void setValueDate(UUID memberId, ValueDate valueDate) {
+        jdbc.sql("""
+                        update member set calculation_type = :type, calculation_value = :value, commission = :commission
+                        where id = :id""")
+                .params(valueDateColumns(valueDate)).param("id", memberId)
+                .update();
+    }
+
+    private static Map<String, Object> valueDateColumns(ValueDate valueDate) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("type", valueDate == null ? null : valueDate.calculationType());
+        columns.put("value", valueDate == null ? null : valueDate.calculationValue());
+        columns.put("commission", valueDate == null ? null : valueDate.commission());
+        return columns;
+    }
+
+    private List<Member> withAccounts(List<Member> members) {
+        if (members.isEmpty()) {
+            return members;
+        }
+        Map<UUID, List<BankAccount>> accounts = new LinkedHashMap<>();
+        jdbc.sql("select * from member_bank_account where member_id in (:ids) order by member_id, currency_id")
+                .param("ids", members.stream().map(Member::id).toList())
+                .query(row -> {
+                    accounts.computeIfAbsent(row.getObject("member_id", UUID.class), id -> new ArrayList<>())
+                            .add(new BankAccount(row.getObject("id", UUID.class), row.getInt("currency_id"),
+                                    row.getString("title"), row.getString("iban")));
+                });
+        return members.stream()
+                .map(member -> member(member, accounts.getOrDefault(member.id(), List.of())))
+                .toList();
+    }
+
+    private static Member member(Member member, List<BankAccount> accounts) {
+        return new Member(member.id(), member.isSubMerchant(), member.memberType(), member.externalId(), member.name(),
+                member.title(), member.taxOffice(), member.taxNumber(), member.identityNumber(), member.email(),
+                member.phone(), member.address(), member.contactName(), member.contactLastname(), accounts,
+                member.valueDate(), member.createdAt(), member.updatedAt());
+    }
+
+    private static Member member(ResultSet row, List<BankAccount> accounts) throws SQLException {
+        int calculationType = row.getInt("calculation_type");
+        ValueDate valueDate = row.wasNull() ? null
+                : new ValueDate(calculationType, row.getInt("calculation_value"), row.getObject("commission", BigDecimal.class));
+        Instant createdAt = SqlTime.read(row, "created_at");
+        return new Member(row.getObject("id", UUID.class), row.getBoolean("is_sub_merchant"), row.getInt("member_type"),
+                row.getString("external_id"), row.getString("name"), row.getString("title"),
+                row.getString("tax_office"), row.getString("tax_number"), row.getString("identity_number"),
+                row.getString("email"), row.getString("phone"), row.getString("address"),
+                row.getString("contact_name"), row.getString("contact_lastname"), accounts, valueDate,
+                createdAt, SqlTime.read(row, "updated_at"));
+    }
+}

@@ -1,0 +1,131 @@
+package io.kasa.server.member.web;
+
+import io.kasa.server.member.BankAccount;
+import io.kasa.server.member.Member;
+import io.kasa.server.member.Members;
+import io.kasa.server.member.ValueDate;
+import io.kasa.server.shared.BusinessTime;
+import io.kasa.server.shared.MerchantId;
+import io.kasa.server.shared.Validation;
+import io.kasa.server.shared.web.MarketplaceEnvelope;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Paywall's Member API under {@code /api/paywall/member} (public pair, marketplace
+ * envelope). GET inputs are lower-case headers, as everywhere in that family.
+ */
+@RestController
+class MemberController {
+
+    static final String PATH = "/api/paywall/member";
+    static final int DEFAULT_LENGTH = 10;
+    static final int MAX_LENGTH = 50;
+    private static final Pattern COUNT = Pattern.compile("[0-9]{1,9}");
+    private static final Map<Integer, String> CURRENCIES =
+            Map.of(1, "TRY", 2, "USD", 3, "EUR", 4, "BAM", 5, "MKD", 6, "ALL", 7, "GBP");
+
+    private final Members members;
+    private final BusinessTime time;
+
+    MemberController(Members members, BusinessTime time) {
+        this.members = members;
+        this.time = time;
+    }
+
+    record MemberItem(UUID id, boolean isSubMerchant, Integer memberType, String memberExternalId, String memberName,
+                      String memberTitle, String memberTaxOffice, String memberTaxNumber, String memberIdentityNumber,
+                      String memberEmail, String memberPhone, String memberAddress, String contactName,
+                      String contactLastname, List<BankAccountItem> bankAccounts, ValueDateItem valueDate,
+                      LocalDateTime insertDateTime, LocalDateTime updateDateTime) {
+    }
+
+    record BankAccountItem(UUID id, int currencyId, String currency, String title, String iban) {
+    }
+
+    record ValueDateItem(int calculationType, int calculationValue, BigDecimal commission) {
+    }
+
+    record MemberList(List<MemberItem> data, long totalRecord) {
+    }
+
+    @PostMapping(PATH)
+    MarketplaceEnvelope create(MerchantId merchant, @RequestBody JsonNode body) {
+        return MarketplaceEnvelope.success(item(members.create(merchant, MemberReader.details(body))));
+    }
+
+    @PutMapping(PATH)
+    MarketplaceEnvelope update(MerchantId merchant, @RequestBody JsonNode body) {
+        UUID id = MemberReader.id(body);
+        return MarketplaceEnvelope.success(item(members.update(merchant, id, MemberReader.details(body))));
+    }
+
+    @DeleteMapping(PATH)
+    MarketplaceEnvelope delete(MerchantId merchant, @RequestBody JsonNode body) {
+        MemberReader.Target target = MemberReader.target(body);
+        if (target.id() != null) {
+            members.delete(merchant, target.id());
+        } else {
+            members.deleteByExternalId(merchant, target.externalId());
+        }
+        return MarketplaceEnvelope.success(null);
+    }
+
+    @GetMapping(PATH + "/detail")
+    MarketplaceEnvelope detail(MerchantId merchant, @RequestHeader(name = "memberid", required = false) String memberId) {
+        return MarketplaceEnvelope.success(item(members.get(merchant, MemberReader.memberIdHeader(memberId))));
+    }
+
+    @GetMapping(PATH)
+    MarketplaceEnvelope list(MerchantId merchant,
+                             @RequestHeader(name = "start", required = false) String start,
+                             @RequestHeader(name = "length", required = false) String length) {
+        int offset = count("start", start, 0);
+        int size = count("length", length, DEFAULT_LENGTH);
+        Validation.between("length", size, 1, MAX_LENGTH);
+        Members.Listing listing = members.list(merchant, offset, size);
+        return MarketplaceEnvelope.success(
+                new MemberList(listing.members().stream().map(this::item).toList(), listing.total()));
+    }
+
+    /** A whole number of 0 or more from a header; {@code absent} when the header is missing or empty. */
+    private static int count(String header, String value, int absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        if (!COUNT.matcher(value.strip()).matches()) {
+            throw Validation.invalid(header + " 0 veya daha büyük bir tam sayı olmalıdır",
+                    header + " must be a whole number, 0 or greater");
+        }
+        return Integer.parseInt(value.strip());
+    }
+
+    private MemberItem item(Member member) {
+        ValueDate valueDate = member.valueDate();
+        return new MemberItem(member.id(), member.isSubMerchant(), member.memberType() == 0 ? null : member.memberType(),
+                member.externalId(), member.name(), member.title(), member.taxOffice(), member.taxNumber(),
+                member.identityNumber(), member.email(), member.phone(), member.address(), member.contactName(),
+                member.contactLastname(), member.bankAccounts().stream().map(MemberController::item).toList(),
+                valueDate == null ? null
+                        : new ValueDateItem(valueDate.calculationType(), valueDate.calculationValue(), valueDate.commission()),
+                time.local(member.createdAt()), time.local(member.updatedAt()));
+    }
+
+    private static BankAccountItem item(BankAccount account) {
+        return new BankAccountItem(account.id(), account.currencyId(), CURRENCIES.get(account.currencyId()),
+                account.title(), account.iban());
+    }
+}
