@@ -103,6 +103,18 @@ public final class KasaAdminClient {
         send("PUT", "/admin/merchants/" + merchantId + "/settings", body, Void.class);
     }
 
+    /** GET {@code /admin/merchants/{merchantId}/marketplace}: the merchant's marketplace settings. */
+    public Marketplace.Settings marketplace(UUID merchantId) {
+        Objects.requireNonNull(merchantId, "merchantId");
+        return send("GET", "/admin/merchants/" + merchantId + "/marketplace", null, Marketplace.Settings.class);
+    }
+
+    /** PUT {@code /admin/merchants/{merchantId}/marketplace}: sets the merchant's marketplace settings. */
+    public Marketplace.Settings setMarketplace(UUID merchantId, Marketplace.Settings settings) {
+        Objects.requireNonNull(merchantId, "merchantId");
+        return send("PUT", "/admin/merchants/" + merchantId + "/marketplace", settings, Marketplace.Settings.class);
+    }
+
     private <T> T send(String method, String path, Object body, Class<T> resultType) {
         HttpReply reply = transport.send(method, path, body, headers);
         return PhysicalEnvelope.unwrap(reply, KasaJson.type(resultType), true);

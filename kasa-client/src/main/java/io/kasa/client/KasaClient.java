@@ -90,6 +90,11 @@ public final class KasaClient {
     }
 
     /** The callback delivery log of payments, and re-sending; to check a received callback use {@link CallbackVerifier}. */
+    /** Marketplace settings, earnings reports and the manual payout trigger (public pair). */
+    public Marketplace marketplace() {
+        return new Marketplace(this);
+    }
+
     public Callbacks callbacks() {
         return callbacks;
     }
@@ -146,17 +151,21 @@ public final class KasaClient {
                 : PhysicalEnvelope.unwrap(reply, resultType, required);
     }
 
+    /** GET with inputs in headers, as the marketplace family takes them. */
+    <T> T getWithHeaders(String path, Map<String, String> inputs, JavaType resultType) {
+        KeyFamily family = KeyFamily.of(path);
+        Map<String, String> headers = headers(family);
+        headers.putAll(inputs);
+        return unwrap(family, transport.send("GET", path, null, headers), resultType, true);
+    }
+
     <T> T get(String path, Class<T> resultType) {
         return send("GET", path, null, KasaJson.type(resultType), true);
     }
 
     /** GET with inputs as headers, as the marketplace family takes them ({@code memberid}, {@code start}, …). */
     <T> T get(String path, Map<String, String> inputHeaders, Class<T> resultType) {
-        KeyFamily family = KeyFamily.of(path);
-        Map<String, String> headers = headers(family);
-        headers.putAll(inputHeaders);
-        HttpReply reply = transport.send("GET", path, null, headers);
-        return unwrap(family, reply, KasaJson.type(resultType), true);
+        return getWithHeaders(path, inputHeaders, KasaJson.type(resultType));
     }
 
     /** GET of an endpoint whose {@code Result} is a JSON array; the list is unmodifiable. */

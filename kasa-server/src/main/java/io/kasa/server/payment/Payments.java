@@ -1,5 +1,6 @@
 package io.kasa.server.payment;
 
+import io.kasa.server.member.Members;
 import io.kasa.server.merchant.Merchants;
 import io.kasa.server.shared.BusinessTime;
 import io.kasa.server.shared.KasaError;
@@ -42,19 +43,22 @@ public class Payments {
     private final Terminals terminals;
     private final Pairing pairing;
     private final Merchants merchants;
+    private final Members members;
     private final Orders orders;
     private final Deliveries deliveries;
     private final StatusWaits waits;
     private final PaymentSettings settings;
     private final TransactionTemplate transaction;
 
-    Payments(JdbcClient jdbc, BusinessTime time, Terminals terminals, Pairing pairing, Merchants merchants, Orders orders,
+    Payments(JdbcClient jdbc, BusinessTime time, Terminals terminals, Pairing pairing, Merchants merchants, Members members,
+             Orders orders,
              Deliveries deliveries, StatusWaits waits, PaymentSettings settings, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.time = time;
         this.terminals = terminals;
         this.pairing = pairing;
         this.merchants = merchants;
+        this.members = members;
         this.orders = orders;
         this.deliveries = deliveries;
         this.waits = waits;
@@ -74,6 +78,13 @@ public class Payments {
         Terminal terminal = terminals.resolve(merchant, order.terminal());
         if (!pairing.isPaired(terminal.id())) {
             throw new KasaException(KasaError.TERMINAL_PAIR_NOT_FOUND);
+        }
+        for (int i = 0; i < order.products().size(); i++) {
+            UUID memberId = order.products().get(i).memberId();
+            if (memberId != null && members.find(merchant, memberId).isEmpty()) {
+                throw new KasaException(KasaError.PAYMENT_INVALID_MEMBER, new LocalizedText(
+                        "Products[" + i + "].MemberId üyeleriniz arasında yok", "Products[" + i + "].MemberId is not one of your members"));
+            }
         }
         byte[] fingerprint = fingerprint(channel, order);
         Created created = transaction.execute(status -> createSale(merchant, terminal, order, channel, ip, fingerprint));

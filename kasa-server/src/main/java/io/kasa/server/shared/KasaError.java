@@ -150,7 +150,24 @@ public enum KasaError {
             "Komisyon oranı geçersiz", "The commission rate is invalid"),
 
     CALLBACK_NOT_FOUND("Callback.NotFound", 6001, 404,
-            "Geri bildirim bulunamadı", "Callback not found");
+            "Geri bildirim bulunamadı", "Callback not found"),
+
+    PAYMENT_INVALID_MEMBER("Payment.Product.InvalidMemberId", 28, 400,
+            "Ürün listesinde geçersiz bir MemberId var", "A product carries a MemberId that is not one of your members"),
+    MARKETPLACE_NEEDS_PLATFORM_ACCOUNT("Marketplace.Settings.PlatformAccountMissing", 252, 422,
+            "Pazaryeri ödemesi için platform banka hesabı tanımlı değil", "No platform bank account is set for marketplace payouts"),
+    MARKETPLACE_MANUAL_TRIGGER_LIMIT("Marketplace.ManualTrigger.Limit", 550, 409,
+            "Bu para birimi için süren bir ödeme emri var", "A payout order for this currency is still running"),
+    MARKETPLACE_MANUAL_TRIGGER_NOT_ENABLED("Marketplace.ManualTrigger.NotEnabled", 551, 422,
+            "Manuel tetikleme bu üye işyeri için açık değil", "Manual trigger is not enabled for this merchant"),
+    MARKETPLACE_RANGE_INCLUDES_TODAY("Marketplace.ManualTrigger.RangeIncludesToday", 553, 422,
+            "Tarih aralığı bugünü içeremez", "The date range cannot include today"),
+    MARKETPLACE_RANGE_ALREADY_PAID("Marketplace.ManualTrigger.RangeAlreadyPaid", 560, 409,
+            "Bu tarihleri kapsayan başarılı bir ödeme emri zaten var", "A succeeded payout order already covers these dates"),
+    MARKETPLACE_JOB_NOT_FOUND("Marketplace.ManualTrigger.JobNotFound", 561, 404,
+            "Ödeme emri bulunamadı", "Payout order not found"),
+    MARKETPLACE_JOB_NOT_FAILED("Marketplace.ManualTrigger.JobNotFailed", 562, 409,
+            "Yalnızca başarısız bir ödeme emri yeniden başlatılabilir", "Only a failed payout order can be restarted");
 
     private final String clientMessage;
     private final int code;

@@ -76,6 +76,22 @@ public final class Validation {
         }
     }
 
+    /**
+     * A day written {@code yyyy-MM-dd} (a date-time's day part is accepted too); null when
+     * absent.
+     */
+    public static java.time.LocalDate day(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        try {
+            return java.time.LocalDate.parse(text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw invalid(field + " yyyy-MM-dd biçiminde bir tarih olmalıdır", field + " must be a date written yyyy-MM-dd");
+        }
+    }
+
     public static boolean present(Object value) {
         return value != null && !(value instanceof String text && text.isBlank());
     }

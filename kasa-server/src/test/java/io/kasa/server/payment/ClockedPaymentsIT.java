@@ -1,7 +1,9 @@
 package io.kasa.server.payment;
 
 import io.kasa.client.ClientMessages;
+import io.kasa.client.CreatedMerchant;
 import io.kasa.client.KasaAdminClient;
+import io.kasa.client.Marketplace;
 import io.kasa.client.KasaClient;
 import io.kasa.client.PairRequest;
 import io.kasa.client.SaleResult;
@@ -12,6 +14,10 @@ import io.kasa.server.KasaServerIT;
 import io.kasa.server.MutableClock;
 import io.kasa.server.RawDevice;
 import io.kasa.server.Seeds;
+import io.kasa.server.marketplace.AutomaticPayouts;
+import io.kasa.server.marketplace.MarketplaceIT;
+import io.kasa.server.marketplace.MoneyInvariants;
+import io.kasa.server.marketplace.SimulatedBank;
 import io.kasa.server.shared.BusinessTime;
 import io.kasa.terminal.Behaviour;
 import io.kasa.terminal.TerminalAgent;
@@ -23,6 +29,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +41,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.UUID;
@@ -84,14 +92,56 @@ class ClockedPaymentsIT {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    AutomaticPayouts automaticPayouts;
+    @Autowired
+    SimulatedBank bank;
+    @Autowired
+    JdbcClient jdbc;
+
     URI baseUri;
+    CreatedMerchant created;
     KasaClient merchant;
 
     @BeforeEach
     void merchant() {
         baseUri = URI.create("http://127.0.0.1:" + port);
-        var created = KasaAdminClient.create(baseUri, KasaServerIT.ADMIN_TOKEN).createMerchant("clocked");
-        merchant = KasaClient.builder().baseUri(baseUri).privateKeys(created.privateKey()).locale("en").build();
+        created = KasaAdminClient.create(baseUri, KasaServerIT.ADMIN_TOKEN).createMerchant("clocked");
+        merchant = KasaClient.builder().baseUri(baseUri).privateKeys(created.privateKey()).publicKeys(created.publicKey())
+                .locale("en").build();
+    }
+
+    /** Member and platform earnings are paid on their payable date, each once, even with two runs at the same time. */
+    @Test
+    void earningsArePaidOnTheirPayableDateOnceEvenWhenTwoNodesRunAtOnce() throws Exception {
+        KasaAdminClient.create(baseUri, KasaServerIT.ADMIN_TOKEN).setMarketplace(created.merchantId(),
+                new Marketplace.Settings(true, false, MarketplaceIT.PLATFORM_IBAN, "Platform"));
+        UUID terminalId = Devices.register(merchant, "Till");
+        try (TerminalAgent agent = Devices.connected(baseUri, merchant, terminalId)) {
+            agent.behave(Behaviour.approve());
+            UUID member = MarketplaceIT.member(baseUri, created.publicKey(), "10");
+            BigDecimal memberBefore = bank.received(MarketplaceIT.MEMBER_IBAN, 1);
+            BigDecimal platformBefore = bank.received(MarketplaceIT.PLATFORM_IBAN, 1);
+            SaleResult sale = merchant.payments().syncSaleJson(MarketplaceIT.twoProducts(terminalId, member));
+            assertThat(sale.paymentStatus()).isEqualTo(4);
+
+            automaticPayouts.run();
+            assertThat(bank.received(MarketplaceIT.MEMBER_IBAN, 1)).as("not due yet").isEqualByComparingTo(memberBefore);
+
+            clock.advance(Duration.ofDays(10));
+            try (var nodes = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                var one = nodes.submit(() -> automaticPayouts.run());
+                var two = nodes.submit(() -> automaticPayouts.run());
+                one.get();
+                two.get();
+            }
+
+            assertThat(bank.received(MarketplaceIT.MEMBER_IBAN, 1).subtract(memberBefore)).isEqualByComparingTo("90.00");
+            assertThat(bank.received(MarketplaceIT.PLATFORM_IBAN, 1).subtract(platformBefore)).isEqualByComparingTo("60.00");
+            assertThat(merchant.marketplace().earningsOfPayment(sale.paymentRequestId())).allSatisfy(product ->
+                    assertThat(product.merchantEarningStatusId()).isEqualTo(4));
+            assertThat(MoneyInvariants.broken(jdbc)).isEmpty();
+        }
     }
 
     @Test

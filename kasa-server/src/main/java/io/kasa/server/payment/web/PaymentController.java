@@ -31,7 +31,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -147,8 +146,8 @@ class PaymentController {
     PhysicalEnvelope list(MerchantId merchant, @RequestBody(required = false) ListRequest request) {
         ListRequest query = request == null ? new ListRequest(null, null, null, null, null, null, null) : request;
         Paging paging = Paging.of(query.pageIndex(), query.pageSize());
-        LocalDate start = day("startDate", query.startDate());
-        LocalDate end = day("endDate", query.endDate());
+        LocalDate start = Validation.day("startDate", query.startDate());
+        LocalDate end = Validation.day("endDate", query.endDate());
         if (start != null && end != null && start.isAfter(end)) {
             throw Validation.invalid("startDate endDate'ten sonra olamaz", "startDate must not be after endDate");
         }
@@ -202,17 +201,5 @@ class PaymentController {
         }
         Validation.between(WAIT_HEADER, seconds, 1, 120);
         return settings.syncWait(Duration.ofSeconds(seconds));
-    }
-
-    private static LocalDate day(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String text = value.strip();
-        try {
-            return LocalDate.parse(text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text);
-        } catch (DateTimeParseException e) {
-            throw Validation.invalid(field + " yyyy-MM-dd biçiminde olmalıdır", field + " must be a date as yyyy-MM-dd");
-        }
     }
 }

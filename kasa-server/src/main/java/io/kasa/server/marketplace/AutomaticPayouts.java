@@ -1,0 +1,127 @@
+package io.kasa.server.marketplace;
+
+import io.kasa.server.member.BankAccount;
+import io.kasa.server.member.Members;
+import io.kasa.server.shared.BusinessTime;
+import io.kasa.server.shared.MerchantId;
+import io.kasa.server.shared.SqlTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Pays member earnings, and platform earnings that are not pooled, on their payable date:
+ * one transfer per merchant, payee and currency. Earnings are claimed with
+ * {@code for update skip locked} into a payout before the transfer, so each is paid by one
+ * run on one node, however many nodes run this; an interrupted payout is executed again
+ * with the same transfer id, which the bank executes at most once.
+ */
+@Component
+public class AutomaticPayouts {
+
+    private static final Duration IN_FLIGHT_GRACE = Duration.ofMinutes(2);
+
+    private final JdbcClient jdbc;
+    private final BusinessTime time;
+    private final Members members;
+    private final MarketplaceSettingsStore settings;
+    private final Payouts payouts;
+    private final TransactionTemplate transaction;
+
+    AutomaticPayouts(JdbcClient jdbc, BusinessTime time, Members members, MarketplaceSettingsStore settings,
+                     Payouts payouts, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.time = time;
+        this.members = members;
+        this.settings = settings;
+        this.payouts = payouts;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    private record Payee(UUID merchantId, UUID memberId, int currencyId) {
+    }
+
+    /** One run: finish interrupted payouts, then pay everything due today or earlier. */
+    @Scheduled(fixedDelayString = "${kasa.marketplace.payout-interval:60s}")
+    public void run() {
+        finishInterrupted();
+        LocalDate today = time.local(time.now()).toLocalDate();
+        List<Payee> payees = jdbc.sql("""
+                        select distinct merchant_id, member_id, currency_id from earning
+                        where status = 'SCHEDULED' and payable_date <= :today""")
+                .param("today", today)
+                .query((row, n) -> new Payee(row.getObject("merchant_id", UUID.class), row.getObject("member_id", UUID.class),
+                        row.getInt("currency_id")))
+                .list();
+        for (Payee payee : payees) {
+            UUID payoutId = transaction.execute(status -> claim(payee, today));
+            if (payoutId != null) {
+                settle(payoutId, payouts.execute(payoutId));
+            }
+        }
+    }
+
+    private UUID claim(Payee payee, LocalDate today) {
+        List<UUID> due = jdbc.sql("""
+                        select id from earning
+                        where merchant_id = :merchant and member_id is not distinct from :member and currency_id = :currency
+                          and status = 'SCHEDULED' and payable_date <= :today
+                        for update skip locked""")
+                .param("merchant", payee.merchantId()).param("member", payee.memberId())
+                .param("currency", payee.currencyId()).param("today", today)
+                .query(UUID.class).list();
+        if (due.isEmpty()) {
+            return null;
+        }
+        BigDecimal total = jdbc.sql("select sum(amount) from earning where id = any(:ids)")
+                .param("ids", due.toArray(UUID[]::new)).query(BigDecimal.class).single();
+        UUID payoutId = payouts.create(payee.merchantId(), null, payee.memberId(), payee.currencyId(), total, iban(payee));
+        jdbc.sql("update earning set status = 'ORDERED', payout_id = :payout, updated_at = :now where id = any(:ids)")
+                .param("payout", payoutId).param("now", SqlTime.of(time.now())).param("ids", due.toArray(UUID[]::new))
+                .update();
+        return payoutId;
+    }
+
+    private String iban(Payee payee) {
+        MerchantId merchant = new MerchantId(payee.merchantId());
+        if (payee.memberId() == null) {
+            return settings.get(merchant).platformIban();
+        }
+        return members.find(merchant, payee.memberId())
+                .flatMap(member -> member.bankAccounts().stream()
+                        .filter(account -> account.currencyId() == payee.currencyId())
+                        .map(BankAccount::iban)
+                        .findFirst())
+                .orElse(null);
+    }
+
+    /** Paid: the earnings are paid. Refused: they wait for the next run. */
+    private void settle(UUID payoutId, boolean paid) {
+        jdbc.sql("""
+                        update earning set status = :status, payout_id = case when :paid then payout_id end, updated_at = :now
+                        where payout_id = :payout and status = 'ORDERED'""")
+                .param("status", paid ? "PAID" : "SCHEDULED").param("paid", paid).param("now", SqlTime.of(time.now()))
+                .param("payout", payoutId)
+                .update();
+    }
+
+    /** Payouts of earlier runs that never learned the bank's answer are executed again. */
+    private void finishInterrupted() {
+        Instant before = time.now().minus(IN_FLIGHT_GRACE);
+        List<UUID> interrupted = jdbc.sql("""
+                        select id from payout where job_id is null and status = 'IN_FLIGHT' and updated_at < :before""")
+                .param("before", SqlTime.of(before)).query(UUID.class).list();
+        for (UUID payoutId : interrupted) {
+            settle(payoutId, payouts.execute(payoutId));
+        }
+    }
+}

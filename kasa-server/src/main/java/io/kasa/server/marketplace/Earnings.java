@@ -1,0 +1,162 @@
+package io.kasa.server.marketplace;
+
+import io.kasa.server.member.Member;
+import io.kasa.server.member.Members;
+import io.kasa.server.member.ValueDate;
+import io.kasa.server.payment.PaymentStatus;
+import io.kasa.server.payment.PaymentStatusChanged;
+import io.kasa.server.payment.PaymentType;
+import io.kasa.server.shared.BusinessTime;
+import io.kasa.server.shared.MerchantId;
+import io.kasa.server.shared.SqlTime;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Computes earnings when a sale succeeds and reverses the unpaid ones when its cancel
+ * succeeds, inside the transaction that records the status change. Each product splits into
+ * a member share (by the member's commission) and a platform share that add up to the
+ * product amount; a product without a member is all platform earning.
+ */
+@Service
+public class Earnings {
+
+    private final JdbcClient jdbc;
+    private final BusinessTime time;
+    private final Members members;
+    private final MarketplaceSettingsStore settings;
+
+    Earnings(JdbcClient jdbc, BusinessTime time, Members members, MarketplaceSettingsStore settings) {
+        this.jdbc = jdbc;
+        this.time = time;
+        this.members = members;
+        this.settings = settings;
+    }
+
+    @EventListener
+    void onChange(PaymentStatusChanged change) {
+        if (change.status() != PaymentStatus.SUCCESSFUL) {
+            return;
+        }
+        if (change.type() == PaymentType.SALE) {
+            compute(new MerchantId(change.merchantId()), change.paymentId(), change.at());
+        } else if (change.type() == PaymentType.CANCEL) {
+            reverse(change.paymentId(), change.at());
+        }
+    }
+
+    private void compute(MerchantId merchant, UUID paymentId, Instant at) {
+        MarketplaceSettings marketplace = settings.get(merchant);
+        if (!marketplace.marketplaceEnabled()) {
+            return;
+        }
+        int currencyId = jdbc.sql("select currency_id from payment where id = :id").param("id", paymentId)
+                .query(Integer.class).single();
+        LocalDate earningDate = time.local(at).toLocalDate();
+        record Line(UUID id, BigDecimal amount, UUID memberId) {
+        }
+        List<Line> lines = jdbc.sql("select id, amount, member_id from payment_product where payment_id = :id order by position")
+                .param("id", paymentId)
+                .query((row, n) -> new Line(row.getObject("id", UUID.class), row.getBigDecimal("amount"),
+                        row.getObject("member_id", UUID.class)))
+                .list();
+        EarningStatus platformStatus = marketplace.manualTrigger() ? EarningStatus.POOLED : EarningStatus.SCHEDULED;
+        for (Line line : lines) {
+            Optional<Member> member = line.memberId() == null ? Optional.empty() : members.find(merchant, line.memberId());
+            if (member.isEmpty()) {
+                insert(merchant, paymentId, line.id(), null, currencyId, line.amount(), null, earningDate,
+                        nextBusinessDay(earningDate), platformStatus, at);
+                continue;
+            }
+            ValueDate valueDate = member.get().valueDate();
+            BigDecimal commission = valueDate == null ? BigDecimal.ZERO : valueDate.commission();
+            LocalDate payable = valueDate == null ? nextBusinessDay(earningDate) : valueDate.payableDate(earningDate);
+            Shares shares = Shares.of(line.amount(), commission);
+            insert(merchant, paymentId, line.id(), line.memberId(), currencyId, shares.member(), commission, earningDate,
+                    payable, EarningStatus.SCHEDULED, at);
+            insert(merchant, paymentId, line.id(), null, currencyId, shares.platform(), commission, earningDate,
+                    payable, platformStatus, at);
+        }
+    }
+
+    private void insert(MerchantId merchant, UUID paymentId, UUID productId, UUID memberId, int currencyId,
+                        BigDecimal amount, BigDecimal commission, LocalDate earningDate, LocalDate payableDate,
+                        EarningStatus status, Instant at) {
+        if (amount.signum() <= 0) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into earning (id, merchant_id, payment_id, product_id, member_id, currency_id, amount, commission,
+                            earning_date, payable_date, status, created_at, updated_at)
+                        values (:id, :merchant, :payment, :product, :member, :currency, :amount, :commission, :earningDate,
+                            :payableDate, :status, :at, :at)""")
+                .param("id", UUID.randomUUID()).param("merchant", merchant.value()).param("payment", paymentId)
+                .param("product", productId).param("member", memberId).param("currency", currencyId)
+                .param("amount", amount).param("commission", commission).param("earningDate", earningDate)
+                .param("payableDate", payableDate).param("status", status.name()).param("at", SqlTime.of(at))
+                .update();
+    }
+
+    /** A successful cancel takes back what has not started its way to a bank account. */
+    private void reverse(UUID paymentId, Instant at) {
+        jdbc.sql("""
+                        update earning set status = 'REVERSED', updated_at = :at
+                        where payment_id = :payment and status in ('POOLED', 'SCHEDULED')""")
+                .param("payment", paymentId).param("at", SqlTime.of(at)).update();
+    }
+
+    /** The day after, moved past a weekend to Monday. */
+    static LocalDate nextBusinessDay(LocalDate day) {
+        LocalDate next = day.plusDays(1);
+        while (next.getDayOfWeek() == DayOfWeek.SATURDAY || next.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            next = next.plusDays(1);
+        }
+        return next;
+    }
+
+    public List<Earning> ofPayment(MerchantId merchant, UUID paymentId) {
+        return jdbc.sql("select * from earning where merchant_id = :merchant and payment_id = :payment order by created_at, member_id nulls last")
+                .param("merchant", merchant.value()).param("payment", paymentId)
+                .query(Earnings::earning).list();
+    }
+
+    public record MemberPage(List<Earning> items, long total) {
+    }
+
+    /** A member's earnings, filtered on payable date, ordered by id. */
+    public MemberPage ofMember(MerchantId merchant, UUID memberId, LocalDate from, LocalDate to, boolean descending,
+                               int start, int length) {
+        String filter = """
+                merchant_id = :merchant and member_id = :member
+                and (cast(:from as date) is null or payable_date >= :from)
+                and (cast(:to as date) is null or payable_date <= :to)""";
+        long total = jdbc.sql("select count(*) from earning where " + filter)
+                .param("merchant", merchant.value()).param("member", memberId).param("from", from).param("to", to)
+                .query(Long.class).single();
+        List<Earning> items = jdbc.sql("select * from earning where " + filter + " order by id "
+                        + (descending ? "desc" : "asc") + " limit :limit offset :offset")
+                .param("merchant", merchant.value()).param("member", memberId).param("from", from).param("to", to)
+                .param("limit", length).param("offset", start)
+                .query(Earnings::earning).list();
+        return new MemberPage(items, total);
+    }
+
+    static Earning earning(ResultSet row, int n) throws SQLException {
+        return new Earning(row.getObject("id", UUID.class), row.getObject("payment_id", UUID.class),
+                row.getObject("product_id", UUID.class), row.getObject("member_id", UUID.class), row.getInt("currency_id"),
+                row.getBigDecimal("amount"), row.getBigDecimal("commission"), row.getObject("earning_date", LocalDate.class),
+                row.getObject("payable_date", LocalDate.class), EarningStatus.valueOf(row.getString("status")),
+                row.getObject("job_id", UUID.class), row.getObject("payout_id", UUID.class), SqlTime.read(row, "created_at"));
+    }
+}

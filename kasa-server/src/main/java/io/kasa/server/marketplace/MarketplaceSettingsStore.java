@@ -1,0 +1,53 @@
+package io.kasa.server.marketplace;
+
+import io.kasa.server.shared.BusinessTime;
+import io.kasa.server.shared.MerchantId;
+import io.kasa.server.shared.SqlTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Reads and writes marketplace settings; a merchant that never set them has everything off. */
+@Service
+public class MarketplaceSettingsStore {
+
+    private final JdbcClient jdbc;
+    private final BusinessTime time;
+
+    MarketplaceSettingsStore(JdbcClient jdbc, BusinessTime time) {
+        this.jdbc = jdbc;
+        this.time = time;
+    }
+
+    public MarketplaceSettings get(MerchantId merchant) {
+        return jdbc.sql("select * from marketplace_settings where merchant_id = :merchant")
+                .param("merchant", merchant.value())
+                .query((row, n) -> new MarketplaceSettings(row.getBoolean("marketplace_enabled"),
+                        row.getBoolean("manual_trigger"), row.getString("platform_iban"), row.getString("platform_title")))
+                .optional().orElse(MarketplaceSettings.OFF);
+    }
+
+    public void put(MerchantId merchant, MarketplaceSettings settings) {
+        jdbc.sql("""
+                        insert into marketplace_settings (merchant_id, marketplace_enabled, manual_trigger, platform_iban,
+                            platform_title, updated_at)
+                        values (:merchant, :enabled, :manual, :iban, :title, :now)
+                        on conflict (merchant_id) do update set marketplace_enabled = excluded.marketplace_enabled,
+                            manual_trigger = excluded.manual_trigger, platform_iban = excluded.platform_iban,
+                            platform_title = excluded.platform_title, updated_at = excluded.updated_at""")
+                .param("merchant", merchant.value()).param("enabled", settings.marketplaceEnabled())
+                .param("manual", settings.manualTrigger()).param("iban", settings.platformIban())
+                .param("title", settings.platformTitle()).param("now", SqlTime.of(time.now()))
+                .update();
+    }
+
+    /** Locks the merchant's settings row for the rest of the transaction, creating it if needed. */
+    MarketplaceSettings lock(MerchantId merchant) {
+        jdbc.sql("""
+                        insert into marketplace_settings (merchant_id, updated_at) values (:merchant, :now)
+                        on conflict (merchant_id) do nothing""")
+                .param("merchant", merchant.value()).param("now", SqlTime.of(time.now())).update();
+        jdbc.sql("select merchant_id from marketplace_settings where merchant_id = :merchant for update")
+                .param("merchant", merchant.value()).query(java.util.UUID.class).single();
+        return get(merchant);
+    }
+}

@@ -1,0 +1,17 @@
+package io.kasa.server.marketplace;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/**
+ * Sends money to a bank account. {@code transferId} makes a transfer idempotent: calling
+ * again with an id the bank already executed answers success without moving money twice,
+ * so an interrupted payout can always be retried.
+ */
+public interface PayoutProvider {
+
+    record Transfer(boolean succeeded, String message) {
+    }
+
+    Transfer transfer(UUID transferId, String iban, String title, int currencyId, BigDecimal amount);
+}

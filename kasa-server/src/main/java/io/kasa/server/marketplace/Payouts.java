@@ -1,0 +1,82 @@
+package io.kasa.server.marketplace;
+
+import io.kasa.server.shared.BusinessTime;
+import io.kasa.server.shared.SqlTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Executes one payout — one transfer through the {@link PayoutProvider} — and records the
+ * try. The payout's id is the transfer id, so executing an interrupted payout again never
+ * pays twice. Called outside transactions: the bank call is network I/O.
+ */
+@Component
+class Payouts {
+
+    private static final Logger log = LoggerFactory.getLogger(Payouts.class);
+
+    private final JdbcClient jdbc;
+    private final BusinessTime time;
+    private final PayoutProvider provider;
+
+    Payouts(JdbcClient jdbc, BusinessTime time, PayoutProvider provider) {
+        this.jdbc = jdbc;
+        this.time = time;
+        this.provider = provider;
+    }
+
+    /** Writes a payout to be executed; the caller's transaction holds the earnings it pays. */
+    UUID create(UUID merchantId, UUID jobId, UUID memberId, int currencyId, BigDecimal amount, String iban) {
+        UUID id = UUID.randomUUID();
+        Instant now = time.now();
+        jdbc.sql("""
+                        insert into payout (id, merchant_id, job_id, member_id, currency_id, amount, iban, status, created_at, updated_at)
+                        values (:id, :merchant, :job, :member, :currency, :amount, :iban, 'IN_FLIGHT', :now, :now)""")
+                .param("id", id).param("merchant", merchantId).param("job", jobId).param("member", memberId)
+                .param("currency", currencyId).param("amount", amount).param("iban", iban).param("now", SqlTime.of(now))
+                .update();
+        return id;
+    }
+
+    /** Sends the payout's transfer and records the answer; true when the money moved. */
+    boolean execute(UUID payoutId) {
+        record Payout(UUID jobId, int currencyId, BigDecimal amount, String iban) {
+        }
+        Payout payout = jdbc.sql("select job_id, currency_id, amount, iban from payout where id = :id")
+                .param("id", payoutId)
+                .query((row, n) -> new Payout(row.getObject("job_id", UUID.class), row.getInt("currency_id"),
+                        row.getBigDecimal("amount"), row.getString("iban")))
+                .single();
+        PayoutProvider.Transfer transfer;
+        try {
+            transfer = provider.transfer(payoutId, payout.iban(), null, payout.currencyId(), payout.amount());
+        } catch (RuntimeException e) {
+            log.warn("Payout {} failed in the provider", payoutId, e);
+            transfer = new PayoutProvider.Transfer(false, "the payout provider failed: " + e.getClass().getSimpleName());
+        }
+        Instant now = time.now();
+        jdbc.sql("""
+                        insert into payout_attempt (id, payout_id, job_id, succeeded, message, created_at)
+                        values (:id, :payout, :job, :succeeded, :message, :now)""")
+                .param("id", UUID.randomUUID()).param("payout", payoutId).param("job", payout.jobId())
+                .param("succeeded", transfer.succeeded()).param("message", clip(transfer.message()))
+                .param("now", SqlTime.of(now))
+                .update();
+        jdbc.sql("update payout set status = :status, updated_at = :now where id = :id")
+                .param("status", transfer.succeeded() ? "SUCCEEDED" : "FAILED").param("now", SqlTime.of(now))
+                .param("id", payoutId)
+                .update();
+        return transfer.succeeded();
+    }
+
+    private static String clip(String message) {
+        String text = message == null ? "" : message;
+        return text.length() > 255 ? text.substring(0, 255) : text;
+    }
+}

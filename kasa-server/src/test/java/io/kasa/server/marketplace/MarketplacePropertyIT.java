@@ -1,0 +1,182 @@
+package io.kasa.server.marketplace;
+
+import io.kasa.client.CreatedMerchant;
+import io.kasa.client.KasaAdminClient;
+import io.kasa.client.KasaClient;
+import io.kasa.client.KasaException;
+import io.kasa.client.Marketplace;
+import io.kasa.client.SaleResult;
+import io.kasa.server.Devices;
+import io.kasa.server.KasaServer;
+import io.kasa.terminal.Behaviour;
+import io.kasa.terminal.TerminalAgent;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Random sequences of sales, cancels, payout orders, bank failures and restarts against a
+ * real server: after every sequence the money rules hold — shares add up to sales, the pool,
+ * the orders and the payments balance, nothing is paid twice.
+ */
+class MarketplacePropertyIT {
+
+    private static ConfigurableApplicationContext server;
+    private static URI base;
+    private static JdbcClient jdbc;
+    private static SimulatedBank bank;
+
+    sealed interface Action permits Sale, Cancel, Start, BankFails, Restart {
+    }
+
+    record Sale(int memberCents, int ownCents, boolean withMember) implements Action {
+    }
+
+    record Cancel(int which) implements Action {
+    }
+
+    record Start(int daysBack, boolean skipExistsControl) implements Action {
+    }
+
+    record BankFails(boolean failing) implements Action {
+    }
+
+    record Restart() implements Action {
+    }
+
+    @Provide
+    Arbitrary<List<Action>> sequences() {
+        Arbitrary<Action> sale = net.jqwik.api.Combinators.combine(
+                Arbitraries.integers().between(1, 50_000), Arbitraries.integers().between(0, 20_000), Arbitraries.of(true, false))
+                .as(Sale::new);
+        Arbitrary<Action> cancel = Arbitraries.integers().between(0, 9).map(Cancel::new);
+        Arbitrary<Action> start = net.jqwik.api.Combinators.combine(Arbitraries.integers().between(0, 3), Arbitraries.of(true, false))
+                .as(Start::new);
+        Arbitrary<Action> bankFails = Arbitraries.of(true, false).map(BankFails::new);
+        Arbitrary<Action> restart = Arbitraries.just(new Restart());
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(5, sale), net.jqwik.api.Tuple.of(2, cancel), net.jqwik.api.Tuple.of(3, start),
+                net.jqwik.api.Tuple.of(1, bankFails), net.jqwik.api.Tuple.of(2, restart))
+                .list().ofMinSize(3).ofMaxSize(10);
+    }
+
+    @Property(tries = 12, seed = "20261124")
+    void theMoneyAlwaysBalances(@ForAll("sequences") List<Action> actions) throws Exception {
+        start();
+        KasaAdminClient admin = KasaAdminClient.create(base, "property-admin-token");
+        CreatedMerchant created = admin.createMerchant("property");
+        admin.setMarketplace(created.merchantId(), new Marketplace.Settings(true, true, MarketplaceIT.PLATFORM_IBAN, "Platform"));
+        KasaClient client = KasaClient.builder().baseUri(base).privateKeys(created.privateKey()).publicKeys(created.publicKey()).build();
+        UUID member = MarketplaceIT.member(base, created.publicKey(), "17.5");
+        UUID terminalId = Devices.register(client, "Till");
+        List<UUID> sales = new ArrayList<>();
+        UUID lastJob = null;
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Istanbul"));
+        try (TerminalAgent agent = Devices.connected(base, client, terminalId)) {
+            agent.behave(Behaviour.approve());
+            for (Action action : actions) {
+                switch (action) {
+                    case Sale sale -> sales.add(client.payments().syncSaleJson(
+                            MarketplaceIT.sale(terminalId, sale.withMember() ? member : null, sale.memberCents(), sale.ownCents()))
+                            .paymentRequestId());
+                    case Cancel cancel -> {
+                        if (!sales.isEmpty()) {
+                            ignoreRefusal(() -> client.payments().syncCancel(sales.get(cancel.which() % sales.size()), false,
+                                    Duration.ofSeconds(30)));
+                        }
+                    }
+                    case Start start -> {
+                        UUID job = ignoreRefusal(() -> client.marketplace().start(Marketplace.PayoutOrder
+                                .of(1, today.minusDays(start.daysBack()), today).withTestMode(true)
+                                .withSkipExistsControl(start.skipExistsControl())).jobId());
+                        if (job != null) {
+                            lastJob = job;
+                            awaitFinished(job);
+                        }
+                    }
+                    case BankFails fails -> {
+                        if (fails.failing()) {
+                            bank.failAccount(MarketplaceIT.PLATFORM_IBAN);
+                        } else {
+                            bank.healAccount(MarketplaceIT.PLATFORM_IBAN);
+                        }
+                    }
+                    case Restart restart -> {
+                        UUID job = lastJob;
+                        if (job != null && ignoreRefusal(() -> client.marketplace().restart(job)) != null) {
+                            awaitFinished(job);
+                        }
+                    }
+                }
+            }
+        } finally {
+            bank.healAccount(MarketplaceIT.PLATFORM_IBAN);
+        }
+        assertThat(MoneyInvariants.broken(jdbc)).isEmpty();
+        long paidTwice = jdbc.sql("""
+                select count(*) from (select e.id from earning e join payout p on p.id = e.payout_id
+                                      where e.status = 'PAID' group by e.id having count(*) > 1) twice""")
+                .query(Long.class).single();
+        assertThat(paidTwice).isZero();
+    }
+
+    private static void awaitFinished(UUID jobId) {
+        assertThat(Devices.eventually(Duration.ofSeconds(10), () -> {
+            String status = jdbc.sql("select status from payout_job where id = :id").param("id", jobId).query(String.class).single();
+            return status.equals("SUCCEEDED") || status.equals("FAILED");
+        })).isTrue();
+    }
+
+    private static <T> T ignoreRefusal(java.util.concurrent.Callable<T> call) throws Exception {
+        try {
+            return call.call();
+        } catch (KasaException refused) {
+            assertThat(refused.httpStatus()).as(refused.getMessage()).isBetween(400, 499);
+            return null;
+        }
+    }
+
+    private static synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        try {
+            String dataDir = Files.createTempDirectory("kasa-property-").toString();
+            server = new SpringApplicationBuilder(KasaServer.class).run("--server.port=0", "--server.address=127.0.0.1",
+                    "--kasa.data-dir=" + dataDir, "--kasa.admin-token=property-admin-token", "--kasa.demo.enabled=false");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        base = URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) server).getWebServer().getPort());
+        jdbc = server.getBean(JdbcClient.class);
+        bank = server.getBean(SimulatedBank.class);
+    }
+
+    @AfterContainer
+    static void stop() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+}

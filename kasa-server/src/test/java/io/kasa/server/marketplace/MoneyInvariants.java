@@ -1,0 +1,66 @@
+package io.kasa.server.marketplace;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The money rules of the marketplace, checked in the database across all merchants. Each
+ * query returns the rows that break a rule; the check passes when all are empty.
+ */
+public final class MoneyInvariants {
+
+    private static final List<String[]> RULES = List.of(
+            new String[]{"member and platform shares add up to each product of a successful sale", """
+                    select p.id from payment_product p join earning e on e.product_id = p.id
+                    group by p.id, p.amount having sum(e.amount) <> p.amount"""},
+            new String[]{"every product of a marketplace sale has its shares", """
+                    select p.id from payment_product p
+                    where exists (select 1 from earning e where e.payment_id = p.payment_id)
+                      and not exists (select 1 from earning e where e.product_id = p.id)"""},
+            new String[]{"pooled + ordered + paid + scheduled + reversed = all platform earnings (no earning in two states or lost)", """
+                    select merchant_id from earning where member_id is null
+                    group by merchant_id, currency_id
+                    having sum(amount) <> sum(case when status in ('POOLED','ORDERED','PAID','SCHEDULED','REVERSED') then amount else 0 end)"""},
+            new String[]{"a succeeded job paid exactly its earnings", """
+                    select j.id from payout_job j left join earning e on e.job_id = j.id
+                    where j.status = 'SUCCEEDED'
+                    group by j.id, j.earning, j.earning_count
+                    having coalesce(sum(e.amount), 0) <> j.earning or count(e.id) <> j.earning_count
+                        or bool_or(e.status <> 'PAID')"""},
+            new String[]{"a job's earnings are ordered until it succeeds", """
+                    select e.id from earning e join payout_job j on j.id = e.job_id
+                    where j.status <> 'SUCCEEDED' and e.status <> 'ORDERED'"""},
+            new String[]{"an ordered earning belongs to a job or a payout in flight", """
+                    select e.id from earning e left join payout p on p.id = e.payout_id
+                    where e.status = 'ORDERED' and e.job_id is null and (p.id is null or p.status <> 'IN_FLIGHT')"""},
+            new String[]{"a paid earning was paid by a succeeded payout", """
+                    select e.id from earning e left join payout p on p.id = e.payout_id
+                    where e.status = 'PAID' and (p.id is null or p.status <> 'SUCCEEDED')"""},
+            new String[]{"a succeeded payout moved exactly what it paid", """
+                    select p.id from payout p left join earning e on e.payout_id = p.id and e.status = 'PAID'
+                    where p.status = 'SUCCEEDED'
+                    group by p.id, p.amount having coalesce(sum(e.amount), 0) <> p.amount"""},
+            new String[]{"the bank moved each succeeded payout once, and nothing else", """
+                    select p.id from payout p full join simulated_bank_transfer t on t.id = p.id
+                    where (p.status = 'SUCCEEDED') is distinct from (t.id is not null)
+                       or (t.id is not null and t.amount <> p.amount)"""},
+            new String[]{"pooled earnings are platform earnings", """
+                    select id from earning where status = 'POOLED' and member_id is not null"""});
+
+    private MoneyInvariants() {
+    }
+
+    /** The rules broken right now, each with the first offending ids. */
+    public static List<String> broken(JdbcClient jdbc) {
+        List<String> broken = new ArrayList<>();
+        for (String[] rule : RULES) {
+            List<Object> offenders = jdbc.sql(rule[1] + " limit 5").query((row, n) -> row.getObject(1)).list();
+            if (!offenders.isEmpty()) {
+                broken.add(rule[0] + ": " + offenders);
+            }
+        }
+        return broken;
+    }
+}
