@@ -29,33 +29,42 @@ public final class Seeds {
     }
 
     /**
-     * Where the samples' callbacks go unless a test names its own receiver: a sink on
-     * loopback that accepts everything, so no test ever calls the samples' public address.
+     * A receiver on loopback that accepts every callback, for tests that want the samples'
+     * callbacks to go somewhere real without checking them.
      */
     public static final URI SINK = sink();
 
-    /** Seed 001's async sale for this terminal, with a fresh MerchantUniqueCode. */
+    /**
+     * Seed 001's async sale for this terminal, with a fresh MerchantUniqueCode and no
+     * callback: tests never call the sample's public address, and only tests about
+     * callbacks ask for them.
+     */
     public static String asyncSale(UUID terminalId, String merchantUniqueCode) {
-        return asyncSale(terminalId, merchantUniqueCode, SINK);
+        return asyncSale(terminalId, merchantUniqueCode, null);
     }
 
+    /** As {@link #asyncSale(UUID, String)}, with callbacks to {@code callbackAddress} (none when null). */
     public static String asyncSale(UUID terminalId, String merchantUniqueCode, URI callbackAddress) {
         return text("001-async-sale.json")
                 .replace("38e895c3-1a9a-4b73-8816-8557d1d031d6", terminalId.toString())
                 .replace("{{$guid}}", merchantUniqueCode)
-                .replace("https://webhook.site/276d912e-090e-461a-aad5-5f137ab03cf4", callbackAddress.toString());
+                .replace("https://webhook.site/276d912e-090e-461a-aad5-5f137ab03cf4", address(callbackAddress));
     }
 
-    /** Seed 002's sync sale for this terminal, with a fresh MerchantUniqueCode. */
+    /** Seed 002's sync sale for this terminal, with a fresh MerchantUniqueCode and no callback. */
     public static String syncSale(UUID terminalId, String merchantUniqueCode) {
-        return syncSale(terminalId, merchantUniqueCode, SINK);
+        return syncSale(terminalId, merchantUniqueCode, null);
     }
 
     public static String syncSale(UUID terminalId, String merchantUniqueCode, URI callbackAddress) {
         return text("002-sync-sale.json")
                 .replace("8ff33705-57c7-42dc-8341-a0053e7f3009", terminalId.toString())
                 .replace("{{$guid}}", merchantUniqueCode)
-                .replace("https://webhook.site/4768e8e7-12c9-4c3f-949c-c7a616e72acf", callbackAddress.toString());
+                .replace("https://webhook.site/4768e8e7-12c9-4c3f-949c-c7a616e72acf", address(callbackAddress));
+    }
+
+    private static String address(URI callbackAddress) {
+        return callbackAddress == null ? "" : callbackAddress.toString();
     }
 
     private static URI sink() {

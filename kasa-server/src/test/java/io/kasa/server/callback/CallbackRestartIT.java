@@ -60,7 +60,7 @@ class CallbackRestartIT {
 
         try (CallbackReceiver receiver = CallbackReceiver.start(receiverPort);
              ConfigurableApplicationContext again = start(dataDir)) {
-            assertThat(eventually(Duration.ofSeconds(30), () -> sales.stream().allMatch(id -> receiver.forPayment(id).size() == 4)))
+            assertThat(eventually(Duration.ofSeconds(60), () -> sales.stream().allMatch(id -> receiver.forPayment(id).size() == 4)))
                     .isTrue();
             for (UUID sale : sales) {
                 assertThat(receiver.forPayment(sale)).extracting(CallbackReceiver.Received::sequence).containsExactly(2, 3, 4, 5);

@@ -52,7 +52,7 @@ class CallbacksIT extends KasaServerIT {
         SaleResult sale = shop.client().payments().syncSaleJson(Seeds.syncSale(shop.terminalId(), code, receiver.uri("/hook")));
         assertThat(sale.paymentStatus()).isEqualTo(4);
 
-        assertThat(eventually(Duration.ofSeconds(10), () -> receiver.forPayment(sale.paymentRequestId()).size() == 4)).isTrue();
+        assertThat(eventually(Duration.ofSeconds(30), () -> receiver.forPayment(sale.paymentRequestId()).size() == 4)).isTrue();
         List<CallbackReceiver.Received> arrived = receiver.forPayment(sale.paymentRequestId());
         assertThat(arrived).extracting(CallbackReceiver.Received::sequence).containsExactly(2, 3, 4, 5);
 
@@ -87,7 +87,7 @@ class CallbacksIT extends KasaServerIT {
         SaleResult sale = shop.client().payments().asyncSaleJson(
                 Seeds.asyncSale(shop.terminalId(), UUID.randomUUID().toString(), receiver.uri("/flaky")));
 
-        assertThat(eventually(Duration.ofSeconds(20), () -> shop.client().callbacks().list(sale.paymentRequestId()).stream()
+        assertThat(eventually(Duration.ofSeconds(30), () -> shop.client().callbacks().list(sale.paymentRequestId()).stream()
                 .allMatch(delivery -> delivery.state() == CallbackState.DELIVERED)
                 && shop.client().callbacks().list(sale.paymentRequestId()).size() == 2)).isTrue();
 
@@ -118,12 +118,12 @@ class CallbacksIT extends KasaServerIT {
             sales.add(shop.client().payments().syncSaleJson(Seeds.syncSale(shop.terminalId(), UUID.randomUUID().toString(), target))
                     .paymentRequestId());
         }
-        assertThat(eventually(Duration.ofSeconds(10), () -> shops.getFirst().client().callbacks().list(sales.getFirst())
+        assertThat(eventually(Duration.ofSeconds(30), () -> shops.getFirst().client().callbacks().list(sales.getFirst())
                 .getFirst().attempts().size() >= 2)).isTrue();
         assertThat(shops.getFirst().client().callbacks().list(sales.getFirst()).getFirst().lastError()).isNotBlank();
 
         try (CallbackReceiver back = CallbackReceiver.start(port)) {
-            assertThat(eventually(Duration.ofSeconds(20), () -> sales.stream()
+            assertThat(eventually(Duration.ofSeconds(30), () -> sales.stream()
                     .allMatch(id -> back.forPayment(id).size() == 4))).isTrue();
             for (UUID sale : sales) {
                 assertThat(back.forPayment(sale)).extracting(CallbackReceiver.Received::sequence).containsExactly(2, 3, 4, 5);
@@ -143,7 +143,7 @@ class CallbacksIT extends KasaServerIT {
             }
             for (Future<SaleResult> sale : sales) {
                 UUID id = sale.get().paymentRequestId();
-                assertThat(eventually(Duration.ofSeconds(20), () -> receiver.forPayment(id).stream()
+                assertThat(eventually(Duration.ofSeconds(30), () -> receiver.forPayment(id).stream()
                         .map(CallbackReceiver.Received::sequence).distinct().count() == 4)).isTrue();
                 List<Integer> sequences = receiver.forPayment(id).stream().map(CallbackReceiver.Received::sequence).toList();
                 assertThat(sequences).as("never a later change before an earlier one").isSorted();
@@ -156,13 +156,13 @@ class CallbacksIT extends KasaServerIT {
         Shop shop = shop("resend", Behaviour.ignore());
         SaleResult sale = shop.client().payments().asyncSaleJson(
                 Seeds.asyncSale(shop.terminalId(), UUID.randomUUID().toString(), receiver.uri("/again")));
-        assertThat(eventually(Duration.ofSeconds(10), () -> receiver.forPayment(sale.paymentRequestId()).size() == 2)).isTrue();
+        assertThat(eventually(Duration.ofSeconds(30), () -> receiver.forPayment(sale.paymentRequestId()).size() == 2)).isTrue();
         CallbackDelivery first = shop.client().callbacks().list(sale.paymentRequestId()).getFirst();
 
         CallbackDelivery queued = shop.client().callbacks().resend(first.callbackId());
 
         assertThat(queued.state()).isIn(CallbackState.PENDING, CallbackState.DELIVERED);
-        assertThat(eventually(Duration.ofSeconds(10), () -> receiver.forPayment(sale.paymentRequestId()).size() == 3)).isTrue();
+        assertThat(eventually(Duration.ofSeconds(30), () -> receiver.forPayment(sale.paymentRequestId()).size() == 3)).isTrue();
         assertThat(receiver.forPayment(sale.paymentRequestId()).getLast().eventId()).isEqualTo(first.callbackId().toString());
         assertThat(shop.client().callbacks().list(sale.paymentRequestId()).getFirst().attempts()).hasSize(2);
     }
@@ -175,7 +175,7 @@ class CallbacksIT extends KasaServerIT {
         SaleResult sale = shop.client().payments().asyncSaleJson(
                 Seeds.asyncSale(shop.terminalId(), UUID.randomUUID().toString(), receiver.uri("/rotating")));
 
-        assertThat(eventually(Duration.ofSeconds(10), () -> receiver.forPayment(sale.paymentRequestId()).size() == 2)).isTrue();
+        assertThat(eventually(Duration.ofSeconds(30), () -> receiver.forPayment(sale.paymentRequestId()).size() == 2)).isTrue();
         CallbackReceiver.Received callback = receiver.forPayment(sale.paymentRequestId()).getFirst();
         assertThat(callback.signature().split(",v1=")).hasSize(3);
         assertThat(CallbackVerifier.forKeys(List.of(old.secret())).verify(callback.body(), callback.signature())).isNotNull();
@@ -188,7 +188,7 @@ class CallbacksIT extends KasaServerIT {
         Shop shop = shop("owner", Behaviour.ignore());
         SaleResult sale = shop.client().payments().asyncSaleJson(
                 Seeds.asyncSale(shop.terminalId(), UUID.randomUUID().toString(), receiver.uri("/own")));
-        assertThat(eventually(Duration.ofSeconds(10), () -> !shop.client().callbacks().list(sale.paymentRequestId()).isEmpty())).isTrue();
+        assertThat(eventually(Duration.ofSeconds(30), () -> !shop.client().callbacks().list(sale.paymentRequestId()).isEmpty())).isTrue();
         UUID callbackId = shop.client().callbacks().list(sale.paymentRequestId()).getFirst().callbackId();
         var stranger = newMerchant("stranger").client();
 

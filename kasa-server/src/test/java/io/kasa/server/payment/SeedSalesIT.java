@@ -72,7 +72,7 @@ class SeedSalesIT extends KasaServerIT {
     void seed003InquiryAnswersExactlyTheSeedsFields() throws Exception {
         Shop shop = shop("seed 003", Behaviour.ignore());
         String code = UUID.randomUUID().toString();
-        SaleResult sale = shop.client().payments().asyncSaleJson(Seeds.asyncSale(shop.terminalId(), code));
+        SaleResult sale = shop.client().payments().asyncSaleJson(Seeds.asyncSale(shop.terminalId(), code, Seeds.SINK));
 
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         baseUri.resolve("/api/payment/inquiry/" + sale.paymentRequestId()))
