@@ -2,6 +2,9 @@ package io.kasa.server.shared.web;
 
 import io.kasa.server.shared.MerchantId;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -53,6 +56,16 @@ public class WebSettings implements WebMvcConfigurer {
                     ? List.of(MediaType.APPLICATION_JSON)
                     : byAcceptHeader.resolveMediaTypes(request);
         }));
+    }
+
+    /** Requests Tomcat refuses by itself answer with the envelope too (see {@link EnvelopeErrorValve}). */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> envelopeErrorPages() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(EnvelopeErrorValve.class.getName());
+            }
+        });
     }
 
     @Override

@@ -1,0 +1,41 @@
+package io.kasa.server.shared;
+
+import io.kasa.server.KasaServerIT;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Requests that Tomcat refuses before any of Kasa's code runs — paths it cannot decode —
+ * still answer with a 4xx and the envelope, never an HTML error page.
+ */
+class TomcatRefusalsIT extends KasaServerIT {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/terminal/%zz", "/api/%2F..%2Fadmin", "/api/terminal/a%00b", "/%"})
+    void anUndecodablePathAnswersTheEnvelope(String path) throws Exception {
+        String answer = raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 4");
+        assertThat(answer).contains("application/json");
+        assertThat(answer).contains("\"ClientMessage\":\"System.").contains("\"Failed\":true");
+        assertThat(answer).doesNotContain("<html");
+    }
+
+    private String raw(String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
