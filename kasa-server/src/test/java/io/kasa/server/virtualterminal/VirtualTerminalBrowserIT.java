@@ -95,6 +95,10 @@ class VirtualTerminalBrowserIT extends KasaServerIT {
         WebElement codeInput = waitFor(By.id("pair-code"));
         assertThat(codeInput.getAttribute("inputmode")).isEqualTo("numeric");
         assertThat(browser.findElement(By.id("serial-no")).getDomProperty("value")).startsWith("VT-");
+        codeInput.sendKeys(wrongCode(code.pairCode()));
+        browser.findElement(By.id("pair-button")).click();
+        assertThat(waitFor(By.id("pair-error")).getText()).isNotBlank();
+        codeInput.clear();
         codeInput.sendKeys(code.pairCode());
         screenshot("pair-screen");
         browser.findElement(By.id("pair-button")).click();
@@ -128,6 +132,15 @@ class VirtualTerminalBrowserIT extends KasaServerIT {
         awaitNoOrderOf(withdrawn);
         assertThat(browser.findElement(By.id("notice")).getText()).contains("withdrawn");
         assertThat(browser.findElement(By.id("connection-state")).getText()).isEqualTo("Online");
+
+        browser.findElement(By.id("unpair-button")).click();
+        waitFor(By.id("pair-code"));
+        assertThat(eventually(WAIT, () ->
+                !merchant.terminals().connectivity(TerminalRef.id(terminalId)).isSocketConnected())).isTrue();
+    }
+
+    private static String wrongCode(String code) {
+        return String.valueOf((Character.getNumericValue(code.charAt(0)) + 1) % 10) + code.substring(1);
     }
 
     private static int status(KasaClient merchant, SaleResult sale) {
