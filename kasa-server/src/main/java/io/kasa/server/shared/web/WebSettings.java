@@ -15,6 +15,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -66,6 +67,13 @@ public class WebSettings implements WebMvcConfigurer {
                 host.setErrorReportValveClass(EnvelopeErrorValve.class.getName());
             }
         });
+    }
+
+    /** Folders of pages serve their index: the virtual terminal lives at {@code /terminal/}. */
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addViewController("/terminal/").setViewName("forward:/terminal/index.html");
+        registry.addRedirectViewController("/terminal", "/terminal/");
     }
 
     @Override
