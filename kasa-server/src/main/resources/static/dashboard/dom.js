@@ -118,3 +118,12 @@ export function today() {
   const pad = n => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+// Remembers the last data drawn into an element, so polling redraws only what changed.
+const drawn = new WeakMap();
+export function changed(element, data) {
+  const text = JSON.stringify(data);
+  if (drawn.get(element) === text) return false;
+  drawn.set(element, text);
+  return true;
+}

@@ -1,5 +1,5 @@
 // Payments: the filtered list, and one payment with its timeline, products, customer and callbacks.
-import { h, replace, api, query, field, table, message, money, when, badge, STATUSES } from './dom.js';
+import { h, replace, api, query, changed, field, table, message, money, when, badge, STATUSES } from './dom.js';
 
 export async function render(main, [paymentId]) {
   return paymentId ? detail(main, paymentId) : list(main);
@@ -39,6 +39,7 @@ async function list(main) {
       replace(problem, message(error.message));
       return;
     }
+    if (!changed(results, page)) return;
     replace(results, table(['Created', 'Code', 'Terminal', 'Amount', 'Type', 'Status'],
       page.Items.map(payment => h('tr', { 'data-payment-id': payment.Id, className: 'clickable',
         onclick: () => { location.hash = '#/payments/' + payment.Id; } },
@@ -79,6 +80,7 @@ async function detail(main, paymentId) {
 
   async function refresh() {
     const data = await api('GET', '/payments/' + encodeURIComponent(paymentId));
+    if (!changed(body, data)) return;
     const payment = data.Payment;
     const customer = data.Customer;
     replace(body,

@@ -1,5 +1,5 @@
 // Terminals: live connectivity, registration, pair codes with their QR code, unpairing.
-import { h, replace, api, field, table, message, when } from './dom.js';
+import { h, replace, api, changed, field, table, message, when } from './dom.js';
 
 export async function render(main) {
   const list = h('div', { id: 'terminal-list' });
@@ -68,7 +68,7 @@ export async function render(main) {
 
   async function refresh() {
     const page = await api('GET', '/terminals?pageSize=100');
-    replace(list, table(['Terminal', 'Serial', 'Number', 'Paired', 'Connection', 'Last seen', ''],
+    if (changed(list, page)) replace(list, table(['Terminal', 'Serial', 'Number', 'Paired', 'Connection', 'Last seen', ''],
       page.Items.map(terminal => h('tr', { 'data-terminal-id': terminal.Id },
         h('td', {}, h('strong', {}, terminal.Name), terminal.Model ? h('div', { className: 'muted' }, terminal.Model) : null),
         h('td', {}, terminal.SerialNo),

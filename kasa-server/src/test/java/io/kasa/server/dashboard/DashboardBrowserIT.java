@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -99,9 +100,7 @@ class DashboardBrowserIT extends KasaServerIT {
         browser.findElement(By.id("terminal-serial")).sendKeys("BROWSER-2");
         browser.findElement(By.cssSelector("#register-terminal button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("terminal-list"), "Counter 2"));
-        WebElement newRow = browser.findElements(By.cssSelector("#terminal-list tr[data-terminal-id]")).stream()
-                .filter(row -> row.getText().contains("Counter 2")).findFirst().orElseThrow();
-        newRow.findElement(By.className("pair-button")).click();
+        click(By.xpath("//tr[contains(., 'Counter 2')]//button[contains(@class, 'pair-button')]"));
         WebElement code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pair-code")));
         assertThat(code.getText()).matches("\\d{6}");
         wait.until(driver -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
@@ -110,12 +109,12 @@ class DashboardBrowserIT extends KasaServerIT {
 
         browser.get(baseUri + "/#/payments");
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#payment-list tr[data-payment-id]"), 3));
-        assertThat(browser.findElement(By.cssSelector("#payment-list tr[data-payment-id] .status")).getText())
-                .isEqualTo("Successful");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#payment-list tr[data-payment-id] .status"), "Successful"));
         screenshot("payments");
-        browser.findElement(By.cssSelector("#payment-list tr[data-payment-id] a")).click();
+        click(By.cssSelector("#payment-list tr[data-payment-id] a"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline")));
-        assertThat(browser.findElement(By.id("payment-status")).getText()).isEqualTo("Successful");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("payment-status"), "Successful"));
         screenshot("payment-detail");
 
         browser.get(baseUri + "/#/marketplace");
@@ -151,11 +150,18 @@ class DashboardBrowserIT extends KasaServerIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("merchant-list"), "Browser operator shop"));
         screenshot("operator-merchants");
 
-        browser.findElements(By.cssSelector("#merchant-list a")).stream()
-                .filter(link -> link.getText().equals("Browser operator shop")).findFirst().orElseThrow().click();
+        click(By.xpath("//div[@id='merchant-list']//a[. = 'Browser operator shop']"));
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr[data-key-id]"), 3));
         assertThat(browser.findElements(By.id("issued-secret"))).as("a secret is not shown again").isEmpty();
         screenshot("operator-keys");
+    }
+
+    /** Clicks the element, finding it again if the page's polling redrew it in between. */
+    private void click(By by) {
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            driver.findElement(by).click();
+            return true;
+        });
     }
 
     private void screenshot(String name) throws IOException {
