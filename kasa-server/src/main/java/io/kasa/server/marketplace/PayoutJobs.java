@@ -6,6 +6,7 @@ import io.kasa.server.shared.KasaException;
 import io.kasa.server.shared.MerchantId;
 import io.kasa.server.shared.SqlTime;
 import io.kasa.server.shared.Validation;
+import io.kasa.server.shared.web.Paging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -156,6 +157,22 @@ public class PayoutJobs {
         }
         launch(jobId);
         return get(merchant, jobId);
+    }
+
+    /** The merchant's payout orders, newest first, without their tries. */
+    public Paging.Page<PayoutJob> list(MerchantId merchant, Paging paging) {
+        long total = jdbc.sql("select count(*) from payout_job where merchant_id = :merchant")
+                .param("merchant", merchant.value()).query(Long.class).single();
+        List<PayoutJob> items = jdbc.sql("""
+                        select * from payout_job where merchant_id = :merchant
+                        order by created_at desc, id limit :limit offset :offset""")
+                .param("merchant", merchant.value()).param("limit", paging.size()).param("offset", paging.offset())
+                .query((row, n) -> new PayoutJob(row.getObject("id", UUID.class), row.getInt("currency_id"),
+                        row.getObject("date_from", LocalDate.class), row.getObject("date_to", LocalDate.class),
+                        PayoutJob.Status.valueOf(row.getString("status")), row.getBigDecimal("earning"),
+                        row.getInt("earning_count"), List.of()))
+                .list();
+        return paging.page(items, total);
     }
 
     public PayoutJob get(MerchantId merchant, UUID jobId) {

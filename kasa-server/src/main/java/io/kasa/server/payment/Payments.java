@@ -275,6 +275,15 @@ public class Payments {
         return paging.page(items, total);
     }
 
+    /** The customer the sale order named, if it named one. */
+    public java.util.Optional<SaleOrder.Customer> customer(MerchantId merchant, UUID paymentId) {
+        String details = jdbc.sql("select details from payment where id = :id and merchant_id = :merchant")
+                .param("id", paymentId).param("merchant", merchant.value())
+                .query(String.class).optional()
+                .orElseThrow(() -> new KasaException(KasaError.PAYMENT_REQUEST_NOT_FOUND));
+        return java.util.Optional.ofNullable(OrderMessages.JSON.readValue(details, OrderMessages.Details.class).customer());
+    }
+
     public Paging.Page<Activity> activities(MerchantId merchant, UUID paymentId, Paging paging) {
         get(merchant, paymentId);
         long total = jdbc.sql("select count(*) from payment_activity where payment_id = :id")

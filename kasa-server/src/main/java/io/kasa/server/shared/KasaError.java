@@ -25,6 +25,8 @@ public enum KasaError {
             "İstek gövdesi çok büyük", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE("System.UnsupportedMediaType", 1008, 415,
             "İstek gövdesi JSON olmalıdır", "The request body must be JSON"),
+    FORBIDDEN("System.Forbidden", 1009, 403,
+            "Bu işlem için yetkiniz yok veya oturum doğrulaması eksik", "Not allowed, or the session check is missing"),
 
     MERCHANT_NOT_FOUND("Merchant.NotFound", 1101, 404,
             "Üye işyeri bulunamadı", "Merchant not found"),

@@ -1,0 +1,127 @@
+// Payments: the filtered list, and one payment with its timeline, products, customer and callbacks.
+import { h, replace, api, query, changed, field, table, message, money, when, badge, STATUSES } from './dom.js';
+
+export async function render(main, [paymentId]) {
+  return paymentId ? detail(main, paymentId) : list(main);
+}
+
+async function list(main) {
+  const filters = { startDate: '', endDate: '', terminalId: '', statusId: '', merchantUniqueCode: '', pageIndex: 0 };
+  const terminals = await api('GET', '/terminals?pageSize=100');
+  const start = h('input', { type: 'date', name: 'startDate' });
+  const end = h('input', { type: 'date', name: 'endDate' });
+  const status = h('select', { name: 'statusId' }, h('option', { value: '' }, 'Any'),
+    Object.entries(STATUSES).map(([id, name]) => h('option', { value: id }, `${id} ${name}`)));
+  const terminal = h('select', { name: 'terminalId' }, h('option', { value: '' }, 'Any'),
+    terminals.Items.map(item => h('option', { value: item.Id }, item.Name)));
+  const code = h('input', { name: 'merchantUniqueCode', placeholder: 'exact code' });
+  const results = h('div', { id: 'payment-list' });
+  const pager = h('div', { className: 'row pager' });
+  const problem = h('div');
+
+  const form = h('form', { className: 'card form-grid', id: 'payment-filters', onsubmit: event => {
+    event.preventDefault();
+    Object.assign(filters, { startDate: start.value, endDate: end.value, terminalId: terminal.value,
+      statusId: status.value, merchantUniqueCode: code.value.trim(), pageIndex: 0 });
+    refresh();
+  } }, field('From', start), field('To', end), field('Status', status), field('Terminal', terminal),
+  field('Merchant unique code', code), h('button', { type: 'submit' }, 'Filter'));
+
+  replace(main, h('h1', {}, 'Payments'), form, problem, results, pager);
+  const names = new Map(terminals.Items.map(item => [item.Id, item.Name]));
+
+  async function refresh() {
+    let page;
+    try {
+      page = await api('GET', '/payments' + query({ ...filters, pageSize: 20 }));
+      replace(problem);
+    } catch (error) {
+      replace(problem, message(error.message));
+      return;
+    }
+    if (!changed(results, page)) return;
+    replace(results, table(['Created', 'Code', 'Terminal', 'Amount', 'Type', 'Status'],
+      page.Items.map(payment => h('tr', { 'data-payment-id': payment.Id, className: 'clickable',
+        onclick: () => { location.hash = '#/payments/' + payment.Id; } },
+      h('td', {}, h('a', { href: '#/payments/' + payment.Id }, when(payment.CreatedDate))),
+      h('td', { className: 'code' }, payment.MerchantUniqueCode),
+      h('td', {}, names.get(payment.TerminalId) || '–'),
+      h('td', { className: 'amount' }, money(payment.Amount, payment.Currency)),
+      h('td', {}, payment.PaymentType),
+      h('td', { className: 'status', 'data-status-id': payment.PaymentStatusId }, badge(payment.PaymentStatusId, payment.PaymentStatus)))),
+    'No payments match.'));
+    const { CurrentPage, PageCount, TotalCount } = page.Pagination;
+    replace(pager,
+      h('button', { type: 'button', className: 'small secondary', disabled: CurrentPage === 0,
+        onclick: () => { filters.pageIndex--; refresh(); } }, 'Newer'),
+      h('span', { className: 'muted' }, `${TotalCount} payments · page ${CurrentPage + 1} of ${Math.max(1, PageCount)}`),
+      h('button', { type: 'button', className: 'small secondary', disabled: CurrentPage + 1 >= PageCount,
+        onclick: () => { filters.pageIndex++; refresh(); } }, 'Older'));
+  }
+
+  await refresh();
+  return { refresh };
+}
+
+async function detail(main, paymentId) {
+  const body = h('div');
+  const notice = h('div');
+  replace(main, h('p', {}, h('a', { href: '#/payments' }, '← Payments')), notice, body);
+
+  async function resend(callback) {
+    try {
+      await api('POST', `/callbacks/${callback.Id}/resend`);
+      replace(notice, message(`Callback ${callback.Sequence} queued to be sent again.`, 'ok'));
+      await refresh();
+    } catch (error) {
+      replace(notice, message(error.message));
+    }
+  }
+
+  async function refresh() {
+    const data = await api('GET', '/payments/' + encodeURIComponent(paymentId));
+    if (!changed(body, data)) return;
+    const payment = data.Payment;
+    const customer = data.Customer;
+    replace(body,
+      h('h1', {}, money(payment.Amount, payment.Currency), ' ',
+        h('span', { className: 'status', id: 'payment-status', 'data-status-id': payment.PaymentStatusId }, badge(payment.PaymentStatusId, payment.PaymentStatus))),
+      h('dl', { className: 'card facts' },
+        fact('Payment', payment.Id), fact('Merchant unique code', payment.MerchantUniqueCode),
+        fact('Display code', payment.DisplayCode), fact('Type', payment.PaymentType),
+        fact('Channel', data.PaymentChannel), fact('Created', when(payment.CreatedDate)),
+        fact('Modified', when(payment.ModifiedDate)), fact('Callback address', data.CallbackAddress), fact('IP', data.Ip)),
+      h('h2', {}, 'Timeline'),
+      h('ol', { className: 'timeline', id: 'timeline' }, data.Activities.map(activity =>
+        h('li', {}, h('time', {}, when(activity.Date)), ' ', badge(activity.PaymentStatusId, activity.PaymentStatus),
+          ' ', activity.PaymentType, activity.Message ? h('div', { className: 'muted' }, activity.Message) : null))),
+      h('h2', {}, 'Products'),
+      table(['Name', 'Quantity', 'Unit', 'Tax', 'Amount'], data.Products.map(product => h('tr', {},
+        h('td', {}, product.Name), h('td', {}, String(product.Quantity)), h('td', {}, product.UnitCode),
+        h('td', {}, product.TaxGroup), h('td', { className: 'amount' }, money(product.Amount, payment.Currency))))),
+      h('h2', {}, 'Customer'),
+      customer ? h('dl', { className: 'card facts' },
+        fact('Name', [customer.FirstName, customer.MiddleName, customer.LastName].filter(Boolean).join(' ')),
+        fact('Company', customer.CompanyName), fact('Tax office', customer.TaxOfficeCode), fact('Tax number', customer.TaxNumber),
+        fact('Identity', customer.Identity), fact('Email', customer.Email), fact('Phone', customer.Phone),
+        fact('Address', [customer.Address, customer.Neighborhood, customer.District, customer.City, customer.Country].filter(Boolean).join(', ')))
+        : h('p', { className: 'muted' }, 'No customer on this sale.'),
+      h('h2', {}, 'Callbacks'),
+      table(['#', 'Status', 'Target', 'State', 'Tries', 'Last answer', ''], data.Callbacks.map(callback =>
+        h('tr', { 'data-callback-id': callback.Id },
+          h('td', {}, String(callback.Sequence)), h('td', {}, badge(callback.PaymentStatusId)),
+          h('td', { className: 'code' }, callback.Target), h('td', { className: 'callback-state' }, callback.State),
+          h('td', {}, String(callback.AttemptCount)),
+          h('td', {}, callback.LastStatusCode ? String(callback.LastStatusCode) : (callback.LastError || '–')),
+          h('td', {}, h('button', { type: 'button', className: 'small secondary resend-button', onclick: () => resend(callback) }, 'Re-send')))),
+      data.CallbackAddress ? 'No callbacks yet.' : 'This sale has no callback address.'));
+  }
+
+  await refresh();
+  return { refresh };
+}
+
+function fact(label, value) {
+  if (value === null || value === undefined || value === '') return null;
+  return [h('dt', {}, label), h('dd', {}, value)];
+}

@@ -1,0 +1,95 @@
+// Terminals: live connectivity, registration, pair codes with their QR code, unpairing.
+import { h, replace, api, changed, field, table, message, when } from './dom.js';
+
+export async function render(main) {
+  const list = h('div', { id: 'terminal-list' });
+  const pairPanel = h('div', { id: 'pair-panel' });
+  const status = h('div');
+  const name = h('input', { name: 'Name', id: 'terminal-name', required: true, maxlength: 100 });
+  const serial = h('input', { name: 'SerialNo', id: 'terminal-serial', required: true, maxlength: 50 });
+  const tag = h('input', { name: 'TagCode', id: 'terminal-tag', maxlength: 25, placeholder: 'optional' });
+  let pairing = null;
+
+  const form = h('form', { className: 'card form-grid', id: 'register-terminal', onsubmit: async event => {
+    event.preventDefault();
+    replace(status);
+    try {
+      await api('POST', '/terminals', { Name: name.value.trim(), SerialNo: serial.value.trim(), TagCode: tag.value.trim() || null });
+      form.reset();
+      replace(status, message('Terminal registered.', 'ok'));
+      await refresh();
+    } catch (error) {
+      replace(status, message(error.message));
+    }
+  } }, field('Name', name), field('Serial number', serial), field('Tag code', tag),
+  h('button', { type: 'submit' }, 'Register terminal'));
+
+  replace(main, h('h1', {}, 'Terminals'), pairPanel, list, h('h2', {}, 'Register a terminal'), form, status);
+
+  async function requestCode(terminal) {
+    replace(status);
+    try {
+      pairing = await api('POST', `/terminals/${terminal.Id}/pair-requests`);
+      pairing.name = terminal.Name;
+      showPairing();
+    } catch (error) {
+      replace(status, message(error.message));
+    }
+  }
+
+  async function unpair(terminal) {
+    if (!confirm(`Unpair ${terminal.Name}? Its device stops working until it is paired again.`)) return;
+    try {
+      await api('POST', `/terminals/${terminal.Id}/unpair`);
+      await refresh();
+    } catch (error) {
+      replace(status, message(error.message));
+    }
+  }
+
+  function showPairing() {
+    if (!pairing) { replace(pairPanel); return; }
+    const close = h('button', { type: 'button', className: 'link', onclick: () => { pairing = null; showPairing(); } }, 'Close');
+    if (pairing.Status !== 'Pending') {
+      replace(pairPanel, h('div', { className: 'card pair done', id: 'pair-result' },
+        h('p', {}, pairing.Status === 'Completed' ? `${pairing.name} is paired.` : `The pair code is ${pairing.Status.toLowerCase()}.`),
+        close));
+      return;
+    }
+    replace(pairPanel, h('div', { className: 'card pair' },
+      h('div', {},
+        h('p', { className: 'muted' }, `Pair code for ${pairing.name}`),
+        h('p', { className: 'pair-code', id: 'pair-code', 'aria-live': 'polite' }, pairing.PairCode),
+        h('p', { className: 'muted' }, `Type it into the terminal before ${when(pairing.ExpiresDate)}.`),
+        close),
+      h('img', { className: 'qr', alt: 'QR code of the pair code', width: 180, height: 180,
+        src: '/dashboard/api/terminals/pair-code.svg?code=' + encodeURIComponent(pairing.PairCode) })));
+  }
+
+  async function refresh() {
+    const page = await api('GET', '/terminals?pageSize=100');
+    if (changed(list, page)) replace(list, table(['Terminal', 'Serial', 'Number', 'Paired', 'Connection', 'Last seen', ''],
+      page.Items.map(terminal => h('tr', { 'data-terminal-id': terminal.Id },
+        h('td', {}, h('strong', {}, terminal.Name), terminal.Model ? h('div', { className: 'muted' }, terminal.Model) : null),
+        h('td', {}, terminal.SerialNo),
+        h('td', {}, terminal.TerminalId),
+        h('td', {}, terminal.IsPaired ? 'Yes' : 'No'),
+        h('td', { className: 'online' }, h('span', { className: 'dot ' + (terminal.IsSocketConnected ? 'on' : 'off') }),
+          terminal.IsSocketConnected ? 'Online' : 'Offline'),
+        h('td', {}, when(terminal.LastSeenDate)),
+        h('td', { className: 'actions' },
+          h('button', { type: 'button', className: 'small pair-button', onclick: () => requestCode(terminal) }, terminal.IsPaired ? 'New pair code' : 'Pair'),
+          terminal.IsPaired ? h('button', { type: 'button', className: 'small secondary unpair-button', onclick: () => unpair(terminal) }, 'Unpair') : null))),
+      'No terminals yet: register one below.'));
+    if (pairing && pairing.Status === 'Pending') {
+      const latest = await api('GET', `/pair-requests/${pairing.PairRequestId}`);
+      if (latest.Status !== 'Pending') {
+        pairing = { ...pairing, ...latest };
+        showPairing();
+      }
+    }
+  }
+
+  await refresh();
+  return { refresh };
+}

@@ -1,0 +1,171 @@
+package io.kasa.server.dashboard;
+
+import io.kasa.client.IssuedKey;
+import io.kasa.server.KasaServerIT;
+import io.kasa.server.Seeds;
+import io.kasa.terminal.Behaviour;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard in a real headless Chromium (Debian's chromium and chromedriver, which CI
+ * installs): signing in as a merchant and as the operator, every page, a screenshot of each
+ * in {@code target/screenshots}. Missing browsers fail the test rather than skip it.
+ */
+class DashboardBrowserIT extends KasaServerIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+    private Path profile;
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("Chromium and chromedriver are needed at %s and %s: apt-get install -y chromium chromium-driver",
+                        CHROMIUM, CHROMEDRIVER)
+                .isTrue();
+        Files.createDirectories(SCREENSHOTS);
+        profile = Files.createTempDirectory("kasa-chromium-");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-GB");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    @AfterEach
+    void closeBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void aMerchantSignsInAndSeesEveryPage() throws Exception {
+        Shop shop = shop("Browser shop", Behaviour.approve());
+        for (int i = 0; i < 3; i++) {
+            shop.client().payments().syncSaleJson(Seeds.syncSale(shop.terminalId(), UUID.randomUUID().toString()),
+                    Duration.ofSeconds(20));
+        }
+        IssuedKey key = shop.merchant().created().privateKey();
+
+        browser.get(baseUri + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("merchant-sign-in")));
+        screenshot("sign-in");
+        browser.findElement(By.id("api-client-private")).sendKeys(key.client());
+        browser.findElement(By.id("api-key-private")).sendKeys(key.secret());
+        browser.findElement(By.cssSelector("#merchant-sign-in button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#per-minute svg")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-totals"), "Successful"));
+        screenshot("overview");
+
+        browser.get(baseUri + "/#/terminals");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("terminal-list"), "Online"));
+        browser.findElement(By.id("terminal-name")).sendKeys("Counter 2");
+        browser.findElement(By.id("terminal-serial")).sendKeys("BROWSER-2");
+        browser.findElement(By.cssSelector("#register-terminal button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("terminal-list"), "Counter 2"));
+        click(By.xpath("//tr[contains(., 'Counter 2')]//button[contains(@class, 'pair-button')]"));
+        WebElement code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pair-code")));
+        assertThat(code.getText()).matches("\\d{6}");
+        wait.until(driver -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const img = document.querySelector('#pair-panel img.qr'); return img && img.complete && img.naturalWidth > 0;"));
+        screenshot("terminals");
+
+        browser.get(baseUri + "/#/payments");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#payment-list tr[data-payment-id]"), 3));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#payment-list tr[data-payment-id] .status"), "Successful"));
+        screenshot("payments");
+        click(By.cssSelector("#payment-list tr[data-payment-id] a"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("payment-status"), "Successful"));
+        screenshot("payment-detail");
+
+        browser.get(baseUri + "/#/marketplace");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("jobs")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pool"), "Pooled"));
+        screenshot("marketplace");
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(baseUri + "/#/payments");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#payment-list tr[data-payment-id]"), 3));
+        Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(overflow).as("the page fits a phone's width; wide tables scroll inside their box").isLessThanOrEqualTo(0L);
+        screenshot("payments-phone");
+
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("merchant-sign-in")));
+        assertThat(browser.getPageSource()).doesNotContain(key.secret());
+    }
+
+    @Test
+    void theOperatorSignsInCreatesAMerchantAndSeesItsKeys() throws Exception {
+        browser.get(baseUri + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("operator-sign-in")));
+        browser.findElement(By.id("admin-token")).sendKeys(ADMIN_TOKEN);
+        browser.findElement(By.cssSelector("#operator-sign-in button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("merchant-list")));
+
+        browser.findElement(By.id("merchant-name")).sendKeys("Browser operator shop");
+        browser.findElement(By.cssSelector("#create-merchant button[type=submit]")).click();
+        WebElement secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("issued-secret")));
+        assertThat(secret.getText()).contains("Private secret");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("merchant-list"), "Browser operator shop"));
+        screenshot("operator-merchants");
+
+        click(By.xpath("//div[@id='merchant-list']//a[. = 'Browser operator shop']"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr[data-key-id]"), 3));
+        assertThat(browser.findElements(By.id("issued-secret"))).as("a secret is not shown again").isEmpty();
+        screenshot("operator-keys");
+    }
+
+    /** Clicks the element, finding it again if the page's polling redrew it in between. */
+    private void click(By by) {
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            driver.findElement(by).click();
+            return true;
+        });
+    }
+
+    private void screenshot(String name) throws IOException {
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+    }
+}
