@@ -81,7 +81,9 @@ class SyncSaleIT extends KasaServerIT {
                     .anyMatch(notification -> notification.terminalId().equals(terminalId)))).isTrue();
             UUID paymentId = recording.sent().stream().filter(n -> n.terminalId().equals(terminalId)).findFirst()
                     .orElseThrow().paymentRequestId();
-            assertThat(merchant.client().payments().inquiry(paymentId).paymentStatusId()).isEqualTo(9);
+            assertThat(eventually(Duration.ofSeconds(5), () ->
+                    merchant.client().payments().inquiry(paymentId).paymentStatusId() == 9))
+                    .as("the push is recorded as sent right after the gateway accepts it").isTrue();
             assertThat(held.isDone()).isFalse();
 
             agent.start();
