@@ -1,6 +1,9 @@
 package io.kasa.server;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -63,10 +66,15 @@ public final class HeadlessChromium implements AutoCloseable {
         return wait;
     }
 
-    /** Clicks the element, finding it again if the page's polling redrew it in between. */
+    /**
+     * Clicks the element in the middle of the window (clear of the sticky header), finding it
+     * again if the page's polling redrew it in between.
+     */
     public void click(By by) {
-        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
-            driver.findElement(by).click();
+        wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class).until(driver -> {
+            WebElement element = driver.findElement(by);
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+            element.click();
             return true;
         });
     }

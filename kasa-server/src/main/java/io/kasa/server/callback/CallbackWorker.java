@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -226,9 +227,19 @@ class CallbackWorker implements DisposableBean {
         return Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
     }
 
+    /**
+     * Lets tries in flight finish (and be recorded) before the server stops; a try that
+     * cannot finish in time is retried after its lease, by this node or another.
+     */
     @Override
     public void destroy() throws IOException {
         stopped = true;
+        tries.shutdown();
+        try {
+            tries.awaitTermination(settings.timeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         tries.shutdownNow();
         sender.close();
     }

@@ -51,9 +51,16 @@ public class Merchants {
         return new CreatedMerchant(new Merchant(id, name, demo, now), connectionId, issued);
     }
 
+    /** Merchants in the order they were created (the operator API's order). */
     public Paging.Page<Merchant> list(Paging paging) {
+        return list(paging, false);
+    }
+
+    /** Merchants oldest or newest first. */
+    public Paging.Page<Merchant> list(Paging paging, boolean newestFirst) {
         long total = jdbc.sql("select count(*) from merchant").query(Long.class).single();
-        List<Merchant> items = jdbc.sql("select * from merchant order by created_at, id limit :limit offset :offset")
+        String order = newestFirst ? "created_at desc, id desc" : "created_at, id";
+        List<Merchant> items = jdbc.sql("select * from merchant order by " + order + " limit :limit offset :offset")
                 .param("limit", paging.size()).param("offset", paging.offset())
                 .query(Merchants::merchant)
                 .list();

@@ -1,6 +1,7 @@
 package io.kasa.server.dashboard;
 
 import io.kasa.client.IssuedKey;
+import io.kasa.server.HeadlessChromium;
 import io.kasa.server.KasaServerIT;
 import io.kasa.server.Seeds;
 import io.kasa.terminal.Behaviour;
@@ -9,21 +10,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -36,41 +28,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DashboardBrowserIT extends KasaServerIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
+    private HeadlessChromium chromium;
     private WebDriver browser;
     private WebDriverWait wait;
-    private Path profile;
 
     @BeforeEach
     void openBrowser() throws IOException {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("Chromium and chromedriver are needed at %s and %s: apt-get install -y chromium chromium-driver",
-                        CHROMIUM, CHROMEDRIVER)
-                .isTrue();
-        Files.createDirectories(SCREENSHOTS);
-        profile = Files.createTempDirectory("kasa-chromium-");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-GB");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        chromium = HeadlessChromium.start("1280,900");
+        browser = chromium.browser();
+        wait = chromium.waiting();
     }
 
     @AfterEach
     void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -156,16 +128,11 @@ class DashboardBrowserIT extends KasaServerIT {
         screenshot("operator-keys");
     }
 
-    /** Clicks the element, finding it again if the page's polling redrew it in between. */
     private void click(By by) {
-        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
-            driver.findElement(by).click();
-            return true;
-        });
+        chromium.click(by);
     }
 
     private void screenshot(String name) throws IOException {
-        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+        chromium.screenshot(name);
     }
 }

@@ -76,7 +76,7 @@ class OperatorController {
     @GetMapping("/dashboard/api/operator/merchants")
     PhysicalEnvelope list(@RequestParam(required = false) Integer pageIndex,
                           @RequestParam(required = false) Integer pageSize) {
-        return PhysicalEnvelope.success(merchants.list(Paging.of(pageIndex, pageSize)).map(this::item));
+        return PhysicalEnvelope.success(merchants.list(Paging.of(pageIndex, pageSize), true).map(this::item));
     }
 
     @PostMapping("/dashboard/api/operator/merchants")
