@@ -48,7 +48,8 @@ class SyncSaleIT extends KasaServerIT {
                 Seeds.syncSale(shop.terminalId(), UUID.randomUUID().toString()), Duration.ofSeconds(1));
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
-        assertThat(result.paymentStatus()).as("taken, no outcome yet").isEqualTo(11);
+        assertThat(result.paymentStatus()).as("answered at the wait limit without an outcome (taken, or about to be)")
+                .isIn(2, 10, 11);
     }
 
     @Test
