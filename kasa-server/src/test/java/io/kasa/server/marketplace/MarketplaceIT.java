@@ -40,8 +40,14 @@ public class MarketplaceIT extends KasaServerIT {
     @Autowired
     SimulatedBank bank;
 
+    /** Once no payout is on its way — a job's transfer runs after its answer — the money balances. */
     @AfterEach
     void moneyBalances() {
+        assertThat(eventually(Duration.ofSeconds(15), () -> jdbc.sql("""
+                select (select count(*) from payout_job where status in ('CREATED', 'RUNNING'))
+                     + (select count(*) from payout where status = 'IN_FLIGHT' and job_id is not null
+                        and exists (select 1 from payout_job j where j.id = job_id and j.status in ('CREATED', 'RUNNING')))""")
+                .query(Long.class).single() == 0)).as("payout jobs settle").isTrue();
         assertThat(MoneyInvariants.broken(jdbc)).isEmpty();
     }
 
@@ -193,6 +199,9 @@ public class MarketplaceIT extends KasaServerIT {
                 }
             }
             assertThat(created).isEqualTo(1);
+            assertThat(eventually(Duration.ofSeconds(10), () -> jdbc.sql(
+                    "select count(*) from payout_job where merchant_id = :m and status in ('CREATED', 'RUNNING')")
+                    .param("m", shop.merchant().created().merchantId()).query(Long.class).single() == 0)).isTrue();
         } finally {
             bank.healAccount(PLATFORM_IBAN);
         }
