@@ -160,8 +160,8 @@ class ClockedPaymentsIT {
             SaleResult withdrawn = merchant.payments().rollbackSale(sale.paymentRequestId());
 
             assertThat(withdrawn.paymentStatus()).isEqualTo(12);
-            assertThat(eventually(Duration.ofSeconds(5), () -> agent.withdrawals().size() == 1)).isTrue();
-            assertThat(agent.pendingOrders()).isEmpty();
+            assertThat(eventually(Duration.ofSeconds(5), () -> agent.withdrawals().size() == 1
+                    && agent.pendingOrders().isEmpty())).as("the device dropped the order").isTrue();
             refused(ClientMessages.PAYMENT_ASYNC_NOT_CONVENIENT_STATUS_FOR_THIS_OPERATION,
                     () -> merchant.payments().rollbackSale(sale.paymentRequestId()));
         }
