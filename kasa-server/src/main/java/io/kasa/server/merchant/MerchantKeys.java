@@ -6,6 +6,7 @@ import io.kasa.server.shared.KasaException;
 import io.kasa.server.shared.MerchantId;
 import io.kasa.server.shared.SqlTime;
 import io.kasa.server.shared.Tokens;
+import io.kasa.server.shared.Validation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +39,19 @@ public class MerchantKeys {
         this.time = time;
         this.random = random;
         this.box = new SecretBox(secrets.masterKey(), random);
+    }
+
+    /** The longest grace period a rotated key may keep working for. */
+    public static final Duration MAX_GRACE = Duration.ofDays(7);
+
+    /** A rotation's grace from the request's {@code GraceSeconds}: absent is none, 0 to 7 days. */
+    public static Duration grace(Long seconds) {
+        long grace = seconds == null ? 0 : seconds;
+        if (grace < 0 || grace > MAX_GRACE.toSeconds()) {
+            throw Validation.invalid("GraceSeconds 0 ile " + MAX_GRACE.toSeconds() + " arasında olmalıdır",
+                    "GraceSeconds must be between 0 and " + MAX_GRACE.toSeconds());
+        }
+        return Duration.ofSeconds(grace);
     }
 
     @Transactional

@@ -32,7 +32,6 @@ import java.util.UUID;
 @RestController
 class OperatorController {
 
-    private static final long MAX_GRACE_SECONDS = Duration.ofDays(7).toSeconds();
 
     private final Merchants merchants;
     private final MerchantKeys keys;
@@ -96,22 +95,15 @@ class OperatorController {
 
     @PostMapping("/dashboard/api/operator/merchants/{merchantId}/keys")
     PhysicalEnvelope issue(@PathVariable UUID merchantId, @RequestBody IssueKey request) {
-        KeyKind kind = KeyKind.fromWire(Validation.required("Kind", request.kind()));
-        if (kind == null) {
-            throw Validation.invalid("Kind Private, Public veya Webhook olmalıdır", "Kind must be Private, Public or Webhook");
-        }
+        KeyKind kind = KeyKind.required(request.kind());
         return PhysicalEnvelope.success(issued(keys.issue(new MerchantId(merchantId), kind)));
     }
 
     @PostMapping("/dashboard/api/operator/merchants/{merchantId}/keys/{keyId}/rotate")
     PhysicalEnvelope rotate(@PathVariable UUID merchantId, @PathVariable UUID keyId,
                             @RequestBody(required = false) RotateKey request) {
-        long grace = request == null || request.graceSeconds() == null ? 0 : request.graceSeconds();
-        if (grace < 0 || grace > MAX_GRACE_SECONDS) {
-            throw Validation.invalid("GraceSeconds 0 ile " + MAX_GRACE_SECONDS + " arasında olmalıdır",
-                    "GraceSeconds must be between 0 and " + MAX_GRACE_SECONDS);
-        }
-        return PhysicalEnvelope.success(issued(keys.rotate(new MerchantId(merchantId), keyId, Duration.ofSeconds(grace))));
+        Duration grace = MerchantKeys.grace(request == null ? null : request.graceSeconds());
+        return PhysicalEnvelope.success(issued(keys.rotate(new MerchantId(merchantId), keyId, grace)));
     }
 
     @PostMapping("/dashboard/api/operator/merchants/{merchantId}/keys/{keyId}/revoke")

@@ -32,7 +32,6 @@ import java.util.UUID;
 @RequestMapping("/admin/merchants")
 class AdminController {
 
-    private static final long MAX_GRACE_SECONDS = Duration.ofDays(7).toSeconds();
 
     private final Merchants merchants;
     private final MerchantKeys keys;
@@ -101,23 +100,15 @@ class AdminController {
 
     @PostMapping("/{merchantId}/keys")
     PhysicalEnvelope issue(@PathVariable UUID merchantId, @RequestBody IssueKey request) {
-        String wire = Validation.required("Kind", request.kind());
-        KeyKind kind = KeyKind.fromWire(wire);
-        if (kind == null) {
-            throw Validation.invalid("Kind Private, Public veya Webhook olmalıdır", "Kind must be Private, Public or Webhook");
-        }
+        KeyKind kind = KeyKind.required(request.kind());
         return PhysicalEnvelope.success(view(keys.issue(new MerchantId(merchantId), kind)));
     }
 
     @PostMapping("/{merchantId}/keys/{keyId}/rotate")
     PhysicalEnvelope rotate(@PathVariable UUID merchantId, @PathVariable UUID keyId,
                             @RequestBody(required = false) RotateKey request) {
-        long grace = request == null || request.graceSeconds() == null ? 0 : request.graceSeconds();
-        if (grace < 0 || grace > MAX_GRACE_SECONDS) {
-            throw Validation.invalid("GraceSeconds 0 ile " + MAX_GRACE_SECONDS + " arasında olmalıdır",
-                    "GraceSeconds must be between 0 and " + MAX_GRACE_SECONDS);
-        }
-        return PhysicalEnvelope.success(view(keys.rotate(new MerchantId(merchantId), keyId, Duration.ofSeconds(grace))));
+        Duration grace = MerchantKeys.grace(request == null ? null : request.graceSeconds());
+        return PhysicalEnvelope.success(view(keys.rotate(new MerchantId(merchantId), keyId, grace)));
     }
 
     @PostMapping("/{merchantId}/keys/{keyId}/revoke")
