@@ -91,7 +91,7 @@ public class Payments {
         if (created.isNew()) {
             dispatch(created.order(), channel, order.sendNotificationDeviceDisconnected());
         }
-        return respond(created.paymentId(), channel, wait);
+        return respond(created.paymentId(), terminal.id(), channel, wait);
     }
 
     private Created createSale(MerchantId merchant, Terminal terminal, SaleOrder order, Channel channel, String ip,
@@ -180,12 +180,12 @@ public class Payments {
      * the order was just written to the device), at the outcome or the end of {@code wait}
      * for sync. A sync order that could not reach the device is refused.
      */
-    private Answer respond(UUID paymentId, Channel channel, Duration wait) {
+    private Answer respond(UUID paymentId, UUID terminalId, Channel channel, Duration wait) {
         PaymentStatus status;
         if (channel == Channel.ASYNC) {
             // A retry may arrive before the first request has written the order to a live
             // terminal: it waits like the first, so that both answer alike.
-            boolean live = deliveries.isLive(terminalOf(paymentId));
+            boolean live = deliveries.isLive(terminalId);
             status = waits.await(paymentId, () -> currentStatus(paymentId),
                     s -> s != SOCKET_NOTIFICATION_SENT && !(live && s == GENERATED), settings.receiptWait());
         } else {
@@ -217,7 +217,7 @@ public class Payments {
             return newOrder(merchant, payment.id(), payment.terminalId(), PaymentType.CANCEL, time.now());
         });
         dispatch(cancel, channel, pushAllowed);
-        return respond(paymentId, channel, wait);
+        return respond(paymentId, cancel.terminalId(), channel, wait);
     }
 
     /**
@@ -328,10 +328,6 @@ public class Payments {
                 .param("id", paymentId).param("merchant", merchant.value())
                 .query(Payments::view).optional()
                 .orElseThrow(() -> new KasaException(KasaError.PAYMENT_REQUEST_NOT_FOUND));
-    }
-
-    private UUID terminalOf(UUID paymentId) {
-        return jdbc.sql("select terminal_id from payment where id = :id").param("id", paymentId).query(UUID.class).single();
     }
 
     private PaymentStatus currentStatus(UUID paymentId) {

@@ -15,7 +15,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -94,8 +96,12 @@ public class Terminals {
                 .param("limit", paging.size()).param("offset", paging.offset())
                 .query(Terminals::terminal).list();
         List<UUID> paired = pairedAmong(page.stream().map(Terminal::id).toList());
+        // A page's terminals share few connections: read each once, not once per terminal.
+        Map<UUID, Connection> connectionsById = new HashMap<>();
         List<TerminalView> views = page.stream()
-                .map(terminal -> view(merchant, terminal, paired.contains(terminal.id())))
+                .map(terminal -> view(terminal,
+                        connectionsById.computeIfAbsent(terminal.connectionId(), id -> connections.get(merchant, id)),
+                        paired.contains(terminal.id())))
                 .toList();
         return paging.page(views, total);
     }
@@ -124,8 +130,7 @@ public class Terminals {
         connections.get(merchant, connectionId);
     }
 
-    private TerminalView view(MerchantId merchant, Terminal terminal, boolean paired) {
-        Connection connection = connections.get(merchant, terminal.connectionId());
+    private TerminalView view(Terminal terminal, Connection connection, boolean paired) {
         Optional<Instant> seen = live.lastSeen(terminal.id());
         return new TerminalView(terminal, connection, paired, seen.isPresent(), seen.orElse(terminal.lastSeenAt()));
     }
