@@ -48,6 +48,13 @@ public final class RawDevice implements WebSocket.Listener {
         socket.sendText(text, true).get(10, TimeUnit.SECONDS);
     }
 
+    /** Sends one message as several WebSocket frames, one per part. */
+    public void sendInParts(String... parts) throws Exception {
+        for (int i = 0; i < parts.length; i++) {
+            socket.sendText(parts[i], i == parts.length - 1).get(10, TimeUnit.SECONDS);
+        }
+    }
+
     public JsonNode next() throws InterruptedException {
         String text = received.poll(10, TimeUnit.SECONDS);
         assertThat(text).as("a message within 10 s").isNotNull();

@@ -61,16 +61,29 @@ class DeviceChannel extends TextWebSocketHandler {
         live.opened(session);
     }
 
+    /** Long messages arrive in parts so that each connection needs only a small text buffer. */
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
     @Override
     protected void handleTextMessage(WebSocketSession socket, TextMessage text) {
         DeviceSession session = sessions.get(socket.getId());
         if (session == null) {
             return;
         }
+        String whole = session.join(text.getPayload(), text.isLast(), LiveConnectionEndpoint.MAX_MESSAGE_CHARS);
+        if (whole != null) {
+            handle(session, whole);
+        }
+    }
+
+    private void handle(DeviceSession session, String text) {
         Instant now = time.now();
         DeviceMessage message;
         try {
-            message = json.read(text.getPayload());
+            message = json.read(text);
         } catch (JacksonException e) {
             message = null;
         }
@@ -205,6 +218,7 @@ class DeviceChannel extends TextWebSocketHandler {
                 session.close(CloseCodes.AUTH_FAILED);
             }
         }
+        String ping = json.write(DeviceMessage.ping(Long.toString(now.toEpochMilli())));
         for (DeviceSession session : live.live()) {
             if (session.lastInbound().plus(settings.idleTimeout()).isBefore(now)) {
                 session.close(CloseCodes.IDLE);
@@ -212,7 +226,7 @@ class DeviceChannel extends TextWebSocketHandler {
                 live.closed(session);
             } else if (!session.lastPing().plus(settings.heartbeat()).isAfter(now)) {
                 session.pinged(now);
-                session.send(json.write(DeviceMessage.ping(Long.toString(now.toEpochMilli()))));
+                session.send(ping);
             }
         }
     }

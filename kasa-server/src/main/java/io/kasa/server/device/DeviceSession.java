@@ -27,6 +27,8 @@ final class DeviceSession {
     private volatile DeviceIdentity identity;
     private volatile Instant lastInbound;
     private volatile Instant lastPing;
+    /** The parts so far of a message that arrives in parts; null between messages. */
+    private StringBuilder parts;
 
     DeviceSession(WebSocketSession socket, Instant openedAt) {
         this.socket = new ConcurrentWebSocketSessionDecorator(socket, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES);
@@ -65,6 +67,37 @@ final class DeviceSession {
 
     void pinged(Instant at) {
         lastPing = at;
+    }
+
+    /**
+     * Joins a device message that arrives in parts (WebSocket fragments, or a message longer
+     * than the server's text buffer). Returns the whole message once its last part is in, and
+     * null before that; a message longer than {@code maxChars} is dropped, the connection closed
+     * with 1009, and null returned. Called for one session by one thread at a time, in order.
+     */
+    String join(String part, boolean last, int maxChars) {
+        if (parts == null && last) {
+            return part.length() <= maxChars ? part : tooBig();
+        }
+        if (parts == null) {
+            parts = new StringBuilder(part.length() * 2);
+        }
+        if (parts.length() + part.length() > maxChars) {
+            parts = null;
+            return tooBig();
+        }
+        parts.append(part);
+        if (!last) {
+            return null;
+        }
+        String whole = parts.toString();
+        parts = null;
+        return whole;
+    }
+
+    private String tooBig() {
+        close(CloseStatus.TOO_BIG_TO_PROCESS);
+        return null;
     }
 
     boolean isOpen() {

@@ -85,6 +85,21 @@ class DeviceProtocolIT extends KasaServerIT {
         assertThat(device.closeCode()).isEqualTo(1009);
     }
 
+    @Test
+    void messagesLongerThanTheTextBufferOrSentInFramesArriveWhole() throws Exception {
+        String token = pairByHand();
+        RawDevice device = RawDevice.connect(liveUri());
+        device.sendInParts("{\"type\":\"hel", "lo\",\"token\":\"" + token, "\"}");
+        assertThat(device.next().get("type").asString()).isEqualTo("welcome");
+
+        String longId = "p".repeat(60 * 1024);
+        device.send("{\"type\":\"ping\",\"id\":\"" + longId + "\"}");
+        assertThat(device.next("pong").get("id").asString()).isEqualTo(longId);
+
+        device.sendInParts("{\"type\":\"ping\",", "\"id\":\"" + "q".repeat(40 * 1024), "q".repeat(30 * 1024) + "\"}");
+        assertThat(device.closeCode()).isEqualTo(1009);
+    }
+
     private URI liveUri() {
         return URI.create("ws://127.0.0.1:" + port + "/api/device/live");
     }
