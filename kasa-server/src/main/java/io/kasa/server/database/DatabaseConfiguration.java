@@ -32,4 +32,9 @@ class DatabaseConfiguration {
         config.setPassword(location.password());
         return new HikariDataSource(config);
     }
+
+    @Bean
+    DirectConnections directConnections(DatabaseLocation location) {
+        return new DirectConnections(location);
+    }
 }

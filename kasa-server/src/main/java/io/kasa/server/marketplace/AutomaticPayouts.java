@@ -114,12 +114,19 @@ public class AutomaticPayouts {
                 .update();
     }
 
-    /** Payouts of earlier runs that never learned the bank's answer are executed again. */
+    /**
+     * Payouts of earlier runs that never learned the bank's answer are executed again. Each
+     * is claimed by moving its time forward, so one node takes it, and takes it again only
+     * once another grace has passed.
+     */
     private void finishInterrupted() {
-        Instant before = time.now().minus(IN_FLIGHT_GRACE);
+        Instant now = time.now();
         List<UUID> interrupted = jdbc.sql("""
-                        select id from payout where job_id is null and status = 'IN_FLIGHT' and updated_at < :before""")
-                .param("before", SqlTime.of(before)).query(UUID.class).list();
+                        update payout set updated_at = :now
+                        where job_id is null and status = 'IN_FLIGHT' and updated_at < :before
+                        returning id""")
+                .param("now", SqlTime.of(now)).param("before", SqlTime.of(now.minus(IN_FLIGHT_GRACE)))
+                .query(UUID.class).list();
         for (UUID payoutId : interrupted) {
             settle(payoutId, payouts.execute(payoutId));
         }

@@ -4,6 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +21,7 @@ import static io.kasa.server.payment.PaymentStatus.*;
 public class DeviceReports {
 
     private static final Logger log = LoggerFactory.getLogger(DeviceReports.class);
+    private static final int CATCH_UP_BATCH = 500;
 
     private final Orders orders;
     private final Deliveries deliveries;
@@ -52,6 +55,34 @@ public class DeviceReports {
         }
         for (Order order : orders.recentlyDropped(terminalId)) {
             deliveries.withdraw(order, order.status() == WITHDRAWN ? "rollback" : "expired");
+        }
+    }
+
+    /**
+     * Sends an order recorded on another node to this node's live connection of its
+     * terminal, as it is now: nothing when it has meanwhile ended.
+     */
+    public void resend(UUID terminalId, UUID orderId) {
+        ofTerminal(terminalId, orderId)
+                .filter(order -> !order.status().isFinal())
+                .ifPresent(deliveries::send);
+    }
+
+    /**
+     * For terminals connected to this node after it may have missed messages from other
+     * nodes: sends the orders their devices may not have received, and withdraws orders
+     * dropped since {@code since}.
+     */
+    public void catchUp(Collection<UUID> terminalIds, Instant since) {
+        List<UUID> terminals = List.copyOf(terminalIds);
+        for (int from = 0; from < terminals.size(); from += CATCH_UP_BATCH) {
+            List<UUID> batch = terminals.subList(from, Math.min(terminals.size(), from + CATCH_UP_BATCH));
+            for (Order order : orders.unreceivedFor(batch)) {
+                deliveries.send(order);
+            }
+            for (Order order : orders.droppedSince(batch, since)) {
+                deliveries.withdraw(order, order.status() == WITHDRAWN ? "rollback" : "expired");
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -141,6 +142,25 @@ class Orders {
                           and exists (select 1 from payment_activity a where a.order_id = o.id and a.status_id = 10)
                         order by o.created_at, o.id""")
                 .param("terminal", terminalId).param("since", SqlTime.of(time.now().minus(java.time.Duration.ofDays(1))))
+                .query(Orders::order).list();
+    }
+
+    /** Orders of these terminals that the device may not have received: not yet written, or written without a receipt. */
+    List<Order> unreceivedFor(Collection<UUID> terminalIds) {
+        return jdbc.sql("""
+                        select * from payment_order where terminal_id = any(:terminals) and status_id in (1, 7, 8, 9, 10)
+                        order by created_at, id""")
+                .param("terminals", terminalIds.toArray(UUID[]::new)).query(Orders::order).list();
+    }
+
+    /** Orders of these terminals withdrawn or expired since the instant after they were written to the device. */
+    List<Order> droppedSince(Collection<UUID> terminalIds, Instant since) {
+        return jdbc.sql("""
+                        select o.* from payment_order o
+                        where o.terminal_id = any(:terminals) and o.status_id in (3, 12) and o.finished_at > :since
+                          and exists (select 1 from payment_activity a where a.order_id = o.id and a.status_id = 10)
+                        order by o.created_at, o.id""")
+                .param("terminals", terminalIds.toArray(UUID[]::new)).param("since", SqlTime.of(since))
                 .query(Orders::order).list();
     }
 

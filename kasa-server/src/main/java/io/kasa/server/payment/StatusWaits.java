@@ -1,5 +1,7 @@
 package io.kasa.server.payment;
 
+import io.kasa.server.cluster.Cluster;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -18,12 +20,24 @@ import java.util.function.Supplier;
 /**
  * Lets a request wait for a payment's status to change without holding a platform thread:
  * callers run on virtual threads and park on a future that the next committed change of
- * that payment completes.
+ * that payment completes. A change committed on this node completes it in process; one
+ * committed on another node (the device may be connected there) arrives as a cluster
+ * message sent in the changing transaction, and after a gap in those messages every waiter
+ * reads again.
  */
 @Component
 class StatusWaits {
 
+    static final String CHANGED = "payment";
+
     private final Map<UUID, Set<CompletableFuture<Void>>> waiting = new ConcurrentHashMap<>();
+    private final Cluster cluster;
+
+    StatusWaits(Cluster cluster) {
+        this.cluster = cluster;
+        cluster.on(CHANGED, message -> wake(message.id(0)));
+        cluster.afterGap(since -> wakeAll());
+    }
 
     /**
      * Reads the status until {@code done} accepts it or {@code wait} passes; returns the last
@@ -56,9 +70,30 @@ class StatusWaits {
 
     @TransactionalEventListener(fallbackExecution = true)
     void onChange(PaymentStatusChanged change) {
-        Set<CompletableFuture<Void>> waiters = waiting.remove(change.paymentId());
+        wake(change.paymentId());
+    }
+
+    /**
+     * Tells the other nodes, when the change commits, that the payment changed: one of them
+     * may hold a request waiting for it. Alone, a node has nobody to tell.
+     */
+    @EventListener
+    void announce(PaymentStatusChanged change) {
+        if (cluster.hasPeers()) {
+            cluster.broadcast(CHANGED, change.paymentId());
+        }
+    }
+
+    private void wake(UUID paymentId) {
+        Set<CompletableFuture<Void>> waiters = waiting.remove(paymentId);
         if (waiters != null) {
             waiters.forEach(waiter -> waiter.complete(null));
+        }
+    }
+
+    private void wakeAll() {
+        for (UUID paymentId : Set.copyOf(waiting.keySet())) {
+            wake(paymentId);
         }
     }
 

@@ -95,13 +95,15 @@ public class Terminals {
                 .param("merchant", merchant.value()).param("connection", connectionId)
                 .param("limit", paging.size()).param("offset", paging.offset())
                 .query(Terminals::terminal).list();
-        List<UUID> paired = pairedAmong(page.stream().map(Terminal::id).toList());
+        List<UUID> ids = page.stream().map(Terminal::id).toList();
+        List<UUID> paired = pairedAmong(ids);
+        Map<UUID, Instant> seen = live.lastSeen(ids);
         // A page's terminals share few connections: read each once, not once per terminal.
         Map<UUID, Connection> connectionsById = new HashMap<>();
         List<TerminalView> views = page.stream()
                 .map(terminal -> view(terminal,
                         connectionsById.computeIfAbsent(terminal.connectionId(), id -> connections.get(merchant, id)),
-                        paired.contains(terminal.id())))
+                        paired.contains(terminal.id()), Optional.ofNullable(seen.get(terminal.id()))))
                 .toList();
         return paging.page(views, total);
     }
@@ -112,7 +114,7 @@ public class Terminals {
     public Connectivity connectivity(MerchantId merchant, TerminalRef ref) {
         Terminal terminal = resolve(merchant, ref);
         Optional<Instant> seen = live.lastSeen(terminal.id());
-        return new Connectivity(seen.isPresent(), seen.orElse(terminal.lastSeenAt()));
+        return new Connectivity(seen.isPresent(), latest(seen, terminal.lastSeenAt()));
     }
 
     /** Records when a device was last heard from, for the times it is not connected. */
@@ -130,9 +132,19 @@ public class Terminals {
         connections.get(merchant, connectionId);
     }
 
-    private TerminalView view(Terminal terminal, Connection connection, boolean paired) {
-        Optional<Instant> seen = live.lastSeen(terminal.id());
-        return new TerminalView(terminal, connection, paired, seen.isPresent(), seen.orElse(terminal.lastSeenAt()));
+    private TerminalView view(Terminal terminal, Connection connection, boolean paired, Optional<Instant> seen) {
+        return new TerminalView(terminal, connection, paired, seen.isPresent(), latest(seen, terminal.lastSeenAt()));
+    }
+
+    /**
+     * The later of the live connection's time and the stored one: a connection held by
+     * another node reports when it connected, while that node keeps the stored time fresh.
+     */
+    private static Instant latest(Optional<Instant> connected, Instant stored) {
+        if (connected.isEmpty()) {
+            return stored;
+        }
+        return stored != null && stored.isAfter(connected.get()) ? stored : connected.get();
     }
 
     private List<UUID> pairedAmong(List<UUID> terminalIds) {

@@ -1,0 +1,495 @@
+package io.kasa.server.cluster;
+
+import io.kasa.client.CallbackDelivery;
+import io.kasa.client.CallbackState;
+import io.kasa.client.CreatedMerchant;
+import io.kasa.client.KasaAdminClient;
+import io.kasa.client.KasaClient;
+import io.kasa.client.Marketplace;
+import io.kasa.client.SaleResult;
+import io.kasa.client.TerminalRef;
+import io.kasa.server.CallbackReceiver;
+import io.kasa.server.Devices;
+import io.kasa.server.KasaServer;
+import io.kasa.server.MutableClock;
+import io.kasa.server.Seeds;
+import io.kasa.server.marketplace.AutomaticPayouts;
+import io.kasa.server.marketplace.MarketplaceIT;
+import io.kasa.server.marketplace.MoneyInvariants;
+import io.kasa.server.shared.BusinessTime;
+import io.kasa.terminal.Behaviour;
+import io.kasa.terminal.DeviceOrder;
+import io.kasa.terminal.DeviceStore;
+import io.kasa.terminal.Pairing;
+import io.kasa.terminal.TerminalAgent;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static io.kasa.server.Devices.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Several server nodes on one PostgreSQL, in one JVM on different ports. Terminals reach the
+ * nodes through a {@link LoadBalancer} that sends them to node A while it runs; the merchant
+ * calls node B. Everything a merchant and a device do works across the two, and what runs in
+ * the background (callbacks, order expiry, the outcome deadline, payouts) happens once while
+ * both nodes run it.
+ */
+class ClusterIT {
+
+    private static final String ADMIN_TOKEN = "kat_cluster-admin-token-0123456789";
+    private static final String MASTER_KEY = Base64.getEncoder().encodeToString(new byte[32]);
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** Both nodes share one clock, which only the payout test moves. */
+    private static final MutableClock CLOCK = new MutableClock();
+
+    private static EmbeddedPostgres postgres;
+    private static String databaseUrl;
+    private static ConfigurableApplicationContext nodeA;
+    private static ConfigurableApplicationContext nodeB;
+    private static URI baseA;
+    private static URI baseB;
+    private static LoadBalancer toA;
+    private static JdbcClient database;
+
+    private final List<TerminalAgent> agents = new ArrayList<>();
+    private final ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
+
+    /** Replaces the business clock of a node with the shared test clock; not scanned, passed as a source. */
+    static final class SharedClock {
+        @Bean
+        @Primary
+        BusinessTime sharedBusinessTime() {
+            return new BusinessTime(CLOCK, ZoneId.of("Europe/Istanbul"));
+        }
+    }
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
+        try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement sql = admin.createStatement()) {
+            sql.execute("create role kasa_cluster login password 'cluster-pw'");
+            sql.execute("create database kasa_cluster owner kasa_cluster");
+        }
+        databaseUrl = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/kasa_cluster";
+        nodeA = startNode("a");
+        nodeB = startNode("b");
+        baseA = baseOf(nodeA);
+        baseB = baseOf(nodeB);
+        toA = LoadBalancer.start(List.of(portOf(nodeA)));
+        database = nodeA.getBean(JdbcClient.class);
+        assertThat(eventually(PATIENCE, () -> nodeA.getBean(Cluster.class).peers().equals(Set.of("b"))
+                && nodeB.getBean(Cluster.class).peers().equals(Set.of("a")))).as("the nodes know each other").isTrue();
+    }
+
+    @AfterAll
+    static void stopCluster() throws IOException {
+        if (toA != null) {
+            toA.close();
+        }
+        if (nodeB != null) {
+            nodeB.close();
+        }
+        if (nodeA != null) {
+            nodeA.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @AfterEach
+    void stopAgents() {
+        agents.forEach(TerminalAgent::close);
+        requests.shutdownNow();
+    }
+
+    @Test
+    void anAsyncSaleOnNodeBReachesATerminalConnectedToNodeA() {
+        Merchant merchant = merchant("async");
+        UUID terminalId = terminalOnA(merchant, Behaviour.approve());
+
+        assertThat(eventually(PATIENCE, () -> merchant.viaB().terminals().connectivity(TerminalRef.id(terminalId))
+                .isSocketConnected())).as("node B sees the connection held by node A").isTrue();
+        assertThat(merchant.viaB().terminals().list(0, 10).items().getFirst().isSocketConnected()).isTrue();
+
+        SaleResult sale = merchant.viaB().payments().asyncSaleJson(Seeds.asyncSale(terminalId, UUID.randomUUID().toString()));
+
+        assertThat(eventually(PATIENCE, () -> status(merchant.viaB(), sale.paymentRequestId()) == 4)).isTrue();
+        assertThat(steps(merchant.viaB(), sale.paymentRequestId())).containsExactly("1:1", "1:10", "1:2", "1:11", "1:4");
+    }
+
+    @Test
+    void aSyncSaleHeldOnNodeBIsAnsweredWhenTheDeviceReportsThroughNodeA() {
+        Merchant merchant = merchant("sync");
+        TerminalAgent agent = agentOnA(merchant, Behaviour.manual());
+        UUID terminalId = UUID.fromString(agent.terminalId().orElseThrow());
+
+        CompletableFuture<SaleResult> approved = hold(merchant.viaB(), Seeds.syncSale(terminalId, UUID.randomUUID().toString()));
+        DeviceOrder first = agent.awaitOrder(PATIENCE).orElseThrow();
+        assertThat(approved).as("held until the device reports").isNotDone();
+        agent.approve(first.orderId());
+
+        assertThat(eventually(PATIENCE, approved::isDone)).as("answered long before its wait limit").isTrue();
+        assertThat(approved.join().paymentStatus()).isEqualTo(4);
+
+        CompletableFuture<SaleResult> declined = hold(merchant.viaB(), Seeds.syncSale(terminalId, UUID.randomUUID().toString()));
+        agent.decline(agent.awaitOrder(PATIENCE).orElseThrow().orderId());
+        assertThat(eventually(PATIENCE, declined::isDone)).isTrue();
+        assertThat(declined.join().paymentStatus()).isEqualTo(5);
+    }
+
+    @Test
+    void cancelsAndRollbacksOnNodeBReachTheDeviceOnNodeA() {
+        Merchant merchant = merchant("cancel");
+        TerminalAgent agent = agentOnA(merchant, Behaviour.approve());
+        UUID terminalId = UUID.fromString(agent.terminalId().orElseThrow());
+        KasaClient viaB = merchant.viaB();
+
+        SaleResult sale = viaB.payments().syncSaleJson(Seeds.syncSale(terminalId, UUID.randomUUID().toString()));
+        assertThat(sale.paymentStatus()).isEqualTo(4);
+        SaleResult cancel = viaB.payments().syncCancel(sale.paymentRequestId(), false, Duration.ofSeconds(100));
+        assertThat(cancel.paymentStatus()).isEqualTo(4);
+        assertThat(cancel.paymentRequestActivityTypeId()).isEqualTo(2);
+
+        agent.behave(Behaviour.ignore());
+        SaleResult pending = viaB.payments().asyncSaleJson(Seeds.asyncSale(terminalId, UUID.randomUUID().toString()));
+        assertThat(eventually(PATIENCE, () -> status(viaB, pending.paymentRequestId()) == 2)).isTrue();
+        assertThat(viaB.payments().rollbackSale(pending.paymentRequestId()).paymentStatus()).isEqualTo(12);
+        assertThat(agent.awaitNoPendingOrders(PATIENCE)).as("the device dropped the withdrawn sale").isTrue();
+
+        agent.behave(Behaviour.approve());
+        SaleResult toCancel = viaB.payments().syncSaleJson(Seeds.syncSale(terminalId, UUID.randomUUID().toString()));
+        agent.behave(Behaviour.ignore());
+        viaB.payments().asyncCancel(toCancel.paymentRequestId());
+        assertThat(eventually(PATIENCE, () -> status(viaB, toCancel.paymentRequestId()) == 2)).isTrue();
+        assertThat(viaB.payments().rollbackCancel(toCancel.paymentRequestId()).paymentStatus()).isEqualTo(12);
+        assertThat(agent.awaitNoPendingOrders(PATIENCE)).as("the device dropped the withdrawn cancel").isTrue();
+        assertThat(agent.withdrawals()).hasSize(2).allSatisfy(withdrawal -> assertThat(withdrawal.reason()).isEqualTo("rollback"));
+    }
+
+    @Test
+    void unpairingOnNodeBClosesTheConnectionOnNodeA() {
+        Merchant merchant = merchant("unpair");
+        TerminalAgent agent = agentOnA(merchant, Behaviour.approve());
+        UUID terminalId = UUID.fromString(agent.terminalId().orElseThrow());
+
+        merchant.viaB().pairing().unpair(TerminalRef.id(terminalId));
+
+        assertThat(agent.awaitState(TerminalAgent.State.UNPAIRED, PATIENCE)).isTrue();
+        assertThat(agent.lastClose()).hasValueSatisfying(close -> assertThat(close.code()).isEqualTo(4403));
+        assertThat(eventually(PATIENCE, () -> !merchant.viaB().terminals().connectivity(TerminalRef.id(terminalId))
+                .isSocketConnected())).isTrue();
+        assertThat(holderOf(terminalId)).isNull();
+    }
+
+    @Test
+    void theSameTerminalConnectingToNodeBReplacesItsConnectionOnNodeA() {
+        Merchant merchant = merchant("replace");
+        TerminalAgent first = agentOnA(merchant, Behaviour.approve());
+        UUID terminalId = UUID.fromString(first.terminalId().orElseThrow());
+        // The same device credential, reaching node B (as when a load balancer sends it elsewhere).
+        Pairing pairing = first.store().load().orElseThrow();
+        DeviceStore twinStore = DeviceStore.inMemory();
+        twinStore.save(new Pairing(baseB, pairing.terminalId(), pairing.terminalPairId(), pairing.deviceToken(),
+                pairing.livePath()));
+        TerminalAgent twin = track(TerminalAgent.builder()
+                .store(twinStore)
+                .serialNo(first.serialNo())
+                .backoff(Duration.ofMillis(50), Duration.ofMillis(500))
+                .build());
+
+        twin.start();
+
+        assertThat(twin.awaitConnected(PATIENCE)).isTrue();
+        assertThat(first.awaitState(TerminalAgent.State.REPLACED, PATIENCE)).isTrue();
+        assertThat(first.lastClose()).hasValueSatisfying(close -> assertThat(close.code()).isEqualTo(4409));
+        assertThat(holderOf(terminalId)).isEqualTo("b");
+
+        SaleResult sale = merchant.viaA().payments().syncSaleJson(Seeds.syncSale(terminalId, UUID.randomUUID().toString()));
+        assertThat(sale.paymentStatus()).as("a sale on node A reaches the device now on node B").isEqualTo(4);
+        assertThat(twin.receivedOrderIds()).hasSize(1);
+        assertThat(first.receivedOrderIds()).isEmpty();
+    }
+
+    @Test
+    void eachCallbackIsDeliveredOnceWhileBothNodesDeliver() throws IOException {
+        Merchant merchant = merchant("callbacks");
+        UUID terminalId = terminalOnA(merchant, Behaviour.approve());
+        try (CallbackReceiver receiver = CallbackReceiver.start()) {
+            URI target = receiver.uri("/cluster");
+            List<UUID> sales = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                SaleResult sale = merchant.viaB().payments()
+                        .syncSaleJson(Seeds.syncSale(terminalId, UUID.randomUUID().toString(), target));
+                assertThat(sale.paymentStatus()).isEqualTo(4);
+                sales.add(sale.paymentRequestId());
+            }
+
+            assertThat(eventually(Duration.ofSeconds(60), () -> sales.stream().allMatch(sale ->
+                    merchant.viaA().callbacks().list(sale).stream().allMatch(d -> d.state() == CallbackState.DELIVERED))))
+                    .isTrue();
+            for (UUID sale : sales) {
+                List<CallbackDelivery> log = merchant.viaA().callbacks().list(sale);
+                assertThat(log).extracting(CallbackDelivery::sequence).containsExactly(2, 3, 4, 5);
+                assertThat(log).allSatisfy(delivery -> assertThat(delivery.attemptCount()).as("tried once").isEqualTo(1));
+                assertThat(receiver.forPayment(sale)).extracting(CallbackReceiver.Received::sequence).containsExactly(2, 3, 4, 5);
+            }
+        }
+    }
+
+    @Test
+    void anUndeliveredOrderExpiresOnceAndAnUnansweredOneTurnsUnknownOnce() {
+        Merchant merchant = merchant("timers");
+        admin().setOrderTtl(merchant.created().merchantId(), Duration.ofSeconds(10));
+
+        UUID offline = Devices.register(merchant.viaB(), "Offline till");
+        track(Devices.paired(toA.uri(), merchant.viaB(), offline));
+        SaleResult queued = merchant.viaB().payments().asyncSaleJson(Seeds.asyncSale(offline, UUID.randomUUID().toString()));
+        assertThat(queued.paymentStatus()).isEqualTo(1);
+        assertThat(eventually(PATIENCE, () -> status(merchant.viaB(), queued.paymentRequestId()) == 3)).isTrue();
+        assertThat(steps(merchant.viaB(), queued.paymentRequestId())).containsExactly("1:1", "1:3");
+
+        TerminalAgent silent = agentOnA(merchant, Behaviour.neverAnswer());
+        UUID terminalId = UUID.fromString(silent.terminalId().orElseThrow());
+        SaleResult taken = merchant.viaB().payments().asyncSaleJson(Seeds.asyncSale(terminalId, UUID.randomUUID().toString()));
+        assertThat(eventually(PATIENCE, () -> status(merchant.viaB(), taken.paymentRequestId()) == 6)).isTrue();
+        silent.approve(silent.receivedOrderIds().getFirst());
+        assertThat(eventually(PATIENCE, () -> status(merchant.viaB(), taken.paymentRequestId()) == 4)).isTrue();
+        assertThat(steps(merchant.viaB(), taken.paymentRequestId())).containsExactly("1:1", "1:10", "1:2", "1:11", "1:6", "1:4");
+    }
+
+    @Test
+    void dueEarningsArePaidOnceWhileBothNodesRunPayouts() throws Exception {
+        Merchant merchant = merchant("payouts");
+        admin().setMarketplace(merchant.created().merchantId(),
+                new Marketplace.Settings(true, false, MarketplaceIT.PLATFORM_IBAN, "Platform"));
+        UUID terminalId = terminalOnA(merchant, Behaviour.approve());
+        UUID member = MarketplaceIT.member(baseB, merchant.created().publicKey(), "10");
+        SaleResult sale = merchant.viaB().payments().syncSaleJson(MarketplaceIT.twoProducts(terminalId, member));
+        assertThat(sale.paymentStatus()).isEqualTo(4);
+        UUID merchantId = merchant.created().merchantId();
+
+        CLOCK.advance(Duration.ofDays(10));
+        try {
+            CompletableFuture<Void> onA = CompletableFuture.runAsync(() -> nodeA.getBean(AutomaticPayouts.class).run(), requests);
+            CompletableFuture<Void> onB = CompletableFuture.runAsync(() -> nodeB.getBean(AutomaticPayouts.class).run(), requests);
+            CompletableFuture.allOf(onA, onB).get();
+            assertThat(eventually(PATIENCE, () -> database.sql("""
+                            select count(*) from earning where payment_id = :payment and status <> 'PAID'""")
+                    .param("payment", sale.paymentRequestId()).query(Long.class).single() == 0)).isTrue();
+        } finally {
+            CLOCK.advance(Duration.ofDays(-10));
+        }
+
+        assertThat(database.sql("select count(*) from payout where merchant_id = :merchant")
+                .param("merchant", merchantId).query(Long.class).single()).as("one payout per payee").isEqualTo(2);
+        assertThat(database.sql("""
+                        select count(*) from payout_attempt a join payout p on p.id = a.payout_id where p.merchant_id = :merchant""")
+                .param("merchant", merchantId).query(Long.class).single()).as("each executed once").isEqualTo(2);
+        assertThat(database.sql("""
+                        select sum(t.amount) from simulated_bank_transfer t join payout p on p.id = t.id
+                        where p.merchant_id = :merchant""")
+                .param("merchant", merchantId).query(BigDecimal.class).single()).isEqualByComparingTo("150.00");
+        assertThat(MoneyInvariants.broken(database)).isEmpty();
+    }
+
+    @Test
+    void theConnectionsOfANodeThatStoppedHeartbeatingAreIgnoredAndForgotten() {
+        Merchant merchant = merchant("ghost");
+        UUID terminalId = Devices.register(merchant.viaB(), "Till");
+        TerminalAgent agent = track(Devices.paired(toA.uri(), merchant.viaB(), terminalId));
+        database.sql("insert into cluster_node (id, started_at, heartbeat_at) values ('ghost', now() - interval '2 hours', now() - interval '1 hour')")
+                .update();
+        database.sql("insert into live_connection (terminal_id, node_id, session_id, connected_at) values (:terminal, 'ghost', '0', now())")
+                .param("terminal", terminalId).update();
+
+        assertThat(merchant.viaB().terminals().connectivity(TerminalRef.id(terminalId)).isSocketConnected()).isFalse();
+        SaleResult queued = merchant.viaB().payments().asyncSaleJson(Seeds.asyncSale(terminalId, UUID.randomUUID().toString()));
+        assertThat(queued.paymentStatus()).as("waits in the queue, not sent to the dead node").isEqualTo(1);
+        assertThat(eventually(PATIENCE, () -> holderOf(terminalId) == null && database.sql(
+                "select count(*) from cluster_node where id = 'ghost'").query(Long.class).single() == 0)).isTrue();
+
+        agent.start();
+        assertThat(agent.awaitConnected(PATIENCE)).isTrue();
+        assertThat(eventually(PATIENCE, () -> status(merchant.viaB(), queued.paymentRequestId()) == 4)).isTrue();
+    }
+
+    @Test
+    void aNodeThatMissedMessagesWhileItCouldNotListenCatchesUp() throws Exception {
+        Merchant merchant = merchant("gap");
+        TerminalAgent agent = agentOnA(merchant, Behaviour.approve());
+        UUID terminalId = UUID.fromString(agent.terminalId().orElseThrow());
+        Cluster a = nodeA.getBean(Cluster.class);
+
+        // Node A loses its listening connection and cannot open a new one; its pool is untouched.
+        superuser("alter role kasa_cluster nologin");
+        try {
+            superuser("select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'kasa-listen-a'");
+            assertThat(eventually(PATIENCE, () -> !a.isListening())).isTrue();
+            CompletableFuture<SaleResult> held = hold(merchant.viaB(), Seeds.syncSale(terminalId, UUID.randomUUID().toString()));
+            assertThat(eventually(PATIENCE, () -> database.sql("""
+                            select count(*) from payment_order o join payment p on p.id = o.payment_id
+                            where p.terminal_id = :terminal and o.status_id = 10""")
+                    .param("terminal", terminalId).query(Long.class).single() == 1))
+                    .as("node B wrote the order and told node A, which did not hear it").isTrue();
+            superuser("alter role kasa_cluster login");
+
+            assertThat(eventually(PATIENCE, a::isListening)).isTrue();
+            assertThat(eventually(PATIENCE, held::isDone)).as("node A sent the order it missed once it listened again").isTrue();
+            assertThat(held.join().paymentStatus()).isEqualTo(4);
+            assertThat(agent.receivedOrderIds()).hasSize(1);
+        } finally {
+            superuser("alter role kasa_cluster login");
+        }
+    }
+
+    @Test
+    void whenANodeStopsItsDevicesReconnectToAnotherAndTheClusterKeepsServing() throws Exception {
+        ConfigurableApplicationContext nodeC = startNode("c");
+        try (LoadBalancer toC = LoadBalancer.start(List.of(portOf(nodeC), portOf(nodeB)))) {
+            assertThat(eventually(PATIENCE, () -> nodeA.getBean(Cluster.class).peers().equals(Set.of("b", "c")))).isTrue();
+            assertThat(get(baseOf(nodeC).resolve("/manage/info"))).contains("\"id\":\"c\"");
+            Merchant merchant = merchant("failover");
+            UUID terminalId = Devices.register(merchant.viaB(), "Till");
+            TerminalAgent agent = track(Devices.connected(toC.uri(), merchant.viaB(), terminalId));
+            assertThat(holderOf(terminalId)).isEqualTo("c");
+            assertThat(merchant.viaA().payments().syncSaleJson(Seeds.syncSale(terminalId, UUID.randomUUID().toString()))
+                    .paymentStatus()).isEqualTo(4);
+
+            nodeC.close();
+
+            assertThat(eventually(PATIENCE, () -> "b".equals(holderOf(terminalId)) && agent.isConnected()))
+                    .as("the device reconnected through the load balancer to node B").isTrue();
+            assertThat(database.sql("select count(*) from cluster_node where id = 'c'").query(Long.class).single()).isZero();
+            assertThat(eventually(PATIENCE, () -> nodeA.getBean(Cluster.class).peers().equals(Set.of("b")))).isTrue();
+            assertThat(merchant.viaA().payments().syncSaleJson(Seeds.syncSale(terminalId, UUID.randomUUID().toString()))
+                    .paymentStatus()).isEqualTo(4);
+            assertThat(agent.receivedOrderIds()).hasSize(2);
+        } finally {
+            nodeC.close();
+        }
+    }
+
+    private record Merchant(CreatedMerchant created, KasaClient viaA, KasaClient viaB) {
+    }
+
+    private Merchant merchant(String name) {
+        CreatedMerchant created = admin().createMerchant(name);
+        return new Merchant(created, client(baseA, created), client(baseB, created));
+    }
+
+    private static KasaClient client(URI base, CreatedMerchant created) {
+        return KasaClient.builder().baseUri(base).privateKeys(created.privateKey()).publicKeys(created.publicKey())
+                .locale("en").build();
+    }
+
+    private static KasaAdminClient admin() {
+        return KasaAdminClient.create(baseA, ADMIN_TOKEN);
+    }
+
+    /** A terminal whose agent behaves as told and is connected, through the load balancer, to node A. */
+    private TerminalAgent agentOnA(Merchant merchant, Behaviour behaviour) {
+        UUID terminalId = Devices.register(merchant.viaB(), "Till");
+        TerminalAgent agent = track(Devices.paired(toA.uri(), merchant.viaB(), terminalId));
+        agent.behave(behaviour);
+        agent.start();
+        assertThat(agent.awaitConnected(PATIENCE)).as("agent connected").isTrue();
+        assertThat(holderOf(terminalId)).isEqualTo("a");
+        return agent;
+    }
+
+    private UUID terminalOnA(Merchant merchant, Behaviour behaviour) {
+        return UUID.fromString(agentOnA(merchant, behaviour).terminalId().orElseThrow());
+    }
+
+    private TerminalAgent track(TerminalAgent agent) {
+        agents.add(agent);
+        return agent;
+    }
+
+    /** Sends a sync sale on another thread, allowed to be held far longer than any test waits. */
+    private CompletableFuture<SaleResult> hold(KasaClient client, String sale) {
+        return CompletableFuture.supplyAsync(() -> client.payments().syncSaleJson(sale, Duration.ofSeconds(100)), requests);
+    }
+
+    private static int status(KasaClient client, UUID paymentId) {
+        return client.payments().inquiry(paymentId).paymentStatusId();
+    }
+
+    private static List<String> steps(KasaClient client, UUID paymentId) {
+        return client.payments().activities(paymentId, 0, 50).items().stream()
+                .map(activity -> activity.paymentTypeId() + ":" + activity.paymentStatusId())
+                .toList();
+    }
+
+    /** The node the database names as holding the terminal's live connection, or null. */
+    private static String holderOf(UUID terminalId) {
+        return database.sql("select node_id from live_connection where terminal_id = :terminal")
+                .param("terminal", terminalId).query(String.class).optional().orElse(null);
+    }
+
+    private static void superuser(String sql) throws Exception {
+        try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement statement = admin.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static String get(URI uri) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
+        }
+    }
+
+    private static ConfigurableApplicationContext startNode(String nodeId) throws IOException {
+        String dataDir = Files.createTempDirectory("kasa-cluster-" + nodeId + "-").toString();
+        return new SpringApplicationBuilder(KasaServer.class, SharedClock.class).run(
+                "--server.port=0", "--server.address=127.0.0.1",
+                "--kasa.database.url=" + databaseUrl, "--kasa.database.username=kasa_cluster",
+                "--kasa.database.password=cluster-pw", "--kasa.database.max-pool-size=8",
+                "--kasa.data-dir=" + dataDir, "--kasa.admin-token=" + ADMIN_TOKEN, "--kasa.master-key=" + MASTER_KEY,
+                "--kasa.demo.enabled=false",
+                "--kasa.cluster.node-id=" + nodeId, "--kasa.cluster.heartbeat=500ms", "--kasa.cluster.node-timeout=3s",
+                "--kasa.callback.allow-loopback=true", "--kasa.callback.initial-delay=100ms",
+                "--kasa.callback.max-delay=300ms", "--kasa.callback.poll=100ms", "--kasa.callback.lease=10s",
+                "--kasa.payment.outcome-deadline=3s", "--kasa.payment.rollback-grace=0s",
+                "--kasa.marketplace.payout-interval=500ms");
+    }
+
+    private static int portOf(ConfigurableApplicationContext node) {
+        return ((WebServerApplicationContext) node).getWebServer().getPort();
+    }
+
+    private static URI baseOf(ConfigurableApplicationContext node) {
+        return URI.create("http://127.0.0.1:" + portOf(node));
+    }
+}
