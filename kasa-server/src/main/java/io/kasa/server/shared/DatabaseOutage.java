@@ -86,20 +86,16 @@ public final class DatabaseOutage {
                 || state.equals("57P03"));
     }
 
-    /** How long a refused caller is told to wait before retrying. */
-    public Duration retryAfter() {
-        return retryAfter;
-    }
-
-    /** The refusal a request gets while the database is unreachable. */
+    /** The refusal a request gets while the database is unreachable, telling the caller when to retry. */
     public KasaException refusal() {
         return new KasaException(KasaError.DATABASE_UNAVAILABLE, null, retryAfter);
     }
 
     /**
-     * Runs one round of background work. When the database is unreachable the round ends
-     * quietly and the next one tries again; a round that completes ends a noticed outage.
-     * Any other failure is thrown to the caller as before.
+     * Runs one round of background work that asks the database something every time. When
+     * the database is unreachable the round ends quietly and the next one tries again; a
+     * round that completes ends a noticed outage. Any other failure is thrown to the caller
+     * as before.
      */
     public void run(String work, Runnable round) {
         long started = System.nanoTime();
