@@ -16,6 +16,8 @@ public final class ClientMessages {
     public static final String SYSTEM_METHOD_NOT_ALLOWED = "System.MethodNotAllowed";
     public static final String SYSTEM_PAYLOAD_TOO_LARGE = "System.PayloadTooLarge";
     public static final String SYSTEM_UNSUPPORTED_MEDIA_TYPE = "System.UnsupportedMediaType";
+    /** 503: Kasa's database cannot be reached; retry after {@link KasaException#retryAfter()}. */
+    public static final String SYSTEM_DATABASE_UNAVAILABLE = "System.DatabaseUnavailable";
 
     public static final String MERCHANT_NOT_FOUND = "Merchant.NotFound";
     public static final String MERCHANT_KEY_NOT_FOUND = "Merchant.Key.NotFound";

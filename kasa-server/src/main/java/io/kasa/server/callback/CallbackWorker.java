@@ -4,6 +4,7 @@ import io.kasa.server.database.DatabaseSettings;
 import io.kasa.server.merchant.MerchantKeys;
 import io.kasa.server.payment.PaymentStatusChanged;
 import io.kasa.server.shared.BusinessTime;
+import io.kasa.server.shared.DatabaseOutage;
 import io.kasa.server.shared.MerchantId;
 import io.kasa.server.shared.SqlTime;
 import org.slf4j.Logger;
@@ -39,6 +40,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * same payment is pending, so a payment's callbacks arrive in order, while callbacks of
  * different payments go out side by side. Every try is recorded; failures are retried with
  * exponential backoff and jitter until the give-up time, then the callback is dead.
+ * While the database cannot be reached nothing is claimed; a try whose result could not be
+ * recorded is tried again once its lease has passed, so a callback is never lost, at worst
+ * delivered twice with the same {@code X-Kasa-Event-Id}.
  */
 @Component
 class CallbackWorker implements DisposableBean {
@@ -55,13 +59,14 @@ class CallbackWorker implements DisposableBean {
     private final TransactionTemplate transaction;
     private final CallbackSender sender;
     private final Semaphore slots;
+    private final DatabaseOutage outage;
     private final ExecutorService tries = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean stopped;
 
     CallbackWorker(JdbcClient jdbc, BusinessTime time, MerchantKeys keys, JsonMapper json, CallbackSettings settings,
-                   DatabaseSettings database, PlatformTransactionManager transactions) {
+                   DatabaseSettings database, PlatformTransactionManager transactions, DatabaseOutage outage) {
         this.jdbc = jdbc;
         this.time = time;
         this.keys = keys;
@@ -72,6 +77,7 @@ class CallbackWorker implements DisposableBean {
         this.sender = new CallbackSender(new TargetPolicy(allowLoopback, settings.allowPrivate()), settings.timeout(),
                 settings.concurrency());
         this.slots = new Semaphore(settings.concurrency());
+        this.outage = outage;
     }
 
     /** The callback as it goes on the wire (SPEC §7), field order included. */
@@ -121,6 +127,11 @@ class CallbackWorker implements DisposableBean {
                         tries.submit(() -> {
                             try {
                                 attempt(delivery);
+                            } catch (RuntimeException e) {
+                                if (!outage.absorbs("callback delivery", e)) {
+                                    log.warn("Callback {} could not be tried; it is tried again after its lease",
+                                            delivery.id(), e);
+                                }
                             } finally {
                                 slots.release();
                                 wake();
@@ -131,7 +142,9 @@ class CallbackWorker implements DisposableBean {
                 }
             }
         } catch (RuntimeException e) {
-            log.warn("Callback delivery round failed; the next poll retries", e);
+            if (!outage.absorbs("callback delivery", e)) {
+                log.warn("Callback delivery round failed; the next poll retries", e);
+            }
         } finally {
             draining.set(false);
             if (again.get() && !stopped) {

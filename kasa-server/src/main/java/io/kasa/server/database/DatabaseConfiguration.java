@@ -2,6 +2,7 @@ package io.kasa.server.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.kasa.server.shared.DatabaseOutage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +12,11 @@ import java.io.IOException;
 
 /**
  * The data source: the configured PostgreSQL, or the embedded one. Flyway migrates it at
- * start through Spring Boot's own Flyway support.
+ * start through Spring Boot's own Flyway support. The pool gives up opening a connection
+ * after the configured timeout and checks idle connections before handing them out, so a
+ * database that went away is noticed within that time ({@link PooledConnections}) and one
+ * that came back is used again without a restart; transactions on a connection that broke
+ * end without a rollback ({@link DatabaseTransactions}).
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -23,14 +28,26 @@ class DatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(DatabaseSettings settings, DatabaseLocation location) {
+    PooledConnections dataSource(DatabaseSettings settings, DatabaseLocation location) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("kasa");
         config.setMaximumPoolSize(settings.maxPoolSize());
+        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+        config.setValidationTimeout(settings.validationTimeout().toMillis());
         config.setJdbcUrl(location.url());
         config.setUsername(location.username());
         config.setPassword(location.password());
-        return new HikariDataSource(config);
+        return new PooledConnections(new HikariDataSource(config), settings.poolWait());
+    }
+
+    @Bean
+    DatabaseTransactions transactionManager(DataSource dataSource) {
+        return new DatabaseTransactions(dataSource);
+    }
+
+    @Bean
+    DatabaseOutage databaseOutage(DatabaseSettings settings) {
+        return new DatabaseOutage(settings.retryAfter(), settings.connectionTimeout());
     }
 
     @Bean

@@ -4,18 +4,53 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Where Kasa keeps its data. With no {@code url} (env {@code KASA_DATABASE_URL}) the server
  * runs an embedded PostgreSQL whose files live under {@code dataDir} (env
  * {@code KASA_DATA_DIR}, default {@code ./kasa-data}); with a url it uses that database.
+ * {@code connectionTimeout} bounds how long work waits for the pool to open a connection, so
+ * that while the database is unreachable requests are refused within it instead of hanging;
+ * {@code poolWait} is how long work queues for a free connection while all are busy;
+ * {@code retryAfter} is what refusals during an outage tell callers to wait.
  */
 @ConfigurationProperties("kasa.database")
 public record DatabaseSettings(String url, String username, String password,
-                               @DefaultValue("20") int maxPoolSize) {
+                               @DefaultValue("20") int maxPoolSize,
+                               @DefaultValue("2s") Duration connectionTimeout,
+                               @DefaultValue("30s") Duration poolWait,
+                               @DefaultValue("5s") Duration retryAfter) {
+
+    /** Hikari refuses connection timeouts below 250 ms; a validation needs half of it. */
+    static final Duration MIN_CONNECTION_TIMEOUT = Duration.ofMillis(500);
+
+    public DatabaseSettings {
+        if (connectionTimeout.compareTo(MIN_CONNECTION_TIMEOUT) < 0) {
+            throw new IllegalArgumentException("kasa.database.connection-timeout must be at least "
+                    + MIN_CONNECTION_TIMEOUT.toMillis() + " ms: " + connectionTimeout);
+        }
+        if (poolWait.compareTo(connectionTimeout) < 0) {
+            throw new IllegalArgumentException("kasa.database.pool-wait must not be shorter than the connection timeout: "
+                    + poolWait);
+        }
+        if (retryAfter.toSeconds() < 1) {
+            throw new IllegalArgumentException("kasa.database.retry-after must be at least 1 s: " + retryAfter);
+        }
+    }
 
     public boolean embedded() {
         return url == null || url.isBlank();
+    }
+
+    /**
+     * How long checking an idle connection before handing it out may take: half the
+     * connection timeout, at most one second, so a dead connection is discarded and another
+     * tried well within the connection timeout.
+     */
+    Duration validationTimeout() {
+        Duration half = connectionTimeout.dividedBy(2);
+        return half.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : half;
     }
 
     /** The data directory, read from {@code kasa.data-dir}. */

@@ -2,12 +2,14 @@ package io.kasa.server.device;
 
 import io.kasa.server.payment.DeviceReports;
 import io.kasa.server.shared.BusinessTime;
+import io.kasa.server.shared.DatabaseOutage;
 import io.kasa.server.terminal.DeviceIdentity;
 import io.kasa.server.terminal.Pairing;
 import io.kasa.server.terminal.TerminalUnpaired;
 import io.kasa.server.terminal.Terminals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -27,10 +29,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The server's end of the device protocol: authenticates each connection by its first
  * message, keeps one live connection per terminal, exchanges heartbeats, and closes
- * connections that fall silent, are unpaired or are replaced.
+ * connections that fall silent, are unpaired or are replaced. A message that cannot be
+ * stored because the database is unreachable is not acknowledged: the connection is closed
+ * with 1013, and the device repeats the message after reconnecting (protocol §3.3).
+ * Heartbeats need no database, so idle devices stay connected through an outage.
  */
 @Component
-class DeviceChannel extends TextWebSocketHandler {
+class DeviceChannel extends TextWebSocketHandler implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DeviceChannel.class);
 
@@ -42,9 +47,11 @@ class DeviceChannel extends TextWebSocketHandler {
     private final DeviceReports reports;
     private final DeviceSettings settings;
     private final BusinessTime time;
+    private final DatabaseOutage outage;
+    private volatile boolean stopping;
 
     DeviceChannel(DeviceJson json, LiveSessions live, Pairing pairing, Terminals terminals, DeviceReports reports,
-                  DeviceSettings settings, BusinessTime time) {
+                  DeviceSettings settings, BusinessTime time, DatabaseOutage outage) {
         this.json = json;
         this.live = live;
         this.pairing = pairing;
@@ -52,6 +59,7 @@ class DeviceChannel extends TextWebSocketHandler {
         this.reports = reports;
         this.settings = settings;
         this.time = time;
+        this.outage = outage;
     }
 
     @Override
@@ -92,6 +100,19 @@ class DeviceChannel extends TextWebSocketHandler {
             return;
         }
         session.heard(now);
+        try {
+            handle(session, message, now);
+        } catch (RuntimeException e) {
+            if (!outage.absorbs("a device message", e)) {
+                throw e;
+            }
+            session.send(json.write(DeviceMessage.error("unavailable",
+                    "the server cannot store messages now; reconnect and repeat them")));
+            session.close(CloseCodes.TRY_AGAIN_LATER);
+        }
+    }
+
+    private void handle(DeviceSession session, DeviceMessage message, Instant now) {
         if (session.identity() == null) {
             hello(session, message, now);
             return;
@@ -193,8 +214,17 @@ class DeviceChannel extends TextWebSocketHandler {
         }
         live.closed(session);
         if (session.identity() != null) {
-            terminals.markSeen(List.of(session.identity().terminalId()), session.lastInbound());
             log.info("Terminal {} disconnected ({})", session.identity().terminalId(), status);
+            if (stopping) {
+                return;
+            }
+            try {
+                terminals.markSeen(List.of(session.identity().terminalId()), session.lastInbound());
+            } catch (RuntimeException e) {
+                if (!outage.absorbs("recording a device's last-seen time", e)) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -234,6 +264,28 @@ class DeviceChannel extends TextWebSocketHandler {
     /** Writes when connected devices were last heard from, so the time survives a disconnect. */
     @Scheduled(fixedDelayString = "${kasa.device.last-seen-flush:15s}")
     void flushLastSeen() {
+        // An outage is noted but never ended here: with no device connected nothing is written,
+        // which proves nothing about the database.
+        try {
+            writeLastSeen();
+        } catch (RuntimeException e) {
+            if (!outage.absorbs("last-seen flush", e)) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * The server is stopping: connected devices' last-seen times are written now, while the
+     * database is still there; the closes that follow write nothing.
+     */
+    @Override
+    public void destroy() {
+        stopping = true;
+        flushLastSeen();
+    }
+
+    private void writeLastSeen() {
         List<UUID> connected = live.live().stream()
                 .filter(DeviceSession::isOpen)
                 .map(session -> session.identity().terminalId())

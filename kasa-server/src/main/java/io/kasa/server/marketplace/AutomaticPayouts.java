@@ -3,6 +3,7 @@ package io.kasa.server.marketplace;
 import io.kasa.server.member.BankAccount;
 import io.kasa.server.member.Members;
 import io.kasa.server.shared.BusinessTime;
+import io.kasa.server.shared.DatabaseOutage;
 import io.kasa.server.shared.MerchantId;
 import io.kasa.server.shared.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,22 +37,32 @@ public class AutomaticPayouts {
     private final MarketplaceSettingsStore settings;
     private final Payouts payouts;
     private final TransactionTemplate transaction;
+    private final DatabaseOutage outage;
 
     AutomaticPayouts(JdbcClient jdbc, BusinessTime time, Members members, MarketplaceSettingsStore settings,
-                     Payouts payouts, PlatformTransactionManager transactions) {
+                     Payouts payouts, PlatformTransactionManager transactions, DatabaseOutage outage) {
         this.jdbc = jdbc;
         this.time = time;
         this.members = members;
         this.settings = settings;
         this.payouts = payouts;
         this.transaction = new TransactionTemplate(transactions);
+        this.outage = outage;
     }
 
     private record Payee(UUID merchantId, UUID memberId, int currencyId) {
     }
 
-    /** One run: finish interrupted payouts, then pay everything due today or earlier. */
+    /**
+     * Every payout interval; while the database cannot be reached a run does nothing, and a
+     * payout it interrupted is finished by a later run (see {@link #run()}).
+     */
     @Scheduled(fixedDelayString = "${kasa.marketplace.payout-interval:60s}")
+    void scheduled() {
+        outage.run("automatic payouts", this::run);
+    }
+
+    /** One run: finish interrupted payouts, then pay everything due today or earlier. */
     public void run() {
         finishInterrupted();
         LocalDate today = time.local(time.now()).toLocalDate();

@@ -1,6 +1,7 @@
 package io.kasa.server.marketplace;
 
 import io.kasa.server.shared.BusinessTime;
+import io.kasa.server.shared.DatabaseOutage;
 import io.kasa.server.shared.KasaError;
 import io.kasa.server.shared.KasaException;
 import io.kasa.server.shared.MerchantId;
@@ -45,14 +46,16 @@ public class PayoutJobs {
     private final Payouts payouts;
     private final TransactionTemplate transaction;
     private final ExecutorService runner = Executors.newVirtualThreadPerTaskExecutor();
+    private final DatabaseOutage outage;
 
     PayoutJobs(JdbcClient jdbc, BusinessTime time, MarketplaceSettingsStore settings, Payouts payouts,
-               PlatformTransactionManager transactions) {
+               PlatformTransactionManager transactions, DatabaseOutage outage) {
         this.jdbc = jdbc;
         this.time = time;
         this.settings = settings;
         this.payouts = payouts;
         this.transaction = new TransactionTemplate(transactions);
+        this.outage = outage;
     }
 
     public record Pending(LocalDate dateFrom, LocalDate dateTo, BigDecimal earning, long count) {
@@ -197,7 +200,9 @@ public class PayoutJobs {
             try {
                 run(jobId);
             } catch (RuntimeException e) {
-                log.warn("Payout job {} could not run; it is retried when found stalled", jobId, e);
+                if (!outage.absorbs("payout job " + jobId, e)) {
+                    log.warn("Payout job {} could not run; it is retried when found stalled", jobId, e);
+                }
             }
         });
     }
@@ -227,9 +232,16 @@ public class PayoutJobs {
         });
     }
 
-    /** Picks up jobs a crashed or stopped node left running. */
+    /**
+     * Picks up jobs a crashed or stopped node left running, or that the database going away
+     * interrupted; while it cannot be reached a round does nothing.
+     */
     @Scheduled(fixedDelayString = "${kasa.marketplace.recovery-interval:60s}")
     void recoverStalled() {
+        outage.run("payout job recovery", this::recoverStalledRound);
+    }
+
+    private void recoverStalledRound() {
         List<UUID> stalled = jdbc.sql("select id from payout_job where status in ('CREATED', 'RUNNING') and updated_at < :before")
                 .param("before", SqlTime.of(time.now().minus(STALLED))).query(UUID.class).list();
         stalled.forEach(this::run);

@@ -90,8 +90,24 @@ public class Payments {
         Created created = transaction.execute(status -> createSale(merchant, terminal, order, channel, ip, fingerprint));
         if (created.isNew()) {
             dispatch(created.order(), channel, order.sendNotificationDeviceDisconnected());
+        } else {
+            resumeDelivery(created.paymentId());
         }
         return respond(created.paymentId(), terminal.id(), channel, wait);
+    }
+
+    /**
+     * A retry finishes what its first request began: a sale recorded but never delivered,
+     * because that request failed in between (the database went away), goes to its terminal
+     * now if the terminal is live. Otherwise it waits in the terminal's queue like any
+     * undelivered order. An order already on its way is never sent twice: the move to 10
+     * happens once.
+     */
+    private void resumeDelivery(UUID paymentId) {
+        orders.ofPayment(paymentId).stream()
+                .filter(existing -> existing.type() == PaymentType.SALE && existing.status() == GENERATED)
+                .findFirst()
+                .ifPresent(deliveries::sendIfLive);
     }
 
     private Created createSale(MerchantId merchant, Terminal terminal, SaleOrder order, Channel channel, String ip,
@@ -166,12 +182,18 @@ public class Payments {
         if (deliveries.sendIfLive(order)) {
             return;
         }
-        if (channel == Channel.SYNC) {
-            if (pushAllowed) {
-                deliveries.pushTo(orders.find(order.id()).orElseThrow());
-            } else {
-                orders.transition(order.id(), Orders.Change.to(COULD_NOT_SEND_TO_DEVICE, "the terminal is not connected"));
-            }
+        if (channel != Channel.SYNC) {
+            return;
+        }
+        // A retry of the same sale, or the device connecting, may have delivered it meanwhile.
+        Order current = orders.find(order.id()).orElseThrow();
+        if (current.status() != GENERATED && current.status() != SOCKET_NOTIFICATION_FAILED) {
+            return;
+        }
+        if (pushAllowed) {
+            deliveries.pushTo(current);
+        } else {
+            orders.transition(order.id(), Orders.Change.to(COULD_NOT_SEND_TO_DEVICE, "the terminal is not connected"));
         }
     }
 

@@ -27,6 +27,9 @@ public enum KasaError {
             "İstek gövdesi JSON olmalıdır", "The request body must be JSON"),
     FORBIDDEN("System.Forbidden", 1009, 403,
             "Bu işlem için yetkiniz yok veya oturum doğrulaması eksik", "Not allowed, or the session check is missing"),
+    DATABASE_UNAVAILABLE("System.DatabaseUnavailable", 1010, 503,
+            "Veritabanına şu anda ulaşılamıyor; lütfen Retry-After süresi kadar bekleyip tekrar deneyin",
+            "The database cannot be reached at the moment; please retry after the Retry-After delay"),
 
     MERCHANT_NOT_FOUND("Merchant.NotFound", 1101, 404,
             "Üye işyeri bulunamadı", "Merchant not found"),

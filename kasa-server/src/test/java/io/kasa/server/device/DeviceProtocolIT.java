@@ -1,10 +1,16 @@
 package io.kasa.server.device;
 
+import io.kasa.client.CallbackDelivery;
+import io.kasa.client.KasaClient;
 import io.kasa.client.PairRequest;
+import io.kasa.client.PaymentActivity;
+import io.kasa.client.SaleResult;
 import io.kasa.client.TerminalRef;
+import io.kasa.server.CallbackReceiver;
 import io.kasa.server.Devices;
 import io.kasa.server.KasaServerIT;
 import io.kasa.server.RawDevice;
+import io.kasa.server.Seeds;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -100,14 +106,47 @@ class DeviceProtocolIT extends KasaServerIT {
         assertThat(device.closeCode()).isEqualTo(1009);
     }
 
+    /** Repeats are harmless (protocol §3.3): each is acknowledged again, and recorded once. */
+    @Test
+    void aRepeatedTakeAndARepeatedOutcomeAreAcknowledgedAgainAndRecordedOnce() throws Exception {
+        var merchant = newMerchant("repeats");
+        UUID terminalId = Devices.register(merchant.client(), "Till");
+        RawDevice device = RawDevice.authenticated(liveUri(), pairByHand(merchant.client(), terminalId));
+        try (CallbackReceiver receiver = CallbackReceiver.start()) {
+            SaleResult sale = merchant.client().payments().asyncSaleJson(
+                    Seeds.asyncSale(terminalId, UUID.randomUUID().toString(), receiver.uri("/repeats")));
+            String orderId = device.next("order").get("orderId").asString();
+            device.send("{\"type\":\"received\",\"orderId\":\"" + orderId + "\"}");
+
+            for (int i = 0; i < 2; i++) {
+                device.send("{\"type\":\"taken\",\"orderId\":\"" + orderId + "\"}");
+                assertThat(device.next("ack").get("of").asString()).isEqualTo("taken");
+            }
+            String approved = "{\"type\":\"outcome\",\"orderId\":\"" + orderId + "\",\"result\":\"approved\","
+                    + "\"card\":{\"maskedPan\":\"4543 60** **** 1234\",\"brand\":\"VISA\",\"authCode\":\"A1B2C3\"}}";
+            for (int i = 0; i < 2; i++) {
+                device.send(approved);
+                assertThat(device.next("ack").get("of").asString()).isEqualTo("outcome");
+            }
+
+            assertThat(merchant.client().payments().activities(sale.paymentRequestId(), 0, 20).items().stream()
+                    .map(PaymentActivity::paymentStatusId)).containsExactly(1, 10, 2, 11, 4);
+            assertThat(merchant.client().callbacks().list(sale.paymentRequestId()).stream()
+                    .map(CallbackDelivery::paymentStatusId)).as("one callback per change").containsExactly(10, 2, 11, 4);
+        }
+    }
+
     private URI liveUri() {
         return URI.create("ws://127.0.0.1:" + port + "/api/device/live");
     }
 
     private String pairByHand() throws Exception {
         var merchant = newMerchant("protocol");
-        UUID terminalId = Devices.register(merchant.client(), "Till");
-        PairRequest request = merchant.client().pairing().request(TerminalRef.id(terminalId));
+        return pairByHand(merchant.client(), Devices.register(merchant.client(), "Till"));
+    }
+
+    private String pairByHand(KasaClient client, UUID terminalId) throws Exception {
+        PairRequest request = client.pairing().request(TerminalRef.id(terminalId));
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(baseUri.resolve("/api/device/pair"))
                         .header("Content-Type", "application/json")

@@ -216,6 +216,67 @@ class ClockedPaymentsIT {
                 .map(activity -> activity.paymentStatusId())).containsExactly(1, 10, 2, 11, 6, 4);
     }
 
+    /**
+     * The device never confirmed the order, so it expired (3). A device that takes it or
+     * reports on it anyway is told to drop it, or has its report acknowledged, and nothing
+     * changes.
+     */
+    @Test
+    void aTakeOrAnOutcomeForAnExpiredOrderChangesNothing() throws Exception {
+        UUID terminalId = Devices.register(merchant, "Till");
+        String token = pairByHand(terminalId);
+        RawDevice device = RawDevice.authenticated(liveUri(), token);
+        SaleResult sale = merchant.payments().asyncSaleJson(Seeds.asyncSale(terminalId, UUID.randomUUID().toString()));
+        String orderId = device.next("order").get("orderId").asString();
+
+        clock.advance(Duration.ofMinutes(6));
+
+        assertThat(eventually(Duration.ofSeconds(10), () ->
+                merchant.payments().inquiry(sale.paymentRequestId()).paymentStatusId() == 3)).isTrue();
+        // The jump of the clock also ended the connection by its idle timeout; the device comes back.
+        device.close();
+        RawDevice back = RawDevice.authenticated(liveUri(), token);
+        JsonNode dropped = back.next("withdraw");
+        assertThat(dropped.get("orderId").asString()).isEqualTo(orderId);
+        assertThat(dropped.get("reason").asString()).isEqualTo("expired");
+
+        back.send("{\"type\":\"taken\",\"orderId\":\"" + orderId + "\"}");
+        assertThat(back.next(message -> !message.get("type").asString().equals("ping")).get("type").asString())
+                .as("a take after the deadline").isEqualTo("withdraw");
+        back.send("{\"type\":\"outcome\",\"orderId\":\"" + orderId + "\",\"result\":\"approved\"}");
+        assertThat(back.next("ack").get("of").asString()).as("acknowledged, so the device can forget it").isEqualTo("outcome");
+
+        assertThat(merchant.payments().inquiry(sale.paymentRequestId()).paymentStatusId()).isEqualTo(3);
+        assertThat(merchant.payments().activities(sale.paymentRequestId(), 0, 20).items().stream()
+                .map(activity -> activity.paymentStatusId())).containsExactly(1, 10, 3);
+    }
+
+    /** A device that missed the withdraw and reports anyway: acknowledged, and the order stays withdrawn. */
+    @Test
+    void aTakeOrAnOutcomeForAWithdrawnOrderChangesNothing() throws Exception {
+        UUID terminalId = Devices.register(merchant, "Till");
+        RawDevice device = RawDevice.authenticated(liveUri(), pairByHand(terminalId));
+        SaleResult sale = merchant.payments().asyncSaleJson(Seeds.asyncSale(terminalId, UUID.randomUUID().toString()));
+        String orderId = device.next("order").get("orderId").asString();
+        device.send("{\"type\":\"received\",\"orderId\":\"" + orderId + "\"}");
+        assertThat(eventually(Duration.ofSeconds(5), () ->
+                merchant.payments().inquiry(sale.paymentRequestId()).paymentStatusId() == 2)).isTrue();
+        clock.advance(Duration.ofSeconds(5));
+
+        assertThat(merchant.payments().rollbackSale(sale.paymentRequestId()).paymentStatus()).isEqualTo(12);
+        assertThat(device.next("withdraw").get("reason").asString()).isEqualTo("rollback");
+
+        device.send("{\"type\":\"taken\",\"orderId\":\"" + orderId + "\"}");
+        assertThat(device.next(message -> !message.get("type").asString().equals("ping")).get("type").asString())
+                .isEqualTo("withdraw");
+        device.send("{\"type\":\"outcome\",\"orderId\":\"" + orderId + "\",\"result\":\"approved\"}");
+        assertThat(device.next("ack").get("of").asString()).isEqualTo("outcome");
+
+        assertThat(merchant.payments().inquiry(sale.paymentRequestId()).paymentStatusId()).isEqualTo(12);
+        assertThat(merchant.payments().activities(sale.paymentRequestId(), 0, 20).items().stream()
+                .map(activity -> activity.paymentStatusId())).containsExactly(1, 10, 2, 12);
+    }
+
     /** Loopback targets are refused on this server; past the give-up time the callback is dead. */
     @Test
     void aRefusedTargetFailsWithItsReasonAndTheCallbackDiesAfterTheGiveUpTime() throws Exception {

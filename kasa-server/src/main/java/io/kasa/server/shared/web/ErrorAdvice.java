@@ -1,5 +1,6 @@
 package io.kasa.server.shared.web;
 
+import io.kasa.server.shared.DatabaseOutage;
 import io.kasa.server.shared.KasaError;
 import io.kasa.server.shared.KasaException;
 import io.kasa.server.shared.Validation;
@@ -23,7 +24,8 @@ import tools.jackson.databind.DatabindException;
 
 /**
  * Turns every failure of a controller into the envelope: refusals with their catalog
- * status, framework-level input problems as 4xx naming the field, and anything unexpected
+ * status, framework-level input problems as 4xx naming the field, an unreachable database
+ * as 503 {@code System.DatabaseUnavailable} with {@code Retry-After}, and anything unexpected
  * as a logged 500 with {@code System.ServerError}, never a stack trace.
  */
 @RestControllerAdvice
@@ -32,9 +34,11 @@ public class ErrorAdvice {
     private static final Logger log = LoggerFactory.getLogger(ErrorAdvice.class);
 
     private final Refusals refusals;
+    private final DatabaseOutage outage;
 
-    public ErrorAdvice(Refusals refusals) {
+    public ErrorAdvice(Refusals refusals, DatabaseOutage outage) {
         this.refusals = refusals;
+        this.outage = outage;
     }
 
     @ExceptionHandler(KasaException.class)
@@ -82,6 +86,9 @@ public class ErrorAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(HttpServletRequest request, Exception failure) {
+        if (outage.absorbs("a request", failure)) {
+            return refusals.entity(request, outage.refusal());
+        }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), failure);
         return refusals.entity(request, new KasaException(KasaError.SERVER_ERROR));
     }

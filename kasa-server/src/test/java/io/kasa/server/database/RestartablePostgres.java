@@ -1,0 +1,75 @@
+package io.kasa.server.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A PostgreSQL of the test's own that it can stop and start again, as an operator would
+ * restart a database server: the same data directory, the same port, so a client keeps
+ * its address. Stopping is PostgreSQL's fast shutdown: open connections are cut.
+ */
+final class RestartablePostgres implements AutoCloseable {
+
+    private final Path dataDir;
+    private final int port;
+    private EmbeddedPostgres running;
+
+    private RestartablePostgres(Path dataDir, int port) {
+        this.dataDir = dataDir;
+        this.port = port;
+    }
+
+    /** Creates the database files in {@code dataDir} and starts on a free loopback port. */
+    static RestartablePostgres start(Path dataDir) throws IOException {
+        RestartablePostgres postgres = new RestartablePostgres(dataDir, freePort());
+        postgres.start();
+        return postgres;
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    String username() {
+        return "postgres";
+    }
+
+    void start() throws IOException {
+        if (running != null) {
+            throw new IllegalStateException("already running");
+        }
+        running = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .start();
+    }
+
+    void stop() throws IOException {
+        if (running == null) {
+            throw new IllegalStateException("not running");
+        }
+        EmbeddedPostgres stopping = running;
+        running = null;
+        stopping.close();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (running != null) {
+            stop();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
