@@ -1,10 +1,13 @@
 package io.kasa.server.device;
 
+import io.kasa.client.KasaClient;
 import io.kasa.client.PairRequest;
+import io.kasa.client.PaymentStatus;
 import io.kasa.client.TerminalRef;
 import io.kasa.server.Devices;
 import io.kasa.server.KasaServerIT;
 import io.kasa.server.RawDevice;
+import io.kasa.server.Seeds;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -85,14 +88,34 @@ class DeviceProtocolIT extends KasaServerIT {
         assertThat(device.closeCode()).isEqualTo(1009);
     }
 
+    @Test
+    void anOrderIdWithAnythingAfterItIsMalformedAndTakesNothing() throws Exception {
+        // found by HostileInputIT: ids were read trimmed of control characters, so a "taken"
+        // naming the order followed by a NUL took the order
+        var merchant = newMerchant("protocol ids");
+        UUID terminalId = Devices.register(merchant.client(), "Till");
+        RawDevice device = RawDevice.authenticated(liveUri(), pairByHand(merchant.client(), terminalId));
+        UUID sale = merchant.client().payments().asyncSaleJson(Seeds.asyncSale(terminalId, UUID.randomUUID().toString()))
+                .paymentRequestId();
+        String order = device.next("order").get("orderId").asString();
+
+        device.send("{\"type\":\"taken\",\"orderId\":\"" + order + "\\u0000\"}");
+
+        assertThat(device.closeCode()).isEqualTo(4400);
+        assertThat(merchant.client().payments().inquiry(sale).status()).isNotEqualTo(PaymentStatus.TAKEN_BY_DEVICE);
+    }
+
     private URI liveUri() {
         return URI.create("ws://127.0.0.1:" + port + "/api/device/live");
     }
 
     private String pairByHand() throws Exception {
         var merchant = newMerchant("protocol");
-        UUID terminalId = Devices.register(merchant.client(), "Till");
-        PairRequest request = merchant.client().pairing().request(TerminalRef.id(terminalId));
+        return pairByHand(merchant.client(), Devices.register(merchant.client(), "Till"));
+    }
+
+    private String pairByHand(KasaClient merchant, UUID terminalId) throws Exception {
+        PairRequest request = merchant.pairing().request(TerminalRef.id(terminalId));
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(baseUri.resolve("/api/device/pair"))
                         .header("Content-Type", "application/json")

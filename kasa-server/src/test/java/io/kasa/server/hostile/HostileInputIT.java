@@ -1,10 +1,12 @@
 package io.kasa.server.hostile;
 
 import io.kasa.client.PaymentStatus;
+import io.kasa.server.RawDevice;
 import io.kasa.server.Seeds;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +80,53 @@ class HostileInputIT extends WorldsIT {
         assertThat(fuzzer.problems()).as(run).withFailMessage(() -> report(run, fuzzer.problems())).isEmpty();
         assertThat(after).as("A's and B's data after the hostile requests; " + run).isEqualTo(before);
         assertServerStillWorks(a);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void deviceFramesThatBreakTheProtocolAreRefusedAndChangeNothing(long seed) throws Exception {
+        World a = world("Frames A");
+        URI live = URI.create("ws://127.0.0.1:" + port + "/api/device/live");
+        RawDevice device = RawDevice.authenticated(live, a.deviceToken());
+        var client = merchantClient(a);
+        UUID sale = client.payments().asyncSaleJson(Seeds.asyncSale(a.spareTerminalId(), "frames-" + UUID.randomUUID()))
+                .paymentRequestId();
+        UUID order = UUID.fromString(device.next("order").get("orderId").asString());
+        device.send("{\"type\":\"received\",\"orderId\":\"" + order + "\"}");
+        awaitTrue("the device has the order", () -> client.payments().inquiry(sale).status() == PaymentStatus.SENT_TO_DEVICE);
+        device.close();
+        UUID othersOrder = jdbc.sql("select id from payment_order where payment_id = :id").param("id", a.paymentId())
+                .query(UUID.class).single();
+        Map<String, String> before = StateDigest.of(jdbc, List.of(a.merchantId()));
+
+        DeviceFrames frames = new DeviceFrames(live, a.deviceToken());
+        DeviceFrames.hostile(a.deviceToken(), order, othersOrder, new Random(seed)).forEach(frames::send);
+
+        assertThat(frames.problems()).as("seed " + seed).withFailMessage(() -> report("seed " + seed, frames.problems()))
+                .isEmpty();
+        assertThat(StateDigest.of(jdbc, List.of(a.merchantId()))).as("A's data after the frames").isEqualTo(before);
+        RawDevice back = RawDevice.authenticated(live, a.deviceToken());
+        assertThat(back.next("order").get("orderId").asString()).isEqualTo(order.toString());
+        back.send("{\"type\":\"taken\",\"orderId\":\"" + order + "\"}");
+        assertThat(back.next("ack").get("of").asString()).isEqualTo("taken");
+        back.send("{\"type\":\"outcome\",\"orderId\":\"" + order + "\",\"result\":\"approved\"}");
+        assertThat(back.next("ack").get("of").asString()).isEqualTo("outcome");
+        awaitTrue("the order ends as the device said", () -> client.payments().inquiry(sale).status() == PaymentStatus.SUCCESSFUL);
+        back.close();
+    }
+
+    @org.junit.jupiter.api.Test
+    void brokenHttpIsRefusedInTheEnvelopeAndLeavesTheServerAnswering() {
+        MerchantFixture merchant = newMerchant("Raw HTTP");
+        RawRequests requests = new RawRequests(port);
+
+        RawRequests.hostile(merchant.created().privateKey().client(), merchant.created().privateKey().secret())
+                .forEach(requests::send);
+
+        assertThat(requests.problems()).withFailMessage(() -> report("raw requests", requests.problems())).isEmpty();
+        assertThat(jdbc.sql("select count(*) from terminal where merchant_id = :id")
+                .param("id", merchant.created().merchantId()).query(Long.class).single()).isZero();
+        assertThat(http().get("/manage/health").send().status()).isEqualTo(200);
     }
 
     /** The first problems, one a line; a run that went wrong everywhere is summed up, not dumped. */

@@ -29,6 +29,16 @@ class TomcatRefusalsIT extends KasaServerIT {
         assertThat(answer).doesNotContain("<html");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"POST /api/terminal/list HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: gzip, chunked\r\n",
+            "GET /api/terminal/list HTTP/9.9\r\nHost: 127.0.0.1\r\n"})
+    void aTransferCodingOrHttpVersionTheServerDoesNotSpeakIsTheCallersError(String head) throws Exception {
+        // found by HostileInputIT: these answered 501 and 505 with System.ServerError
+        String answer = raw(head + "Connection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("\"ClientMessage\":\"System.ValidationError\"");
+    }
+
     @Test
     void aRefusedPathStillCarriesARequestIdTheCallersLanguageAndItsFamilysEnvelope() throws Exception {
         // found by HostileInputIT: these answers had no X-Request-Id and were always Physical and Turkish

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Tomcat's own error page, for the requests it refuses before any filter or controller
  * sees them (an undecodable path such as {@code %zz} or {@code %2F}, a NUL in the path, a
- * path that climbs above the root): the envelope of the path's family instead of an HTML
+ * path that climbs above the root, an unknown transfer coding, an HTTP version other than 1.x): the envelope of the path's family instead of an HTML
  * page, in the caller's language, with an {@code X-Request-Id} like every other answer. The
  * family is read from the raw URI, the only path such a request has.
  */
@@ -24,6 +24,12 @@ public class EnvelopeErrorValve extends ErrorReportValve {
         int status = response.getStatus();
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
+        }
+        if (status == 501 || status == 505) {
+            // a transfer coding or an HTTP version the container does not speak: the caller's
+            // request is what is wrong, and no Kasa code ran
+            status = 400;
+            response.setStatus(status);
         }
         KasaError error = switch (status) {
             case 404 -> KasaError.NOT_FOUND;

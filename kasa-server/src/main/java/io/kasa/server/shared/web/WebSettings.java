@@ -17,20 +17,13 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.core.json.JsonReadFeature;
-import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The wire conventions in one place: PascalCase output, case-insensitive input with unknown
@@ -53,33 +46,7 @@ public class WebSettings implements WebMvcConfigurer {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
-                .addModule(new SimpleModule("kasa-ids").addDeserializer(UUID.class, new StrictUuid()));
-    }
-
-    /**
-     * Ids are read exactly: the 36-character form, in either case, spaces around it allowed
-     * and a blank one counting as absent. Jackson's own reader trims every control
-     * character, so {@code "<id>\u0000"} would name the same terminal as {@code "<id>"}.
-     */
-    static final class StrictUuid extends ValueDeserializer<UUID> {
-
-        private static final Pattern FORM =
-                Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
-        @Override
-        public UUID deserialize(JsonParser parser, DeserializationContext context) {
-            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
-                return (UUID) context.handleUnexpectedToken(UUID.class, parser);
-            }
-            String text = parser.getString().strip();
-            if (text.isEmpty()) {
-                return null;
-            }
-            if (!FORM.matcher(text).matches()) {
-                throw context.weirdStringException(text, UUID.class, "not a UUID");
-            }
-            return UUID.fromString(text);
-        }
+                .addModule(StrictUuid.module());
     }
 
     @Override
