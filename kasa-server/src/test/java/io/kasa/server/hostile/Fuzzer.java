@@ -61,7 +61,19 @@ final class Fuzzer {
         }
     }
 
+    /** What the server answered to a probe. */
+    record Reply(int status, HttpHeaders headers, byte[] body) {
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
     void run(Probe probe) {
+        exchange(probe).ifPresent(reply -> judge(probe, reply.status(), reply.headers(), reply.body()));
+    }
+
+    /** Sends the probe; empty (and a problem recorded) when no answer came within the timeout. */
+    Optional<Reply> exchange(Probe probe) {
         sent++;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + probe.path())).timeout(TIMEOUT)
                 .method(probe.method(), probe.body() == null ? HttpRequest.BodyPublishers.noBody()
@@ -76,7 +88,7 @@ final class Fuzzer {
             response = sender.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             problems.add(probe + ": no answer (" + e + ")");
-            return;
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -84,7 +96,12 @@ final class Fuzzer {
             throw new IllegalStateException("the probe cannot be sent: " + probe, e);
         }
         statuses.merge(Integer.toString(response.statusCode()), 1, Integer::sum);
-        judge(probe, response.statusCode(), response.headers(), response.body());
+        return Optional.of(new Reply(response.statusCode(), response.headers(), response.body()));
+    }
+
+    /** Records a problem found by a caller that judges answers itself. */
+    void problem(String problem) {
+        problems.add(problem);
     }
 
     private void judge(Probe probe, int status, HttpHeaders headers, byte[] body) {

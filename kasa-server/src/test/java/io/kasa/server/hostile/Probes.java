@@ -376,6 +376,86 @@ final class Probes {
         return decorated;
     }
 
+    // ---------------------------------------------------------------- ids
+
+    /** A place in a valid request that names a record by id: a path variable, a header, a query parameter or a body field. */
+    record IdSlot(String where, String name) {
+        @Override
+        public String toString() {
+            return where + " " + name;
+        }
+    }
+
+    /** Every place in the endpoint's valid request that holds an id (or a tag code, which stands in for one). */
+    List<IdSlot> idSlots(Endpoint endpoint) {
+        List<IdSlot> slots = new ArrayList<>();
+        for (Endpoint.Input variable : endpoint.pathVariables()) {
+            if (Shape.of(variable.type(), null) == Shape.ID) {
+                slots.add(new IdSlot("path", variable.name()));
+            }
+        }
+        for (Endpoint.Input header : endpoint.headers()) {
+            if (Shape.ofText(valid.parameter(endpoint, header.name())) == Shape.ID) {
+                slots.add(new IdSlot("header", header.name()));
+            }
+        }
+        for (Endpoint.Input parameter : endpoint.queryParameters()) {
+            if (Shape.ofText(valid.parameter(endpoint, parameter.name())) == Shape.ID) {
+                slots.add(new IdSlot("query", parameter.name()));
+            }
+        }
+        if (endpoint.hasBody()) {
+            idFields(valid.body(endpoint), endpoint.body().type(), "", slots);
+        }
+        return slots;
+    }
+
+    private static void idFields(JsonNode node, Type declared, String prefix, List<IdSlot> slots) {
+        if (node instanceof ObjectNode object) {
+            for (String name : object.propertyNames()) {
+                JsonNode value = object.get(name);
+                Type type = Shape.property(declared, name);
+                String path = prefix.isEmpty() ? name : prefix + "." + name;
+                if (Shape.of(type, value) == Shape.ID || name.equalsIgnoreCase("TerminalTagCode")) {
+                    slots.add(new IdSlot("field", path));
+                } else if (value.isObject() || value.isArray()) {
+                    idFields(value, type, path, slots);
+                }
+            }
+        } else if (node instanceof ArrayNode list && !list.isEmpty()) {
+            idFields(list.get(0), Shape.element(declared), prefix + "[0]", slots);
+        }
+    }
+
+    /** What the slot holds in {@code requests}' valid request to the endpoint. */
+    static String value(ValidRequests requests, Endpoint endpoint, IdSlot slot) {
+        return switch (slot.where()) {
+            case "path" -> requests.pathVariable(endpoint, slot.name());
+            case "header", "query" -> requests.parameter(endpoint, slot.name());
+            default -> {
+                JsonNode node = requests.body(endpoint);
+                String[] steps = slot.name().split("\\.");
+                for (String step : steps) {
+                    node = step(node, step);
+                }
+                yield node.asString();
+            }
+        };
+    }
+
+    /** The valid request with the slot holding {@code value}. */
+    Probe withId(Endpoint endpoint, IdSlot slot, String value, String label) {
+        return probe(endpoint, slot + ": " + label, true, null, draft -> {
+            switch (slot.where()) {
+                case "path" -> draft.pathVariables.put(slot.name(), value);
+                case "header" -> draft.headers.put(slot.name(), value);
+                case "query" -> draft.query.put(slot.name(), value);
+                default -> replace(draft.body, slot.name(), Values.Mutant.of(label,
+                        ValidRequests.JSON.getNodeFactory().stringNode(value)));
+            }
+        });
+    }
+
     // ---------------------------------------------------------------- odd
 
     List<Probe> odd(Endpoint endpoint) {
