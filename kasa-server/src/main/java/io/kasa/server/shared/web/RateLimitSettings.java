@@ -18,7 +18,7 @@ public record RateLimitSettings(@DefaultValue("true") boolean enabled, Limit mer
 
     public RateLimitSettings {
         merchant = Limit.orDefault(merchant, 1000, 2000);
-        operator = Limit.orDefault(operator, 100, 500);
+        operator = Limit.orDefault(operator, 1000, 2000);
         source = Limit.orDefault(source, 500, 2000);
     }
 
