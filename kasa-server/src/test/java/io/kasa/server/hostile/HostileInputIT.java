@@ -3,6 +3,7 @@ package io.kasa.server.hostile;
 import io.kasa.client.PaymentStatus;
 import io.kasa.server.RawDevice;
 import io.kasa.server.Seeds;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -29,7 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * control characters, emoji...), which need only be answered without a server error. The
  * server must be healthy afterwards and take a normal sale.
  *
- * <p>The values are drawn from a seed; {@code -Dkasa.fuzz.seed=<n>} replays a run.
+ * <p>The same holds below the API: HTTP that is itself broken, written on raw sockets
+ * ({@link RawRequests}), and frames on the device's live connection that break its protocol
+ * ({@link DeviceFrames}).
+ *
+ * <p>Which hostile values each field gets, and the bytes of the random ones, are drawn from a
+ * seed; {@code -Dkasa.fuzz.seed=<n>} replays a run, and other seeds explore further.
  */
 class HostileInputIT extends WorldsIT {
 
@@ -115,7 +121,7 @@ class HostileInputIT extends WorldsIT {
         back.close();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void brokenHttpIsRefusedInTheEnvelopeAndLeavesTheServerAnswering() {
         MerchantFixture merchant = newMerchant("Raw HTTP");
         RawRequests requests = new RawRequests(port);
