@@ -11,6 +11,7 @@ public final class ClientMessages {
     public static final String SYSTEM_VALIDATION_ERROR = "System.ValidationError";
     public static final String SYSTEM_AUTH_ERROR = "System.AuthError";
     public static final String SYSTEM_RATE_LIMITED = "System.RateLimited";
+    public static final String SYSTEM_RATE_LIMIT_EXCEEDED = "System.RateLimitExceeded";
     public static final String SYSTEM_UNAVAILABLE = "System.Unavailable";
     public static final String SYSTEM_NOT_FOUND = "System.NotFound";
     public static final String SYSTEM_METHOD_NOT_ALLOWED = "System.MethodNotAllowed";

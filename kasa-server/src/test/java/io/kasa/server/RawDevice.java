@@ -55,6 +55,10 @@ public final class RawDevice implements WebSocket.Listener {
         }
     }
 
+    public void sendBinary(byte[] bytes) throws Exception {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).get(10, TimeUnit.SECONDS);
+    }
+
     public JsonNode next() throws InterruptedException {
         String text = received.poll(10, TimeUnit.SECONDS);
         assertThat(text).as("a message within 10 s").isNotNull();

@@ -2,17 +2,19 @@ package io.kasa.server.device;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.kasa.server.payment.DeviceOrder;
+import io.kasa.server.shared.web.StrictUuid;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The device protocol's JSON: camelCase, absent fields left out, unknown fields ignored. */
+/** The device protocol's JSON: camelCase, absent fields left out, unknown fields ignored, ids read exactly. */
 @Component
 class DeviceJson {
 
     private final JsonMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addModule(StrictUuid.module())
             .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
 

@@ -45,6 +45,9 @@ class ApiKeyAuthentication extends OncePerRequestFilter {
         boolean allowed;
         if (path.startsWith("/admin/")) {
             allowed = secrets.isAdminToken(bearer(request));
+            if (allowed) {
+                RequestContext.authenticateOperator(request);
+            }
         } else if (path.startsWith("/api/device/")) {
             allowed = true;
         } else if (path.startsWith("/api/paywall/")) {

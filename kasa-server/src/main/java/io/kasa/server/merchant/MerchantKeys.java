@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Issues, rotates, revokes and checks merchant credentials. API key secrets are kept only as
@@ -40,6 +41,9 @@ public class MerchantKeys {
         this.random = random;
         this.box = new SecretBox(secrets.masterKey(), random);
     }
+
+    /** The form of every issued client id; anything else is no client and is not looked up. */
+    private static final Pattern CLIENT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     /** The longest grace period a rotated key may keep working for. */
     public static final Duration MAX_GRACE = Duration.ofDays(7);
@@ -106,7 +110,7 @@ public class MerchantKeys {
      * a revoked or an expired one never matches.
      */
     public Optional<MerchantId> authenticate(KeyKind kind, String client, String secret) {
-        if (client == null || secret == null || client.length() > 64 || secret.length() > 256) {
+        if (client == null || secret == null || !CLIENT.matcher(client).matches() || secret.length() > 256) {
             return Optional.empty();
         }
         Instant now = time.now();

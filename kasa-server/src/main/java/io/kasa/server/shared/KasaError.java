@@ -14,7 +14,7 @@ public enum KasaError {
     AUTH_ERROR("System.AuthError", 1002, 401,
             "Yetkilendirme hatası", "Authorisation error"),
     RATE_LIMITED("System.RateLimited", 1003, 429,
-            "Çok fazla istek; lütfen daha sonra tekrar deneyin", "Too many requests; please retry later"),
+            "Çok fazla hatalı deneme; lütfen daha sonra tekrar deneyin", "Too many failed attempts; please retry later"),
     UNAVAILABLE("System.Unavailable", 1004, 503,
             "Servis geçici olarak kullanılamıyor", "The service is temporarily unavailable"),
     NOT_FOUND("System.NotFound", 1005, 404,
@@ -30,6 +30,9 @@ public enum KasaError {
     DATABASE_UNAVAILABLE("System.DatabaseUnavailable", 1010, 503,
             "Veritabanına şu anda ulaşılamıyor; lütfen Retry-After süresi kadar bekleyip tekrar deneyin",
             "The database cannot be reached at the moment; please retry after the Retry-After delay"),
+    RATE_LIMIT_EXCEEDED("System.RateLimitExceeded", 1011, 429,
+            "İstek sınırı aşıldı; Retry-After başlığındaki saniye kadar bekleyip tekrar deneyin",
+            "Request rate limit exceeded; retry after the number of seconds in Retry-After"),
 
     MERCHANT_NOT_FOUND("Merchant.NotFound", 1101, 404,
             "Üye işyeri bulunamadı", "Merchant not found"),

@@ -76,20 +76,27 @@ public final class Validation {
         }
     }
 
+    private static final Pattern DAY = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
     /**
      * A day written {@code yyyy-MM-dd} (a date-time's day part is accepted too); null when
-     * absent.
+     * absent. The year has exactly four digits: {@code +99999-01-01} and {@code -0001-01-01}
+     * parse as ISO dates but name no day a payment can have.
      */
     public static java.time.LocalDate day(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String text = value.strip();
+        String day = text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text;
         try {
-            return java.time.LocalDate.parse(text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text);
+            if (DAY.matcher(day).matches()) {
+                return java.time.LocalDate.parse(day);
+            }
         } catch (java.time.format.DateTimeParseException e) {
-            throw invalid(field + " yyyy-MM-dd biçiminde bir tarih olmalıdır", field + " must be a date written yyyy-MM-dd");
+            // refused below
         }
+        throw invalid(field + " yyyy-MM-dd biçiminde bir tarih olmalıdır", field + " must be a date written yyyy-MM-dd");
     }
 
     public static boolean present(Object value) {

@@ -4,6 +4,7 @@ import io.kasa.client.CallbackDelivery;
 import io.kasa.client.KasaClient;
 import io.kasa.client.PairRequest;
 import io.kasa.client.PaymentActivity;
+import io.kasa.client.PaymentStatus;
 import io.kasa.client.SaleResult;
 import io.kasa.client.TerminalRef;
 import io.kasa.server.CallbackReceiver;
@@ -134,6 +135,23 @@ class DeviceProtocolIT extends KasaServerIT {
             assertThat(merchant.client().callbacks().list(sale.paymentRequestId()).stream()
                     .map(CallbackDelivery::paymentStatusId)).as("one callback per change").containsExactly(10, 2, 11, 4);
         }
+    }
+
+    @Test
+    void anOrderIdWithAnythingAfterItIsMalformedAndTakesNothing() throws Exception {
+        // found by HostileInputIT: ids were read trimmed of control characters, so a "taken"
+        // naming the order followed by a NUL took the order
+        var merchant = newMerchant("protocol ids");
+        UUID terminalId = Devices.register(merchant.client(), "Till");
+        RawDevice device = RawDevice.authenticated(liveUri(), pairByHand(merchant.client(), terminalId));
+        UUID sale = merchant.client().payments().asyncSaleJson(Seeds.asyncSale(terminalId, UUID.randomUUID().toString()))
+                .paymentRequestId();
+        String order = device.next("order").get("orderId").asString();
+
+        device.send("{\"type\":\"taken\",\"orderId\":\"" + order + "\\u0000\"}");
+
+        assertThat(device.closeCode()).isEqualTo(4400);
+        assertThat(merchant.client().payments().inquiry(sale).status()).isNotEqualTo(PaymentStatus.TAKEN_BY_DEVICE);
     }
 
     private URI liveUri() {

@@ -77,6 +77,15 @@ class SaleValidationIT extends KasaServerIT {
                 refusal("CurrencyId", sale -> sale.put("CurrencyId", 0)),
                 refusal("CurrencyId", sale -> sale.remove("CurrencyId")),
                 refusal("Methods[1].PaymentMethodId", sale -> ((ObjectNode) sale.get("Methods").get(1)).put("PaymentMethodId", 15)),
+                // found by HostileInputIT: a thousand methods made a sale (and an order larger than a device takes)
+                refusal("Methods", sale -> {
+                    ArrayNode many = sale.putArray("Methods");
+                    for (int i = 0; i < 15; i++) {
+                        many.addObject().put("PaymentMethodId", 1 + i % 14);
+                    }
+                }),
+                // found by HostileInputIT: Jackson trims control characters off ids, so this named the terminal
+                refusal("TerminalId", sale -> sale.put("TerminalId", sale.get("TerminalId").asString() + "\u0000")),
                 refusal("Products", sale -> sale.putArray("Products")),
                 refusal("Products", sale -> sale.remove("Products")),
                 refusal("Products", sale -> {
@@ -162,6 +171,12 @@ class SaleValidationIT extends KasaServerIT {
                     product(sale).put("Amount", new java.math.BigDecimal("999999999999.99"));
                 }),
                 accepted("CurrencyId as a numeric string", sale -> sale.put("CurrencyId", "7")),
+                accepted("every payment method once", sale -> {
+                    ArrayNode all = sale.putArray("Methods");
+                    for (int method = 1; method <= 14; method++) {
+                        all.addObject().put("PaymentMethodId", method);
+                    }
+                }),
                 accepted("DisplayCode of 25", sale -> sale.put("DisplayCode", "Ğ".repeat(25))),
                 accepted("CallbackAddress of 150", sale -> {
                     String sink = Seeds.SINK + "?";

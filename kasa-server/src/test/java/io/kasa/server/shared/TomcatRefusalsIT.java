@@ -1,6 +1,7 @@
 package io.kasa.server.shared;
 
 import io.kasa.server.KasaServerIT;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,6 +27,28 @@ class TomcatRefusalsIT extends KasaServerIT {
         assertThat(answer).contains("application/json");
         assertThat(answer).contains("\"ClientMessage\":\"System.").contains("\"Failed\":true");
         assertThat(answer).doesNotContain("<html");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"POST /api/terminal/list HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: gzip, chunked\r\n",
+            "GET /api/terminal/list HTTP/9.9\r\nHost: 127.0.0.1\r\n"})
+    void aTransferCodingOrHttpVersionTheServerDoesNotSpeakIsTheCallersError(String head) throws Exception {
+        // found by HostileInputIT: these answered 501 and 505 with System.ServerError
+        String answer = raw(head + "Connection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("\"ClientMessage\":\"System.ValidationError\"");
+    }
+
+    @Test
+    void aRefusedPathStillCarriesARequestIdTheCallersLanguageAndItsFamilysEnvelope() throws Exception {
+        // found by HostileInputIT: these answers had no X-Request-Id and were always Physical and Turkish
+        String physical = raw("GET /api/terminal/%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nlocale: en\r\n"
+                + "X-Request-Id: refused-1\r\nConnection: close\r\n\r\n");
+        String marketplace = raw("GET /api/paywall/member/%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+
+        assertThat(physical).contains("X-Request-Id: refused-1").contains("\"Message\":\"Validation error: the request could not be read\"");
+        assertThat(marketplace).startsWith("HTTP/1.1 400").containsPattern("X-Request-Id: [0-9a-f-]{36}")
+                .contains("{\"ErrorCode\":1001,\"Result\":false,\"Message\":\"Doğrulama hatası: istek okunamadı\",\"Body\":null}");
     }
 
     private String raw(String request) throws Exception {

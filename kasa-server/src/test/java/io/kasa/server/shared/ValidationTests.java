@@ -42,4 +42,16 @@ class ValidationTests {
         assertThatThrownBy(() -> Validation.between("EndOfDayId", 31, 1, 30)).isInstanceOf(KasaException.class);
         assertThatThrownBy(() -> Validation.between("EndOfDayId", 0, 1, 30)).isInstanceOf(KasaException.class);
     }
+
+    @Test
+    void aDayHasAFourDigitYear() {
+        assertThat(Validation.day("startDate", "2024-05-01")).isEqualTo(java.time.LocalDate.of(2024, 5, 1));
+        assertThat(Validation.day("startDate", " 2024-05-01T10:15:00 ")).isEqualTo(java.time.LocalDate.of(2024, 5, 1));
+        assertThat(Validation.day("startDate", "")).isNull();
+        // found by HostileInputIT: ISO dates with signed years were taken as days
+        for (String wrong : new String[]{"+99999-01-01", "-0001-01-01", "2024-13-01", "2024-02-30", "24-05-01", "01.05.2024"}) {
+            assertThatThrownBy(() -> Validation.day("startDate", wrong)).as(wrong)
+                    .isInstanceOfSatisfying(KasaException.class, e -> assertThat(e.message().en()).contains("startDate"));
+        }
+    }
 }

@@ -321,6 +321,47 @@ class WireConventionsIT extends KasaServerIT {
     }
 
     @Test
+    void aNumberTooLargeForItsFieldIsRefusedNamingTheField() {
+        // found by HostileInputIT: the answer said the body was not JSON at all
+        String message = physical("POST", "/api/terminal/list").header("locale", "en")
+                .json("{\"pageSize\":123456789012345678901234567890}").send().refusedWith("System.ValidationError");
+
+        assertThat(message).contains("pageSize");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\\u0000", "\\u0007", "x"})
+    void anIdWithAnythingAroundItIsNoId(String suffix) {
+        // found by HostileInputIT: Jackson trims control characters off a UUID, so an unpair with
+        // "<id>" followed by a NUL unpaired the terminal
+        String id = physical("POST", "/api/terminal").json("{\"Name\":\"Ids\",\"SerialNo\":\"ids-1\"}").send()
+                .result().get("TerminalId").stringValue();
+
+        String message = physical("POST", "/api/terminal/connectivity/check").header("locale", "en")
+                .json("{\"TerminalId\":\"" + id + suffix + "\"}").send().refusedWith("System.ValidationError");
+
+        assertThat(message).contains("TerminalId");
+        physical("POST", "/api/terminal/connectivity/check").json("{\"TerminalId\":\"  " + id.toUpperCase() + " \"}").send()
+                .result();
+    }
+
+    @Test
+    void aBlankPathVariableIsRefusedNamingIt() {
+        // found by HostileInputIT: a blank id converted to nothing and answered 500
+        String message = physical("GET", "/api/payment/inquiry/%20").header("locale", "en").send()
+                .refusedWith("System.ValidationError");
+
+        assertThat(message).contains("paymentRequestId");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/./terminal/list", "/api/%2e/terminal/list", "/api//terminal/list", "/api/terminal;x=1/list",
+            "/api/device/%2e%2e/terminal/list"})
+    void aPathWrittenOtherThanPlainlyIsRefusedEvenWithKeys(String path) {
+        physical("POST", path).json("{}").send().refusedWith("System.ValidationError");
+    }
+
+    @Test
     void aNulCharacterInALookupIsRefusedRatherThanFailing() {
         physical("POST", "/api/terminal/connectivity/check").json("{\"TerminalTagCode\":\"tag\\u0000\"}").send()
                 .refusedWith("System.ValidationError");

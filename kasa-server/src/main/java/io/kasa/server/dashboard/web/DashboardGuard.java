@@ -83,6 +83,8 @@ class DashboardGuard extends OncePerRequestFilter {
         }
         if (viewer.role() == Viewer.Role.MERCHANT) {
             RequestContext.authenticate(request, viewer.merchant());
+        } else {
+            RequestContext.authenticateOperator(request);
         }
         chain.doFilter(request, response);
     }

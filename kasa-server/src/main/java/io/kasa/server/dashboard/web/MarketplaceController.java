@@ -12,7 +12,6 @@ import io.kasa.server.shared.MerchantId;
 import io.kasa.server.shared.Validation;
 import io.kasa.server.shared.web.Paging;
 import io.kasa.server.shared.web.PhysicalEnvelope;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,7 +53,7 @@ class MarketplaceController {
                        long count) {
     }
 
-    record StartJob(Integer currencyId, LocalDate dateFrom, LocalDate dateTo, Boolean testMode, Boolean skipExistsControl) {
+    record StartJob(Integer currencyId, String dateFrom, String dateTo, Boolean testMode, Boolean skipExistsControl) {
     }
 
     record JobView(UUID id, int currencyId, String currency, LocalDate dateFrom, LocalDate dateTo, String status,
@@ -77,10 +76,12 @@ class MarketplaceController {
     }
 
     @GetMapping("/dashboard/api/marketplace/pending")
-    PhysicalEnvelope pending(MerchantId merchant, @RequestParam int currencyId, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateFrom,
-                             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateTo) {
+    PhysicalEnvelope pending(MerchantId merchant, @RequestParam int currencyId, @RequestParam String dateFrom,
+                             @RequestParam String dateTo) {
         currency(currencyId);
-        PayoutJobs.Pending pending = jobs.pending(merchant, currencyId, dateFrom, dateTo);
+        PayoutJobs.Pending pending = jobs.pending(merchant, currencyId,
+                Validation.required("dateFrom", Validation.day("dateFrom", dateFrom)),
+                Validation.required("dateTo", Validation.day("dateTo", dateTo)));
         return PhysicalEnvelope.success(new PendingView(currencyId, Lookups.CURRENCIES.get(currencyId),
                 pending.dateFrom(), pending.dateTo(), pending.earning(), pending.count()));
     }
@@ -96,7 +97,8 @@ class MarketplaceController {
         int currencyId = Validation.required("CurrencyId", request.currencyId());
         currency(currencyId);
         PayoutJob job = jobs.start(merchant, new PayoutJobs.Start(currencyId,
-                Validation.required("DateFrom", request.dateFrom()), Validation.required("DateTo", request.dateTo()),
+                Validation.required("DateFrom", Validation.day("DateFrom", request.dateFrom())),
+                Validation.required("DateTo", Validation.day("DateTo", request.dateTo())),
                 Boolean.TRUE.equals(request.testMode()), Boolean.TRUE.equals(request.skipExistsControl())));
         return PhysicalEnvelope.success(job(job));
     }

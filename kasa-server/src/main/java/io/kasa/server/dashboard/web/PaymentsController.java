@@ -21,9 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -72,9 +70,8 @@ class PaymentsController {
                           @RequestParam(required = false) UUID terminalId,
                           @RequestParam(required = false) Integer statusId,
                           @RequestParam(required = false) String merchantUniqueCode) {
-        String code = merchantUniqueCode == null || merchantUniqueCode.isBlank() ? null : merchantUniqueCode.strip();
-        PaymentQuery query = new PaymentQuery(day("startDate", startDate), day("endDate", endDate), terminalId,
-                statusId, code);
+        PaymentQuery query = new PaymentQuery(Validation.day("startDate", startDate), Validation.day("endDate", endDate),
+                terminalId, statusId, merchantUniqueCode);
         return PhysicalEnvelope.success(payments.list(merchant, query, Paging.of(pageIndex, pageSize)).map(this::item));
     }
 
@@ -95,17 +92,6 @@ class PaymentsController {
     @PostMapping("/dashboard/api/callbacks/{callbackId}/resend")
     PhysicalEnvelope resend(MerchantId merchant, @PathVariable UUID callbackId) {
         return PhysicalEnvelope.success(callback(callbacks.resend(merchant, callbackId)));
-    }
-
-    private static LocalDate day(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw Validation.invalid(name + " yyyy-MM-dd biçiminde olmalıdır", name + " must be a yyyy-MM-dd day");
-        }
     }
 
     private PaymentItem item(PaymentView payment) {

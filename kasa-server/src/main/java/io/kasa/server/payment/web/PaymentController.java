@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
@@ -146,16 +145,9 @@ class PaymentController {
     PhysicalEnvelope list(MerchantId merchant, @RequestBody(required = false) ListRequest request) {
         ListRequest query = request == null ? new ListRequest(null, null, null, null, null, null, null) : request;
         Paging paging = Paging.of(query.pageIndex(), query.pageSize());
-        LocalDate start = Validation.day("startDate", query.startDate());
-        LocalDate end = Validation.day("endDate", query.endDate());
-        if (start != null && end != null && start.isAfter(end)) {
-            throw Validation.invalid("startDate endDate'ten sonra olamaz", "startDate must not be after endDate");
-        }
-        if (query.paymentStatusId() != null) {
-            Validation.between("PaymentStatusId", query.paymentStatusId(), 1, 12);
-        }
-        PaymentQuery filters = new PaymentQuery(start, end, query.terminalId(), query.paymentStatusId(),
-                Validation.optionalText("MerchantUniqueCode", query.merchantUniqueCode(), 64));
+        PaymentQuery filters = new PaymentQuery(Validation.day("startDate", query.startDate()),
+                Validation.day("endDate", query.endDate()), query.terminalId(), query.paymentStatusId(),
+                query.merchantUniqueCode());
         Map<UUID, Connection> connectionsSeen = new HashMap<>();
         return PhysicalEnvelope.success(payments.list(merchant, filters, paging).map(p -> {
             Connection c = connectionsSeen.computeIfAbsent(p.connectionId(), id -> connections.find(merchant, id));

@@ -36,6 +36,10 @@ final class SaleOrderReader {
         int currencyId = lookup("CurrencyId", request.currencyId(), Lookups.CURRENCIES);
         List<Integer> methods = new ArrayList<>();
         List<SaleRequest.Method> requestedMethods = request.methods() == null ? List.of() : request.methods();
+        if (requestedMethods.size() > Lookups.PAYMENT_METHODS.size()) {
+            throw Validation.invalid("Methods en fazla " + Lookups.PAYMENT_METHODS.size() + " yöntem içerebilir",
+                    "Methods may hold at most " + Lookups.PAYMENT_METHODS.size() + " methods");
+        }
         for (int i = 0; i < requestedMethods.size(); i++) {
             SaleRequest.Method method = Validation.required("Methods[" + i + "]", requestedMethods.get(i));
             methods.add(lookup("Methods[" + i + "].PaymentMethodId", method.paymentMethodId(), Lookups.PAYMENT_METHODS));

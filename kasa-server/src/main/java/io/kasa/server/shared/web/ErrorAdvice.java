@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -19,6 +20,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 
@@ -78,6 +81,16 @@ public class ErrorAdvice {
         return refusals.entity(request, Validation.invalid(name + " parametresi zorunludur", name + " parameter is required"));
     }
 
+    /** A path segment that converts to nothing, such as a blank id. */
+    @ExceptionHandler(MissingPathVariableException.class)
+    ResponseEntity<Object> missingPathVariable(HttpServletRequest request, MissingPathVariableException failure) {
+        if (!failure.isMissingAfterConversion()) {
+            return unexpected(request, failure);
+        }
+        String name = failure.getVariableName();
+        return refusals.entity(request, Validation.invalid(name + " değeri geçersiz", name + " has an invalid value"));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(HttpServletRequest request, MethodArgumentTypeMismatchException failure) {
         String name = failure.getName();
@@ -98,6 +111,11 @@ public class ErrorAdvice {
             if (cause instanceof BodyLimitFilter.BodyTooLargeException) {
                 return new KasaException(KasaError.PAYLOAD_TOO_LARGE);
             }
+            if (cause instanceof InputCoercionException outOfRange && outOfRange.processor() != null) {
+                // a number too large for its field: read, but not storable
+                String field = path(outOfRange.processor().streamReadContext());
+                return Validation.invalid(field + " alanının değeri çok büyük", field + " is out of range");
+            }
             if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
                 String field = path(databind);
                 return Validation.invalid(field + " alanının tipi veya biçimi geçersiz",
@@ -111,6 +129,26 @@ public class ErrorAdvice {
             return Validation.invalid("İstek gövdesi zorunludur", "A request body is required");
         }
         return Validation.invalid("İstek gövdesi okunamadı", "The request body could not be read");
+    }
+
+    /** The dotted path of the value a parser stands on: {@code Products[0].Amount}. */
+    private static String path(TokenStreamContext context) {
+        java.util.List<TokenStreamContext> chain = new java.util.ArrayList<>();
+        for (TokenStreamContext step = context; step != null && !step.inRoot(); step = step.getParent()) {
+            chain.addFirst(step);
+        }
+        StringBuilder path = new StringBuilder();
+        for (TokenStreamContext step : chain) {
+            if (step.inObject() && step.currentName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(step.currentName());
+            } else if (step.inArray()) {
+                path.append('[').append(Math.max(0, step.getCurrentIndex())).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
     }
 
     private static String path(JacksonException failure) {

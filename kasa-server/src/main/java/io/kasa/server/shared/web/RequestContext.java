@@ -6,12 +6,13 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Per-request facts kept as request attributes: the caller's language, the request id and,
- * once authenticated, the merchant.
+ * once authenticated, the merchant or the operator.
  */
 public final class RequestContext {
 
     static final String REQUEST_ID = "kasa.requestId";
     static final String MERCHANT = "kasa.merchant";
+    static final String OPERATOR = "kasa.operator";
 
     private RequestContext() {
     }
@@ -41,6 +42,15 @@ public final class RequestContext {
 
     public static MerchantId merchant(HttpServletRequest request) {
         return (MerchantId) request.getAttribute(MERCHANT);
+    }
+
+    /** Marks the request as the operator's: the admin token, or an operator's dashboard session. */
+    public static void authenticateOperator(HttpServletRequest request) {
+        request.setAttribute(OPERATOR, Boolean.TRUE);
+    }
+
+    public static boolean isOperator(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(OPERATOR));
     }
 
     /**

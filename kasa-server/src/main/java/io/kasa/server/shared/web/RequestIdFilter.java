@@ -29,8 +29,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String offered = request.getHeader(HEADER);
-        String id = offered != null && WELL_FORMED.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String id = idFor(request.getHeader(HEADER));
         request.setAttribute(RequestContext.REQUEST_ID, id);
         response.setHeader(HEADER, id);
         MDC.put("requestId", id);
@@ -39,6 +38,11 @@ public class RequestIdFilter extends OncePerRequestFilter {
         } finally {
             MDC.remove("requestId");
         }
+    }
+
+    /** The caller's id when it sent a well-formed one, otherwise a new one. */
+    static String idFor(String offered) {
+        return offered != null && WELL_FORMED.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
     }
 
     @Override

@@ -45,7 +45,8 @@ public class WebSettings implements WebMvcConfigurer {
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS);
+                .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+                .addModule(StrictUuid.module());
     }
 
     @Override

@@ -1,0 +1,195 @@
+package io.kasa.server.hostile;
+
+import io.kasa.server.shared.KasaError;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Sends probes one after another and judges each answer. Every answer must come within the
+ * timeout, never be a 5xx, be JSON in the envelope of its family with a well-formed request
+ * id and no trace of a Java exception; a hostile probe must moreover be refused with a 4xx
+ * whose catalog entry matches its status, naming the spoilt field when a field is at fault.
+ * Problems are collected rather than thrown, so one run reports all it found.
+ */
+final class Fuzzer {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(15);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final List<String> PHYSICAL = List.of("Result", "ErrorCode", "Succeeded", "Failed", "Message", "ClientMessage");
+    private static final List<String> MARKETPLACE = List.of("ErrorCode", "Result", "Message", "Body");
+
+    private final URI base;
+    private final HttpClient client;
+    private final HttpClient device;
+    private final List<String> problems = new ArrayList<>();
+    private final Map<String, Integer> statuses = new TreeMap<>();
+    private int sent;
+
+    /**
+     * @param deviceSource the address device-family probes are sent from, so that their wrong
+     *                     pair codes count against a source no other test pairs from
+     */
+    Fuzzer(URI base, String deviceSource) throws IOException {
+        this.base = base;
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        this.device = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .localAddress(InetAddress.getByName(deviceSource)).build();
+    }
+
+    void run(List<Probe> probes) {
+        for (Probe probe : probes) {
+            run(probe);
+        }
+    }
+
+    /** What the server answered to a probe. */
+    record Reply(int status, HttpHeaders headers, byte[] body) {
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    void run(Probe probe) {
+        exchange(probe).ifPresent(reply -> judge(probe, reply.status(), reply.headers(), reply.body()));
+    }
+
+    /** Sends the probe; empty (and a problem recorded) when no answer came within the timeout. */
+    Optional<Reply> exchange(Probe probe) {
+        sent++;
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + probe.path())).timeout(TIMEOUT)
+                .method(probe.method(), probe.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(probe.body()));
+        probe.headers().forEach(header -> request.header(header.getKey(), header.getValue()));
+        if (probe.contentType() != null) {
+            request.header("Content-Type", probe.contentType());
+        }
+        HttpResponse<byte[]> response;
+        try {
+            HttpClient sender = probe.endpoint().family() == Endpoint.Family.DEVICE ? device : client;
+            response = sender.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            problems.add(probe + ": no answer (" + e + ")");
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the probe cannot be sent: " + probe, e);
+        }
+        statuses.merge(Integer.toString(response.statusCode()), 1, Integer::sum);
+        return Optional.of(new Reply(response.statusCode(), response.headers(), response.body()));
+    }
+
+    /** Records a problem found by a caller that judges answers itself. */
+    void problem(String problem) {
+        problems.add(problem);
+    }
+
+    private void judge(Probe probe, int status, HttpHeaders headers, byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        String what = probe + " answered " + status + " " + Probe.abbreviate(text);
+        if (status >= 500) {
+            problems.add(what + ": a server error");
+            return;
+        }
+        if (probe.hostile() && (status < 400 || status > 499)) {
+            problems.add(what + ": not refused");
+            return;
+        }
+        Optional<String> requestId = headers.firstValue("X-Request-Id");
+        if (requestId.isEmpty() || !REQUEST_ID.matcher(requestId.get()).matches()) {
+            problems.add(what + ": no well-formed X-Request-Id but " + requestId);
+        } else if (probe.requestId() != null
+                && REQUEST_ID.matcher(probe.requestId()).matches() != requestId.get().equals(probe.requestId())) {
+            problems.add(what + ": X-Request-Id " + probe.requestId() + " came back as " + requestId.get());
+        }
+        String type = headers.firstValue("Content-Type").orElse("");
+        if (status < 300 && type.startsWith("image/svg+xml")) {
+            return;
+        }
+        if (!type.startsWith("application/json")) {
+            problems.add(what + ": content type " + type);
+            return;
+        }
+        if (text.contains("Exception") || text.contains("\tat ") || text.contains("java.")) {
+            problems.add(what + ": a Java trace in the answer");
+        }
+        JsonNode envelope;
+        try {
+            envelope = JSON.readTree(body);
+        } catch (RuntimeException e) {
+            problems.add(what + ": not JSON");
+            return;
+        }
+        boolean marketplace = probe.path().startsWith("/api/paywall/");
+        List<String> expected = marketplace ? MARKETPLACE : PHYSICAL;
+        if (!envelope.isObject() || !Set.copyOf(envelope.propertyNames()).equals(Set.copyOf(expected))) {
+            problems.add(what + ": not the " + (marketplace ? "marketplace" : "Physical") + " envelope");
+            return;
+        }
+        if (status < 400) {
+            boolean succeeded = marketplace ? envelope.get("Result").asBoolean() : envelope.get("Succeeded").asBoolean();
+            if (!succeeded || envelope.get("ErrorCode").asInt() != 0) {
+                problems.add(what + ": a success status with a failure envelope");
+            }
+            return;
+        }
+        refusal(probe, what, status, headers, envelope, marketplace);
+    }
+
+    private void refusal(Probe probe, String what, int status, HttpHeaders headers, JsonNode envelope, boolean marketplace) {
+        int code = envelope.get("ErrorCode").asInt();
+        String message = envelope.get("Message").isString() ? envelope.get("Message").stringValue() : "";
+        Optional<KasaError> entry = marketplace
+                ? Arrays.stream(KasaError.values()).filter(error -> error.code() == code).findFirst()
+                : Arrays.stream(KasaError.values())
+                .filter(error -> error.clientMessage().equals(envelope.get("ClientMessage").asString())).findFirst();
+        if (entry.isEmpty() || entry.get().code() != code || entry.get().httpStatus() != status) {
+            problems.add(what + ": ErrorCode " + code + " and status " + status + " do not match one catalog entry");
+        }
+        boolean failed = marketplace
+                ? !envelope.get("Result").asBoolean() && envelope.get("Body").isNull()
+                : envelope.get("Failed").asBoolean() && !envelope.get("Succeeded").asBoolean() && envelope.get("Result").isNull();
+        if (!failed || message.isBlank()) {
+            problems.add(what + ": the envelope does not say it failed, with a message");
+        }
+        if (status == 429 && headers.firstValue("Retry-After").isEmpty()) {
+            problems.add(what + ": 429 without Retry-After");
+        }
+        if (probe.hostile() && status == 400 && probe.field() != null
+                && !message.toLowerCase().contains(probe.field().toLowerCase())) {
+            problems.add(what + ": the message does not name " + probe.field());
+        }
+    }
+
+    List<String> problems() {
+        return problems;
+    }
+
+    int sent() {
+        return sent;
+    }
+
+    Map<String, Integer> statuses() {
+        return statuses;
+    }
+}

@@ -1,0 +1,41 @@
+package io.kasa.server.hostile;
+
+import io.kasa.client.CreatedMerchant;
+import io.kasa.client.IssuedKey;
+
+import java.util.UUID;
+
+/**
+ * One merchant's corner of the server, built through the real API: a connected terminal
+ * with a tag, a finished sale with delivered callbacks, a member, a succeeded payout job, a
+ * second terminal paired by hand (its device token kept), a revoked key and a signed-in
+ * dashboard session. Every id an endpoint can take has a value of this merchant here.
+ */
+record World(String label, CreatedMerchant merchant, UUID terminalId, UUID tagId, String tagCode, UUID paymentId,
+             String merchantUniqueCode, UUID callbackId, UUID memberId, String memberExternalId, UUID jobId,
+             UUID spareTerminalId, UUID pairRequestId, String deviceToken, IssuedKey revokedKey, Session session) {
+
+    /** A dashboard session: the cookie to send and its CSRF token. */
+    record Session(String cookie, String csrfToken) {
+    }
+
+    UUID merchantId() {
+        return merchant.merchantId();
+    }
+
+    UUID connectionId() {
+        return merchant.connectionId();
+    }
+
+    IssuedKey privateKey() {
+        return merchant.privateKey();
+    }
+
+    IssuedKey publicKey() {
+        return merchant.publicKey();
+    }
+
+    IssuedKey webhookKey() {
+        return merchant.webhookKey();
+    }
+}
