@@ -68,6 +68,7 @@ public final class Bench {
         Path directory = Path.of(options.text("out", "kasa-bench/target/bench")).resolve(runId).toAbsolutePath();
         Files.createDirectories(directory);
         Instant startedAt = Instant.now();
+        double loadAtStart = loadAverage();
         AGENT_LOG.setLevel(java.util.logging.Level.WARNING);
         System.out.println("Kasa benchmark " + runId + ": " + options.scenarios() + ", results in " + directory);
 
@@ -99,7 +100,7 @@ public final class Bench {
                 }
             }
             results = profiled(results, started.server);
-            RunReport report = new RunReport(runId, startedAt, gitCommit(), machine(), target, commit, results);
+            RunReport report = new RunReport(runId, startedAt, gitCommit(), machine(loadAtStart), target, commit, results);
             Report.write(report, directory.resolve("results.json"));
             System.out.println(Report.table(report));
             System.out.println("Results: " + directory.resolve("results.json"));
@@ -168,7 +169,7 @@ public final class Bench {
         ServerProbe probe = new ServerProbe(baseUri, server,
                 resources.database == null ? 0 : resources.database.postmasterPid());
         return new Rig(runId, directory, baseUri, adminToken, probe, database, ownsDatabase, resources.inbox, router,
-                options.duration("warmup", Duration.ofSeconds(5)), options.duration("drain", Duration.ofSeconds(30)),
+                options.duration("warmup", Duration.ofSeconds(10)), options.duration("drain", Duration.ofSeconds(30)),
                 options.on("ceilings", true), new AtomicInteger());
     }
 
@@ -208,15 +209,19 @@ public final class Bench {
         return text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
     }
 
-    private static Map<String, Object> machine() {
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static Map<String, Object> machine(double loadAtStart) {
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("cores", Runtime.getRuntime().availableProcessors());
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
         machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         machine.put("cpu", cpuModel());
-        machine.put("loadAverageAtEnd", String.format(Locale.ROOT, "%.2f",
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        machine.put("loadAverage", String.format(Locale.ROOT, "%.2f at the start, %.2f at the end (other work on this machine shows here)",
+                loadAtStart, loadAverage()));
         return machine;
     }
 

@@ -48,7 +48,7 @@ final class RampScenario implements Scenario {
     }
 
     @Override
-    public ScenarioResult run(Rig rig, BenchOptions options) {
+    public ScenarioResult run(Rig rig, BenchOptions options) throws InterruptedException {
         List<Double> rates = options.scenarioRates(name(), "rates", DEFAULT_RATES);
         Duration step = options.scenarioDuration(name(), "step", Duration.ofSeconds(10));
         Duration limit = options.scenarioDuration(name(), "p99-limit", Duration.ofMillis(50));
@@ -74,6 +74,9 @@ final class RampScenario implements Scenario {
             SaleLoad.Result lastHeld = null;
             Errors.Counts totalErrors = null;
             for (double rate : rates) {
+                if (!steps.isEmpty()) {
+                    load.quiet();
+                }
                 SaleLoad.Result result = load.run(String.format(Locale.ROOT, "ramp %.0f/s", rate), new RateSchedule(rate, step));
                 Figure response = result.run().response().figure();
                 Step judged = Step.judge(rate, result.throughput().achieved(), response.p99(), result.errors().total(), limit);
@@ -98,7 +101,7 @@ final class RampScenario implements Scenario {
                 notes.add("every step was held: the highest rate held is at least the last rate tried; add higher --rates");
             }
             if (rig.ceilings()) {
-                List<Step> endpointSteps = endpointRamp(shop, rig, rates, step, limit);
+                List<Step> endpointSteps = endpointRamp(shop, rig, load, rates, step, limit);
                 double endpointHighest = highestHeld(endpointSteps);
                 findings.put("endpointHighestRateHeld", endpointHighest);
                 findings.put("highestRateHeldOverEndpoint", Figure.ratio(highest, endpointHighest));
@@ -127,9 +130,11 @@ final class RampScenario implements Scenario {
         return report;
     }
 
-    private static List<Step> endpointRamp(Shop shop, Rig rig, List<Double> rates, Duration step, Duration limit) {
+    private static List<Step> endpointRamp(Shop shop, Rig rig, SaleLoad load, List<Double> rates, Duration step,
+                                           Duration limit) throws InterruptedException {
         List<Step> steps = new ArrayList<>();
         for (double rate : rates) {
+            load.quiet();
             Ceiling ceiling = EndpointCeiling.measure(shop.client(), new RateSchedule(rate, step), rig.probe(),
                     String.format(Locale.ROOT, "ramp ceiling %.0f/s", rate));
             Step judged = Step.judge(rate, ceiling.rate(), ceiling.latency().p99(), ceiling.errors(), limit);

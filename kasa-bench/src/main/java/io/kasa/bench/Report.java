@@ -103,9 +103,10 @@ final class Report {
             if (scenario.resources() != null) {
                 Resources resources = scenario.resources();
                 text.append(String.format(Locale.ROOT,
-                        "resources: server cpu %s cores (peak %s), heap peak %s, at end %s | bench cpu %s | postgres cpu %s%n",
+                        "resources: server cpu %s cores (peak %s), heap peak %s, at end %s, db waits peak %s | bench cpu %s | postgres cpu %s%n",
                         ResourceMonitor.cores(resources.serverCpu()), ResourceMonitor.cores(resources.serverCpuPeak()),
                         ResourceMonitor.megabytes(resources.heapPeakBytes()), ResourceMonitor.megabytes(resources.heapEndBytes()),
+                        resources.dbWaitsPeak() < 0 ? "?" : Long.toString(resources.dbWaitsPeak()),
                         ResourceMonitor.cores(resources.benchCpu()), ResourceMonitor.cores(resources.databaseCpu())));
             }
             scenario.findings().forEach((name, value) -> {

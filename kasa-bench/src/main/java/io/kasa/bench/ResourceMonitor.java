@@ -23,6 +23,7 @@ final class ResourceMonitor implements AutoCloseable {
     private volatile ServerProbe.Sample last;
     private volatile double serverCpuPeak;
     private volatile long heapPeak = -1;
+    private volatile long poolPendingPeak = -1;
     private volatile long lastNanos;
     private volatile String lastLine = "";
 
@@ -63,11 +64,14 @@ final class ResourceMonitor implements AutoCloseable {
         if (sample.heapBytes() > heapPeak) {
             heapPeak = sample.heapBytes();
         }
+        if (sample.poolPending() > poolPendingPeak) {
+            poolPendingPeak = sample.poolPending();
+        }
         last = sample;
         lastNanos = now;
-        String line = String.format(Locale.ROOT, "[%s %3ds] %s | server cpu %s heap %s%s", label,
+        String line = String.format(Locale.ROOT, "[%s %3ds] %s | server cpu %s heap %s db waits %s%s", label,
                 Math.round((now - startNanos) / 1e9), status.get(), cores(cpu), megabytes(sample.heapBytes()),
-                sample.alive() ? "" : " DOWN");
+                sample.poolPending() < 0 ? "?" : Long.toString(sample.poolPending()), sample.alive() ? "" : " DOWN");
         lastLine = line;
         if (print) {
             System.out.println(line);
@@ -95,7 +99,7 @@ final class ResourceMonitor implements AutoCloseable {
                 serverCpuPeak,
                 (ProcessCpu.bench() - benchFirst) / seconds,
                 (ProcessCpu.database(server.databasePid()) - databaseFirst) / seconds,
-                heapPeak, last.heapBytes(), seconds);
+                heapPeak, last.heapBytes(), poolPendingPeak, seconds);
     }
 
     @Override

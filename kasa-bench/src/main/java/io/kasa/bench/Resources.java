@@ -10,8 +10,11 @@ package io.kasa.bench;
  * @param databaseCpu      the PostgreSQL processes' mean CPU, when the benchmark started them
  * @param heapPeakBytes    the largest server heap use seen (sampled each second, garbage included)
  * @param heapEndBytes     the server heap use at the end of the window
+ * @param dbWaitsPeak      the most requests seen waiting for one of the server's database
+ *                         connections at once (sampled each second); -1 when unknown. Above 0,
+ *                         the connection pool is what limits the server
  * @param seconds          the window's length
  */
 record Resources(double serverCpu, double serverCpuPeak, double benchCpu, double databaseCpu,
-                 long heapPeakBytes, long heapEndBytes, double seconds) {
+                 long heapPeakBytes, long heapEndBytes, long dbWaitsPeak, double seconds) {
 }

@@ -8,6 +8,7 @@ import io.kasa.client.SaleResult;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Open-loop sales against one shop: sales sent at a fixed rate, round-robin over its terminals,
@@ -25,6 +26,8 @@ final class SaleLoad {
     static final Duration SYNC_WAIT = Duration.ofSeconds(30);
     /** Async calls time out after this; sync ones after their wait plus the client's margin. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** The longest wait for a busy server to become quiet before a measurement. */
+    static final Duration QUIET_WAIT = Duration.ofSeconds(30);
 
     private final Rig rig;
     private final Shop shop;
@@ -43,19 +46,37 @@ final class SaleLoad {
         }
     }
 
-    /** Unmeasured load so that the server's code is compiled and its pools are warm. */
-    void warmUp(double rate, Duration duration) {
+    /**
+     * Unmeasured load so that the server's code is compiled and its pools are warm: a quarter,
+     * then half, then all of {@code rate}, a third of {@code duration} each, so that a cold
+     * server is not buried under a backlog before it has compiled anything. Then waits for the
+     * server to be quiet. No warm-up at all does neither.
+     */
+    void warmUp(double rate, Duration duration) throws InterruptedException {
         if (duration.isZero()) {
             return;
         }
-        System.out.printf("[%s] warming up for %d s at %.0f/s%n", channel.name().toLowerCase(), duration.toSeconds(), rate);
+        System.out.printf(Locale.ROOT, "[%s] warming up for %d s, up to %.0f/s%n", channel.name().toLowerCase(Locale.ROOT),
+                duration.toSeconds(), rate);
         SaleRun run = new SaleRun(rig.nextTag(), channel, think);
         rig.router().register(run);
         try (OpenLoop loop = new OpenLoop()) {
-            loop.run(new RateSchedule(rate, duration), System.nanoTime(), (key, due) -> send(run, key, due));
+            Duration third = duration.dividedBy(3);
+            for (double share : new double[] {0.25, 0.5, 1.0}) {
+                loop.run(new RateSchedule(rate * share, third), System.nanoTime(), (key, due) -> send(run, key, due));
+            }
             loop.awaitFinished(answerWait());
         } finally {
             rig.router().unregister(run);
+        }
+        quiet();
+    }
+
+    /** Waits (bounded) for the server to finish what earlier load left, and says so when it does not. */
+    void quiet() throws InterruptedException {
+        if (!rig.probe().awaitQuiet(QUIET_WAIT)) {
+            System.out.printf("[%s] the server is still busy after %d s; measuring anyway%n",
+                    channel.name().toLowerCase(Locale.ROOT), QUIET_WAIT.toSeconds());
         }
     }
 

@@ -12,7 +12,8 @@ import java.util.OptionalDouble;
 
 /**
  * What the benchmark can see of the server's resources. Heap use comes from its Prometheus
- * endpoint ({@code jvm_memory_used_bytes{area="heap"}}, all pools added up). CPU time comes
+ * endpoint ({@code jvm_memory_used_bytes{area="heap"}}, all pools added up), and so does the
+ * number of requests waiting for a database connection. CPU time comes
  * from {@code /proc/<pid>/stat} when the benchmark owns the process, else from the endpoint's
  * {@code process_cpu_time_ns_total}. A forced collection needs the process: {@code jcmd}.
  */
@@ -23,10 +24,15 @@ final class ServerProbe {
      *
      * @param cpuSeconds CPU time used since the process started; NaN when unknown
      * @param heapBytes  heap in use now; -1 when unknown
+     * @param poolPending requests waiting for a database connection now
+     *                   ({@code hikaricp_connections_pending}); -1 when unknown
      * @param alive      whether the server answered (or, when owned, its process lives)
      */
-    record Sample(double cpuSeconds, long heapBytes, boolean alive) {
+    record Sample(double cpuSeconds, long heapBytes, long poolPending, boolean alive) {
     }
+
+    /** Below this much CPU (in cores) over a second, the server counts as quiet. */
+    static final double QUIET_CORES = 0.3;
 
     private final URI baseUri;
     private final ServerProcess process;
@@ -59,9 +65,17 @@ final class ServerProbe {
         return Optional.ofNullable(process);
     }
 
+    /**
+     * The server now. When its metrics endpoint does not answer (a server drowning in garbage
+     * collection stops answering HTTP first) and the benchmark owns the process, the heap is
+     * read with {@code jcmd GC.heap_info} instead.
+     */
     Sample sample() {
         Optional<PrometheusText> metrics = scrape();
         long heap = metrics.flatMap(text -> present(text.sum("jvm_memory_used_bytes", Map.of("area", "heap"))))
+                .map(Double::longValue)
+                .orElseGet(() -> process == null ? -1L : process.heapUsed());
+        long pending = metrics.flatMap(text -> present(text.value("hikaricp_connections_pending")))
                 .map(Double::longValue).orElse(-1L);
         double cpu;
         boolean alive;
@@ -73,7 +87,7 @@ final class ServerProbe {
             cpu = metrics.flatMap(text -> present(text.value("process_cpu_time_ns_total")))
                     .map(nanos -> nanos / 1e9).orElse(Double.NaN);
         }
-        return new Sample(cpu, heap, alive);
+        return new Sample(cpu, heap, pending, alive);
     }
 
     /**
@@ -95,6 +109,30 @@ final class ServerProbe {
             return -1;
         }
         return sample().heapBytes();
+    }
+
+    /**
+     * Waits until the server is quiet, so that a measurement does not start while it is still
+     * working through what an earlier one left (queued requests, callbacks): until a one-second
+     * sample shows it using less than {@link #QUIET_CORES} of a core, or {@code atMost} passed.
+     * Returns whether it became quiet; true at once when its CPU cannot be read.
+     */
+    boolean awaitQuiet(Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        Sample before = sample();
+        long beforeNanos = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            Sample now = sample();
+            long nowNanos = System.nanoTime();
+            double cores = (now.cpuSeconds() - before.cpuSeconds()) / ((nowNanos - beforeNanos) / 1e9);
+            if (Double.isNaN(cores) || cores < QUIET_CORES) {
+                return true;
+            }
+            before = now;
+            beforeNanos = nowNanos;
+        }
+        return false;
     }
 
     /** The server process's file-descriptor budget; empty when not owned or /proc cannot tell. */

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The real server jar run as a child process of the benchmark, on 127.0.0.1 and a free port,
@@ -26,6 +28,7 @@ final class ServerProcess implements AutoCloseable {
 
     /** The name of the flight recording, for {@code JFR.dump}. */
     static final String RECORDING = "kasa-bench";
+    private static final Pattern USED = Pattern.compile("used (\\d+)K");
 
     /**
      * How the server JVM is run.
@@ -129,6 +132,26 @@ final class ServerProcess implements AutoCloseable {
         jcmd("GC.run");
     }
 
+    /**
+     * The heap in use as the JVM itself reports it ({@code jcmd <pid> GC.heap_info}, the first
+     * {@code used <n>K}); -1 when it cannot be read. Works while the server answers no HTTP.
+     */
+    long heapUsed() {
+        try {
+            return heapUsed(jcmd("GC.heap_info"));
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    static long heapUsed(String heapInfo) {
+        Matcher used = USED.matcher(heapInfo);
+        return used.find() ? Long.parseLong(used.group(1)) * 1024 : -1;
+    }
+
     /** Writes the flight recording so far to its file. */
     void dumpFlightRecording() throws IOException, InterruptedException {
         if (flightRecording != null) {
@@ -136,7 +159,7 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private void jcmd(String... arguments) throws IOException, InterruptedException {
+    private String jcmd(String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(javaCommand("jcmd"));
         command.add(Long.toString(process.pid()));
@@ -147,6 +170,7 @@ final class ServerProcess implements AutoCloseable {
             jcmd.destroyForcibly();
             throw new IOException(String.join(" ", command) + " failed: " + new String(output).strip());
         }
+        return new String(output);
     }
 
     private void awaitHealthy(Duration timeout) throws IOException, InterruptedException {

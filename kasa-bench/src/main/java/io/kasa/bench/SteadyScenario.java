@@ -31,7 +31,7 @@ final class SteadyScenario implements Scenario {
     }
 
     @Override
-    public ScenarioResult run(Rig rig, BenchOptions options) {
+    public ScenarioResult run(Rig rig, BenchOptions options) throws InterruptedException {
         boolean async = channel == SaleRun.Channel.ASYNC;
         double rate = options.scenarioRate(name(), "rate", async ? 500 : 200);
         Duration duration = options.scenarioDuration(name(), "duration", Duration.ofSeconds(30));
@@ -55,9 +55,11 @@ final class SteadyScenario implements Scenario {
             Instant started = Instant.now();
             SaleLoad.Result result = load.run(name(), schedule);
             Instant ended = Instant.now();
-            Ceiling endpoint = rig.ceilings()
-                    ? EndpointCeiling.measure(shop.client(), schedule, rig.probe(), name() + " ceiling")
-                    : null;
+            Ceiling endpoint = null;
+            if (rig.ceilings()) {
+                load.quiet();
+                endpoint = EndpointCeiling.measure(shop.client(), schedule, rig.probe(), name() + " ceiling");
+            }
             List<String> notes = new ArrayList<>();
             if (result.run().errors().first() != null) {
                 notes.add("first error: " + result.run().errors().first());

@@ -11,8 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole benchmark, briefly, against the real server jar built by this reactor: a tiny async
- * and sync load, with its ceilings, must produce a report with figures and without errors. It
- * says nothing about how fast anything was.
+ * and sync load must produce a report with figures and without errors, and the server's
+ * profile. It says nothing about how fast anything was. The ceilings are left out to keep the
+ * build short; their arithmetic is covered by the unit tests.
  */
 class BenchSmokeIT {
 
@@ -26,13 +27,12 @@ class BenchSmokeIT {
         RunReport report = Bench.run(BenchOptions.parse("async", "sync",
                 "--server-jar", SERVER_JAR.toString(), "--out", out.toString(), "--server-heap", "512m",
                 "--terminals", "2", "--rate", "20", "--duration", "1s", "--think", "10ms",
-                "--warmup", "0s", "--commit-duration", "1s", "--drain", "20s"));
+                "--warmup", "0s", "--ceilings", "off", "--drain", "20s"));
 
         Path results = out.resolve(report.run()).resolve("results.json");
         assertThat(results).exists();
         assertThat(out.resolve(report.run()).resolve("server.jfr")).exists();
         JsonNode json = JsonMapper.builder().build().readTree(Files.readString(results));
-        assertThat(json.get("commitCeiling").get("latency").get("count").asLong()).isPositive();
         assertThat(json.get("scenarios")).hasSize(2);
         for (JsonNode scenario : json.get("scenarios")) {
             String name = scenario.get("name").asString();
@@ -44,8 +44,7 @@ class BenchSmokeIT {
             for (var error : scenario.get("errors").properties()) {
                 assertThat(error.getValue().asLong()).as(name + ": " + error.getKey()).isZero();
             }
-            assertThat(scenario.get("endpoint").get("latency").get("count").asLong()).as(name).isPositive();
-            assertThat(scenario.get("ratios").get("throughput").get("toEndpoint").isNumber()).as(name).isTrue();
+            assertThat(scenario.get("profile").get("samples").asLong()).as(name).isPositive();
         }
     }
 }

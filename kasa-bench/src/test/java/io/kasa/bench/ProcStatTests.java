@@ -62,6 +62,17 @@ class ProcStatTests {
     }
 
     @Test
+    void theHeapInUseIsReadFromTheJvmsOwnHeapInfo() {
+        String heapInfo = """
+                31103:
+                garbage-first heap   total reserved 6172672K, committed 393216K, used 10758K [0x0000000687400000, 0x0000000800000000)
+                 region size 4096K, 3 young (12288K), 1 survivors (4096K)
+                """;
+        assertThat(ServerProcess.heapUsed(heapInfo)).isEqualTo(10758L * 1024);
+        assertThat(ServerProcess.heapUsed("nothing useful")).isEqualTo(-1);
+    }
+
+    @Test
     void prometheusSamplesAreAddedUpByLabel() {
         PrometheusText text = new PrometheusText("""
                 # HELP jvm_memory_used_bytes The amount of used memory

@@ -21,7 +21,7 @@ class ReportTests {
         findings.put("heapPerConnectionBytes", 51_200.0);
         ScenarioResult async = new ScenarioResult("async", "async sales at 500/s", Map.of("rate", 500.0), List.of(SALE),
                 new Throughput(500, 498, 14_940, 30), new Errors.Counts(0, 0, 0, 0, 0, 2),
-                new Resources(serverCpu, 1.5, 0.4, Double.NaN, 300_000_000, 200_000_000, 30),
+                new Resources(serverCpu, 1.5, 0.4, Double.NaN, 300_000_000, 200_000_000, 7, 30),
                 new Ceiling("GET /api/provider/list", GET, 500, 0), findings, List.of("a note"),
                 Instant.parse("2026-12-01T07:00:00Z"), Instant.parse("2026-12-01T07:00:30Z"), null);
         return new RunReport("20261201-070000", Instant.parse("2026-12-01T06:59:00Z"), "abc1234", Map.of("cores", 2),
@@ -56,7 +56,7 @@ class ReportTests {
         assertThat(table).containsPattern("async sale response\\s+1000\\s+4\\.00\\s+6\\.00\\s+9\\.00\\s+12\\.00\\s+20\\.00\\s+4\\.00 / 3\\.00\\s+8\\.00 / 9\\.00");
         assertThat(table).contains("missing callbacks 2");
         assertThat(table).contains("heapPerConnectionBytes: 50.0 KB");
-        assertThat(table).contains("postgres cpu ?");
+        assertThat(table).contains("db waits peak 7").contains("postgres cpu ?");
         assertThat(table).contains("note: a note");
     }
 }
