@@ -100,6 +100,8 @@ public final class Bench {
                 }
             }
             results = profiled(results, started.server);
+            target.put("callbacksReceived", started.inbox.received());
+            target.put("callbacksUnreadable", started.inbox.unreadable());
             RunReport report = new RunReport(runId, startedAt, gitCommit(), machine(loadAtStart), target, commit, results);
             Report.write(report, directory.resolve("results.json"));
             System.out.println(Report.table(report));
@@ -121,7 +123,6 @@ public final class Bench {
         String adminToken;
         JdbcTarget database;
         ServerProcess server = null;
-        boolean ownsDatabase;
         if (options.has("target")) {
             baseUri = URI.create(options.text("target", null));
             adminToken = options.text("admin-token", null);
@@ -132,13 +133,11 @@ public final class Bench {
                     ? new JdbcTarget(options.text("jdbc-url", null), options.text("jdbc-user", ""),
                     options.text("jdbc-password", ""))
                     : null;
-            ownsDatabase = false;
             target.put("owned", false);
         } else {
             System.out.println("Starting PostgreSQL");
             resources.database = BenchDatabase.start(options.on("fsync", true));
             database = resources.database.jdbc();
-            ownsDatabase = true;
             adminToken = "kat_bench-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
             ServerProcess.Settings settings = new ServerProcess.Settings(
                     Path.of(options.text("server-jar", "kasa-server/target/kasa-server.jar")),
@@ -168,7 +167,7 @@ public final class Bench {
         resources.inbox = CallbackInbox.start(router);
         ServerProbe probe = new ServerProbe(baseUri, server,
                 resources.database == null ? 0 : resources.database.postmasterPid());
-        return new Rig(runId, directory, baseUri, adminToken, probe, database, ownsDatabase, resources.inbox, router,
+        return new Rig(runId, baseUri, adminToken, probe, database, resources.inbox, router,
                 options.duration("warmup", Duration.ofSeconds(10)), options.duration("drain", Duration.ofSeconds(30)),
                 options.on("ceilings", true), new AtomicInteger());
     }

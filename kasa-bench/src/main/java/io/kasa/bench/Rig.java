@@ -1,7 +1,6 @@
 package io.kasa.bench;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -11,20 +10,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * for the commit ceiling (null when not known), and the run's settings.
  *
  * @param runId       names the run's directory and makes merchant unique codes unique
- * @param directory   where the run's files go
  * @param baseUri     the server
  * @param adminToken  its admin token
  * @param probe       its CPU and heap
  * @param database    its PostgreSQL; null when measuring a server whose database was not given
- * @param ownsDatabase whether the benchmark started that PostgreSQL (its CPU is then measured)
  * @param inbox       the merchants' callback receiver
  * @param router      matches terminals' orders and callbacks to sales
  * @param warmup      unmeasured load before measuring
  * @param drain       the longest wait for callbacks after the last send
  * @param ceilings    whether to measure the ceilings
+ * @param tags        numbers the sale runs, see {@link #nextTag()}
  */
-record Rig(String runId, Path directory, URI baseUri, String adminToken, ServerProbe probe, JdbcTarget database,
-           boolean ownsDatabase, CallbackInbox inbox, SaleRouter router, Duration warmup, Duration drain,
+record Rig(String runId, URI baseUri, String adminToken, ServerProbe probe, JdbcTarget database,
+           CallbackInbox inbox, SaleRouter router, Duration warmup, Duration drain,
            boolean ceilings, AtomicInteger tags) {
 
     /** A new merchant for a scenario; its agents report their orders to the router. */
