@@ -1,0 +1,37 @@
+package io.kasa.bench;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What every scenario of one run works with: the server under test and what watches it, the
+ * callback receiver and the router that matches orders and callbacks to sales, the database
+ * for the commit ceiling (null when not known), and the run's settings.
+ *
+ * @param runId       names the run's directory and makes merchant unique codes unique
+ * @param baseUri     the server
+ * @param adminToken  its admin token
+ * @param probe       its CPU and heap
+ * @param database    its PostgreSQL; null when measuring a server whose database was not given
+ * @param inbox       the merchants' callback receiver
+ * @param router      matches terminals' orders and callbacks to sales
+ * @param warmup      unmeasured load before measuring
+ * @param drain       the longest wait for callbacks after the last send
+ * @param ceilings    whether to measure the ceilings
+ * @param tags        numbers the sale runs, see {@link #nextTag()}
+ */
+record Rig(String runId, URI baseUri, String adminToken, ServerProbe probe, JdbcTarget database,
+           CallbackInbox inbox, SaleRouter router, Duration warmup, Duration drain,
+           boolean ceilings, AtomicInteger tags) {
+
+    /** A new merchant for a scenario; its agents report their orders to the router. */
+    Shop shop(String scenario, Duration requestTimeout) {
+        return Shop.open(baseUri, adminToken, "bench-" + runId + "-" + scenario, requestTimeout, router::dispatched);
+    }
+
+    /** A tag no other sale run of this process has. */
+    String nextTag() {
+        return "r" + tags.incrementAndGet();
+    }
+}

@@ -1,0 +1,143 @@
+package io.kasa.bench;
+
+import io.kasa.client.KasaException;
+import io.kasa.client.Product;
+import io.kasa.client.SaleOrder;
+import io.kasa.client.SaleResult;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Open-loop sales against one shop: sales sent at a fixed rate, round-robin over its terminals,
+ * each on its own virtual thread, each with a callback address, then a wait for the answers
+ * still out and for the final callbacks (at most the rig's drain time).
+ */
+final class SaleLoad {
+
+    /** What one stretch of load measured. */
+    record Result(SaleRun run, Resources resources, Throughput throughput, Errors.Counts errors, String progress) {
+    }
+
+    static final BigDecimal AMOUNT = new BigDecimal("22.00");
+    /** Sync sales ask the server to hold them this long at most. */
+    static final Duration SYNC_WAIT = Duration.ofSeconds(30);
+    /** Async calls time out after this; sync ones after their wait plus the client's margin. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** The longest wait for a busy server to become quiet before a measurement. */
+    static final Duration QUIET_WAIT = Duration.ofSeconds(30);
+
+    private final Rig rig;
+    private final Shop shop;
+    private final List<Till> tills;
+    private final SaleRun.Channel channel;
+    private final Duration think;
+
+    SaleLoad(Rig rig, Shop shop, SaleRun.Channel channel, Duration think) {
+        this.rig = rig;
+        this.shop = shop;
+        this.tills = shop.tills();
+        this.channel = channel;
+        this.think = think;
+        if (tills.isEmpty()) {
+            throw new IllegalArgumentException("a shop without terminals cannot take sales");
+        }
+    }
+
+    /**
+     * Unmeasured load so that the server's code is compiled and its pools are warm: a quarter,
+     * then half, then all of {@code rate}, a third of {@code duration} each, so that a cold
+     * server is not buried under a backlog before it has compiled anything. Then waits for the
+     * server to be quiet. No warm-up at all does neither.
+     */
+    void warmUp(double rate, Duration duration) throws InterruptedException {
+        if (duration.isZero()) {
+            return;
+        }
+        System.out.printf(Locale.ROOT, "[%s] warming up for %d s, up to %.0f/s%n", channel.name().toLowerCase(Locale.ROOT),
+                duration.toSeconds(), rate);
+        SaleRun run = new SaleRun(rig.nextTag(), channel, think);
+        rig.router().register(run);
+        try (OpenLoop loop = new OpenLoop()) {
+            Duration third = duration.dividedBy(3);
+            for (double share : new double[] {0.25, 0.5, 1.0}) {
+                loop.run(new RateSchedule(rate * share, third), System.nanoTime(), (key, due) -> send(run, key, due));
+            }
+            loop.awaitFinished(answerWait());
+        } finally {
+            rig.router().unregister(run);
+        }
+        quiet();
+    }
+
+    /** Waits (bounded) for the server to finish what earlier load left, and says so when it does not. */
+    void quiet() throws InterruptedException {
+        if (!rig.probe().awaitQuiet(QUIET_WAIT)) {
+            System.out.printf("[%s] the server is still busy after %d s; measuring anyway%n",
+                    channel.name().toLowerCase(Locale.ROOT), QUIET_WAIT.toSeconds());
+        }
+    }
+
+    /** Measures {@code schedule}; {@code label} prefixes the progress lines. */
+    Result run(String label, RateSchedule schedule) {
+        SaleRun run = new SaleRun(rig.nextTag(), channel, think);
+        rig.router().register(run);
+        try (OpenLoop loop = new OpenLoop()) {
+            ResourceMonitor monitor = new ResourceMonitor(label, rig.probe(), run::progress);
+            long start = System.nanoTime();
+            loop.run(schedule, start, (key, due) -> send(run, key, due));
+            boolean finished = loop.awaitFinished(answerWait());
+            Resources resources = monitor.stop();
+            if (!finished) {
+                System.out.println("[" + label + "] some sales were still unanswered after " + answerWait().toSeconds() + " s");
+            }
+            long unsettled = awaitCallbacks(run);
+            Throughput throughput = Throughput.of(schedule.rate(), run.answered(), schedule.duration(), start,
+                    run.lastAnswerNanos());
+            return new Result(run, resources, throughput, run.errors().counts(unsettled), monitor.lastLine());
+        } finally {
+            rig.router().unregister(run);
+        }
+    }
+
+    private void send(SaleRun run, long key, long intendedNanos) {
+        Till till = tills.get((int) (key % tills.size()));
+        String displayCode = run.displayCode(key);
+        SaleOrder order = SaleOrder.of(till.ref(), rig.runId() + "-" + displayCode, AMOUNT, 1,
+                        List.of(Product.of("Bench item", AMOUNT, 1, 10, 1)))
+                .withDisplayCode(displayCode)
+                .withCallbackAddress(rig.inbox().address().toString());
+        run.sending(key, intendedNanos);
+        try {
+            SaleResult result = channel == SaleRun.Channel.ASYNC
+                    ? shop.client().payments().asyncSale(order)
+                    : shop.client().payments().syncSale(order, SYNC_WAIT);
+            run.answered(key, result, System.nanoTime());
+        } catch (KasaException e) {
+            run.failed(key, e);
+        }
+    }
+
+    /** Waits for the final callbacks of the answered sales; returns how many are still missing. */
+    private long awaitCallbacks(SaleRun run) {
+        long deadline = System.nanoTime() + rig.drain().toNanos();
+        long unsettled = run.unsettled();
+        while (unsettled > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            unsettled = run.unsettled();
+        }
+        return unsettled;
+    }
+
+    private Duration answerWait() {
+        Duration timeout = channel == SaleRun.Channel.ASYNC ? REQUEST_TIMEOUT : SYNC_WAIT.plus(Duration.ofSeconds(30));
+        return timeout.plus(Duration.ofSeconds(10));
+    }
+}

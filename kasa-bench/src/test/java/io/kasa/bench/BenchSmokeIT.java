@@ -1,0 +1,50 @@
+package io.kasa.bench;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole benchmark, briefly, against the real server jar built by this reactor: a tiny async
+ * and sync load must produce a report with figures and without errors, and the server's
+ * profile. It says nothing about how fast anything was. The ceilings are left out to keep the
+ * build short; their arithmetic is covered by the unit tests.
+ */
+class BenchSmokeIT {
+
+    private static final Path SERVER_JAR = Path.of("..", "kasa-server", "target", "kasa-server.jar");
+
+    @Test
+    void aTinyAsyncAndSyncRunReportsFiguresAndNoErrors() throws Exception {
+        assertThat(SERVER_JAR).as("the server jar, built before this module").exists();
+        Path out = Path.of("target", "bench-smoke");
+
+        RunReport report = Bench.run(BenchOptions.parse("async", "sync",
+                "--server-jar", SERVER_JAR.toString(), "--out", out.toString(), "--server-heap", "512m",
+                "--terminals", "2", "--rate", "20", "--duration", "1s", "--think", "10ms",
+                "--warmup", "0s", "--ceilings", "off", "--drain", "20s"));
+
+        Path results = out.resolve(report.run()).resolve("results.json");
+        assertThat(results).exists();
+        assertThat(out.resolve(report.run()).resolve("server.jfr")).exists();
+        JsonNode json = JsonMapper.builder().build().readTree(Files.readString(results));
+        assertThat(json.get("scenarios")).hasSize(2);
+        for (JsonNode scenario : json.get("scenarios")) {
+            String name = scenario.get("name").asString();
+            assertThat(scenario.get("figures")).as(name).hasSize(3);
+            for (JsonNode figure : scenario.get("figures")) {
+                assertThat(figure.get("count").asLong()).as(name + ": " + figure.get("name")).isEqualTo(20);
+            }
+            assertThat(scenario.get("throughput").get("count").asLong()).as(name).isEqualTo(20);
+            for (var error : scenario.get("errors").properties()) {
+                assertThat(error.getValue().asLong()).as(name + ": " + error.getKey()).isZero();
+            }
+            assertThat(scenario.get("profile").get("samples").asLong()).as(name).isPositive();
+        }
+    }
+}
