@@ -306,7 +306,8 @@ final class SaleTraffic {
     /**
      * The call's answer, or the refusal it got (thrown). An answer that does not come — the
      * node was killed or is down, or the call timed out — is asked for again once the node is
-     * up; a 5xx answer is a surprise and asked for again too.
+     * up; so is a 503 (the server asks to come back), after its {@code Retry-After}. Any other
+     * 5xx answer is a surprise, and asked for again too.
      */
     private <T> T answered(ServerNodes.Node node, String what, AtomicInteger lost, Function<KasaClient, T> call) {
         while (true) {
@@ -319,12 +320,23 @@ final class SaleTraffic {
                 if (e.httpStatus() != KasaException.NO_RESPONSE && e.httpStatus() < 500) {
                     throw e;
                 }
-                if (e.httpStatus() >= 500) {
-                    surprises.add(what + " answered " + e.getMessage());
-                }
                 lost.incrementAndGet();
                 lostAnswers.incrementAndGet();
+                if (e.httpStatus() == 503) {
+                    pause(e.retryAfter().orElse(Duration.ofMillis(250)));
+                } else if (e.httpStatus() >= 500) {
+                    surprises.add(what + " answered " + e.getMessage());
+                }
             }
+        }
+    }
+
+    private static void pause(Duration retryAfter) {
+        try {
+            Thread.sleep(retryAfter);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry", e);
         }
     }
 
