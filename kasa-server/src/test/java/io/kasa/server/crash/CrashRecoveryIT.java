@@ -152,8 +152,9 @@ class CrashRecoveryIT {
 
     /**
      * Runs the traffic while this thread kills a random node at random moments, restarting each
-     * on its port and waiting until it is healthy before the next kill; the traffic goes on for a
-     * while after the last restart, so the restarted node serves new requests too.
+     * on its port and waiting until it is healthy before the next kill; the traffic goes on for
+     * 40 more requests after the last restart (one of them a payout order), so the restarted node
+     * serves new requests too.
      */
     private static int runWithKills(ServerNodes nodes, SaleTraffic traffic, Random random, int kills) throws Exception {
         AtomicBoolean loadOn = new AtomicBoolean(true);
@@ -179,8 +180,8 @@ class CrashRecoveryIT {
                         k, kills, victim, traffic.issued(), (System.nanoTime() - down) / 1_000_000);
             }
             int issued = traffic.issued();
-            awaitCondition(Duration.ofSeconds(30), () -> traffic.issued() >= issued + 25,
-                    "the traffic went on after the last restart");
+            awaitCondition(Duration.ofSeconds(60), () -> traffic.issued() >= issued + 40,
+                    "the traffic went on after the last restart, a payout order included");
         } finally {
             loadOn.set(false);
             driver.join();

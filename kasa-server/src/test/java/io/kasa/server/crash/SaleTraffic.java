@@ -265,13 +265,13 @@ final class SaleTraffic {
     }
 
     /**
-     * Orders a payout of the pool for yesterday and today. Refused while a job of the currency
-     * is still running (550); not retried when its answer is lost, as the next one takes
-     * whatever this one did not.
+     * Orders a payout of the pool for yesterday and today once the node is up. Refused while a
+     * job of the currency is still running (550); not retried when its answer is lost, as the
+     * next one takes whatever this one did not.
      */
     private void orderPayout(ServerNodes.Node node) {
-        if (!nodes.isUp(node)) {
-            return;
+        if (!nodes.awaitUp(node, NODE_DOWN_LIMIT)) {
+            throw new IllegalStateException(node + " stayed down for " + NODE_DOWN_LIMIT + " while a payout order waited");
         }
         LocalDate today = LocalDate.now(BUSINESS_ZONE);
         try {

@@ -154,10 +154,6 @@ final class ServerNodes implements AutoCloseable {
         }
     }
 
-    boolean isUp(Node node) {
-        return node.up.isDone();
-    }
-
     private void launch(Node node) throws IOException {
         node.starts++;
         Files.writeString(node.log, "==== start " + node.starts + " at " + Instant.now() + " ====\n",
