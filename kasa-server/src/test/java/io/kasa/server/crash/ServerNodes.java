@@ -169,7 +169,6 @@ final class ServerNodes implements AutoCloseable {
         builder.environment().put("SERVER_PORT", Integer.toString(node.port));
         builder.environment().put("SERVER_ADDRESS", "127.0.0.1");
         builder.environment().put("KASA_DATA_DIR", Files.createDirectories(dataDir.resolve("data-" + node.index)).toString());
-        builder.environment().put("KASA_CLUSTER_NODE_ID", "crash-" + node.index);
         node.process = builder.start();
     }
 
