@@ -191,7 +191,9 @@ final class ServerNodes implements AutoCloseable {
                 throw new IllegalStateException("interrupted while " + node + " was starting", e);
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(node + " did not come up within " + START_LIMIT + "; see " + node.log);
+                Path threads = dumpThreads(node);
+                throw new IllegalStateException(node + " did not come up within " + START_LIMIT + "; see " + node.log
+                        + " and its threads in " + threads);
             }
             try {
                 Thread.sleep(100);
@@ -200,6 +202,25 @@ final class ServerNodes implements AutoCloseable {
                 throw new IllegalStateException("interrupted while " + node + " was starting", e);
             }
         }
+    }
+
+    /**
+     * Writes the threads of a node that does not come up, virtual ones included, next to its
+     * log, so a stall can be understood after the node is gone.
+     */
+    private Path dumpThreads(Node node) {
+        Path file = node.log.resolveSibling("node-" + node.index + "-start-" + node.starts + "-threads.txt");
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        try {
+            Process dump = new ProcessBuilder(jcmd, Long.toString(node.process.pid()), "Thread.dump_to_file", "-format=text",
+                    file.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            dump.waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            return node.log;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return file;
     }
 
     private void killAll() {
