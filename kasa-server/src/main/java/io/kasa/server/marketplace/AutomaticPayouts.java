@@ -23,29 +23,31 @@ import java.util.UUID;
  * Pays member earnings, and platform earnings that are not pooled, on their payable date:
  * one transfer per merchant, payee and currency. Earnings are claimed with
  * {@code for update skip locked} into a payout before the transfer, so each is paid by one
- * run on one node, however many nodes run this; an interrupted payout is executed again
- * with the same transfer id, which the bank executes at most once.
+ * run on one node, however many nodes run this; a payout interrupted by a stopped node is
+ * claimed by one node and executed again with the same transfer id, which the bank executes
+ * at most once.
  */
 @Component
 public class AutomaticPayouts {
-
-    private static final Duration IN_FLIGHT_GRACE = Duration.ofMinutes(2);
 
     private final JdbcClient jdbc;
     private final BusinessTime time;
     private final Members members;
     private final MarketplaceSettingsStore settings;
     private final Payouts payouts;
+    private final Duration stalledAfter;
     private final TransactionTemplate transaction;
     private final DatabaseOutage outage;
 
     AutomaticPayouts(JdbcClient jdbc, BusinessTime time, Members members, MarketplaceSettingsStore settings,
-                     Payouts payouts, PlatformTransactionManager transactions, DatabaseOutage outage) {
+                     Payouts payouts, PayoutSettings payoutSettings, PlatformTransactionManager transactions,
+                     DatabaseOutage outage) {
         this.jdbc = jdbc;
         this.time = time;
         this.members = members;
         this.settings = settings;
         this.payouts = payouts;
+        this.stalledAfter = payoutSettings.stalledAfter();
         this.transaction = new TransactionTemplate(transactions);
         this.outage = outage;
     }
@@ -76,7 +78,7 @@ public class AutomaticPayouts {
         for (Payee payee : payees) {
             UUID payoutId = transaction.execute(status -> claim(payee, today));
             if (payoutId != null) {
-                settle(payoutId, payouts.execute(payoutId));
+                payouts.execute(payoutId, paid -> settle(payoutId, paid));
             }
         }
     }
@@ -115,7 +117,7 @@ public class AutomaticPayouts {
                 .orElse(null);
     }
 
-    /** Paid: the earnings are paid. Refused: they wait for the next run. */
+    /** Paid: the earnings are paid. Refused: they wait for the next run. Runs in the transaction recording the payout. */
     private void settle(UUID payoutId, boolean paid) {
         jdbc.sql("""
                         update earning set status = :status, payout_id = case when :paid then payout_id end, updated_at = :now
@@ -126,20 +128,21 @@ public class AutomaticPayouts {
     }
 
     /**
-     * Payouts of earlier runs that never learned the bank's answer are executed again. Each
-     * is claimed by moving its time forward, so one node takes it, and takes it again only
-     * once another grace has passed.
+     * Payouts of earlier runs that never recorded the bank's answer are executed again. Each
+     * is claimed first (its {@code updated_at} moved to now), so that one node executes it.
      */
     private void finishInterrupted() {
         Instant now = time.now();
         List<UUID> interrupted = jdbc.sql("""
                         update payout set updated_at = :now
-                        where job_id is null and status = 'IN_FLIGHT' and updated_at < :before
+                        where id in (select id from payout
+                                     where job_id is null and status = 'IN_FLIGHT' and updated_at < :before
+                                     for update skip locked)
                         returning id""")
-                .param("now", SqlTime.of(now)).param("before", SqlTime.of(now.minus(IN_FLIGHT_GRACE)))
+                .param("now", SqlTime.of(now)).param("before", SqlTime.of(now.minus(stalledAfter)))
                 .query(UUID.class).list();
         for (UUID payoutId : interrupted) {
-            settle(payoutId, payouts.execute(payoutId));
+            payouts.execute(payoutId, paid -> settle(payoutId, paid));
         }
     }
 }

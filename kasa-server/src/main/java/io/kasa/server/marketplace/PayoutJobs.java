@@ -38,22 +38,23 @@ public class PayoutJobs {
 
     static final int MAX_RANGE_DAYS = 40;
     private static final Logger log = LoggerFactory.getLogger(PayoutJobs.class);
-    private static final Duration STALLED = Duration.ofMinutes(2);
 
     private final JdbcClient jdbc;
     private final BusinessTime time;
     private final MarketplaceSettingsStore settings;
     private final Payouts payouts;
+    private final Duration stalledAfter;
     private final TransactionTemplate transaction;
     private final ExecutorService runner = Executors.newVirtualThreadPerTaskExecutor();
     private final DatabaseOutage outage;
 
     PayoutJobs(JdbcClient jdbc, BusinessTime time, MarketplaceSettingsStore settings, Payouts payouts,
-               PlatformTransactionManager transactions, DatabaseOutage outage) {
+               PayoutSettings payoutSettings, PlatformTransactionManager transactions, DatabaseOutage outage) {
         this.jdbc = jdbc;
         this.time = time;
         this.settings = settings;
         this.payouts = payouts;
+        this.stalledAfter = payoutSettings.stalledAfter();
         this.transaction = new TransactionTemplate(transactions);
         this.outage = outage;
     }
@@ -207,29 +208,38 @@ public class PayoutJobs {
         });
     }
 
-    /** Created or failed → running → succeeded (earnings paid) or failed (earnings stay ordered for a restart). */
+    /**
+     * Created or failed → running → succeeded (earnings paid) or failed (earnings stay ordered
+     * for a restart). The job's outcome is recorded in the transaction that records the bank's
+     * answer, so a crash leaves it running, to be picked up again once stalled.
+     */
     void run(UUID jobId) {
         Instant now = time.now();
         int claimed = jdbc.sql("""
                         update payout_job set status = 'RUNNING', updated_at = :now
                         where id = :id and (status in ('CREATED', 'FAILED') or (status = 'RUNNING' and updated_at < :stalled))""")
-                .param("now", SqlTime.of(now)).param("id", jobId).param("stalled", SqlTime.of(now.minus(STALLED)))
+                .param("now", SqlTime.of(now)).param("id", jobId).param("stalled", SqlTime.of(now.minus(stalledAfter)))
                 .update();
         if (claimed == 0) {
             return;
         }
         UUID payoutId = jdbc.sql("select id from payout where job_id = :job").param("job", jobId).query(UUID.class)
                 .optional().orElse(null);
-        boolean paid = payoutId == null || payouts.execute(payoutId);
-        transaction.executeWithoutResult(status -> {
-            Instant at = time.now();
-            jdbc.sql("update payout_job set status = :status, updated_at = :at where id = :id")
-                    .param("status", paid ? "SUCCEEDED" : "FAILED").param("at", SqlTime.of(at)).param("id", jobId).update();
-            if (paid) {
-                jdbc.sql("update earning set status = 'PAID', payout_id = :payout, updated_at = :at where job_id = :job and status = 'ORDERED'")
-                        .param("payout", payoutId).param("at", SqlTime.of(at)).param("job", jobId).update();
-            }
-        });
+        if (payoutId == null) {
+            transaction.executeWithoutResult(status -> finish(jobId, null, true));
+        } else {
+            payouts.execute(payoutId, paid -> finish(jobId, payoutId, paid));
+        }
+    }
+
+    private void finish(UUID jobId, UUID payoutId, boolean paid) {
+        Instant at = time.now();
+        jdbc.sql("update payout_job set status = :status, updated_at = :at where id = :id")
+                .param("status", paid ? "SUCCEEDED" : "FAILED").param("at", SqlTime.of(at)).param("id", jobId).update();
+        if (paid) {
+            jdbc.sql("update earning set status = 'PAID', payout_id = :payout, updated_at = :at where job_id = :job and status = 'ORDERED'")
+                    .param("payout", payoutId).param("at", SqlTime.of(at)).param("job", jobId).update();
+        }
     }
 
     /**
@@ -243,7 +253,7 @@ public class PayoutJobs {
 
     private void recoverStalledRound() {
         List<UUID> stalled = jdbc.sql("select id from payout_job where status in ('CREATED', 'RUNNING') and updated_at < :before")
-                .param("before", SqlTime.of(time.now().minus(STALLED))).query(UUID.class).list();
+                .param("before", SqlTime.of(time.now().minus(stalledAfter))).query(UUID.class).list();
         stalled.forEach(this::run);
     }
 

@@ -6,15 +6,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Executes one payout — one transfer through the {@link PayoutProvider} — and records the
- * try. The payout's id is the transfer id, so executing an interrupted payout again never
- * pays twice. Called outside transactions: the bank call is network I/O.
+ * try together with what it settles. The payout's id is the transfer id, so executing an
+ * interrupted payout again never pays twice. Called outside transactions: the bank call is
+ * network I/O.
  */
 @Component
 class Payouts {
@@ -24,11 +28,13 @@ class Payouts {
     private final JdbcClient jdbc;
     private final BusinessTime time;
     private final PayoutProvider provider;
+    private final TransactionTemplate transaction;
 
-    Payouts(JdbcClient jdbc, BusinessTime time, PayoutProvider provider) {
+    Payouts(JdbcClient jdbc, BusinessTime time, PayoutProvider provider, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.time = time;
         this.provider = provider;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** Writes a payout to be executed; the caller's transaction holds the earnings it pays. */
@@ -44,8 +50,13 @@ class Payouts {
         return id;
     }
 
-    /** Sends the payout's transfer and records the answer; true when the money moved. */
-    boolean execute(UUID payoutId) {
+    /**
+     * Sends the payout's transfer, then records the bank's answer and runs {@code settle}
+     * with it in one transaction, so that a crash leaves either the payout in flight with its
+     * earnings ordered (to be executed again) or both recorded, never a finished payout whose
+     * earnings wait for a settlement that no one will make. Returns true when the money moved.
+     */
+    boolean execute(UUID payoutId, Consumer<Boolean> settle) {
         record Payout(UUID jobId, int currencyId, BigDecimal amount, String iban) {
         }
         Payout payout = jdbc.sql("select job_id, currency_id, amount, iban from payout where id = :id")
@@ -60,19 +71,24 @@ class Payouts {
             log.warn("Payout {} failed in the provider", payoutId, e);
             transfer = new PayoutProvider.Transfer(false, "the payout provider failed: " + e.getClass().getSimpleName());
         }
+        boolean succeeded = transfer.succeeded();
+        String message = clip(transfer.message());
         Instant now = time.now();
-        jdbc.sql("""
-                        insert into payout_attempt (id, payout_id, job_id, succeeded, message, created_at)
-                        values (:id, :payout, :job, :succeeded, :message, :now)""")
-                .param("id", UUID.randomUUID()).param("payout", payoutId).param("job", payout.jobId())
-                .param("succeeded", transfer.succeeded()).param("message", clip(transfer.message()))
-                .param("now", SqlTime.of(now))
-                .update();
-        jdbc.sql("update payout set status = :status, updated_at = :now where id = :id")
-                .param("status", transfer.succeeded() ? "SUCCEEDED" : "FAILED").param("now", SqlTime.of(now))
-                .param("id", payoutId)
-                .update();
-        return transfer.succeeded();
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("""
+                            insert into payout_attempt (id, payout_id, job_id, succeeded, message, created_at)
+                            values (:id, :payout, :job, :succeeded, :message, :now)""")
+                    .param("id", UUID.randomUUID()).param("payout", payoutId).param("job", payout.jobId())
+                    .param("succeeded", succeeded).param("message", message)
+                    .param("now", SqlTime.of(now))
+                    .update();
+            jdbc.sql("update payout set status = :status, updated_at = :now where id = :id")
+                    .param("status", succeeded ? "SUCCEEDED" : "FAILED").param("now", SqlTime.of(now))
+                    .param("id", payoutId)
+                    .update();
+            settle.accept(succeeded);
+        });
+        return succeeded;
     }
 
     private static String clip(String message) {

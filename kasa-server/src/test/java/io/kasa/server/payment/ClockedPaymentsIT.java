@@ -49,6 +49,7 @@ import java.util.UUID;
 import static io.kasa.server.Devices.eventually;
 import static io.kasa.server.Refused.refused;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The rules that depend on time — rollback's five-second rule and the outcome deadline —
@@ -142,6 +143,59 @@ class ClockedPaymentsIT {
                     assertThat(product.merchantEarningStatusId()).isEqualTo(4));
             assertThat(MoneyInvariants.broken(jdbc)).isEmpty();
         }
+    }
+
+    /**
+     * A node that dies after the bank moved a payout's money, before the earnings were marked
+     * paid, leaves the payout in flight: a later run executes it again (the bank moves nothing
+     * twice) and the earnings end paid once. The death is a trigger that fails the transaction
+     * recording the bank's answer, as a killed node never commits it.
+     */
+    @Test
+    void aPayoutInterruptedAfterTheBankMovedTheMoneyIsFinishedByALaterRunAndPaysOnce() {
+        KasaAdminClient.create(baseUri, KasaServerIT.ADMIN_TOKEN).setMarketplace(created.merchantId(),
+                new Marketplace.Settings(true, false, MarketplaceIT.PLATFORM_IBAN, "Platform"));
+        UUID terminalId = Devices.register(merchant, "Till");
+        UUID paymentId;
+        try (TerminalAgent agent = Devices.connected(baseUri, merchant, terminalId)) {
+            agent.behave(Behaviour.approve());
+            UUID member = MarketplaceIT.member(baseUri, created.publicKey(), "10");
+            SaleResult sale = merchant.payments().syncSaleJson(MarketplaceIT.twoProducts(terminalId, member));
+            assertThat(sale.paymentStatus()).isEqualTo(4);
+            paymentId = sale.paymentRequestId();
+        }
+        automaticPayouts.run();
+        BigDecimal memberBefore = bank.received(MarketplaceIT.MEMBER_IBAN, 1);
+        BigDecimal platformBefore = bank.received(MarketplaceIT.PLATFORM_IBAN, 1);
+
+        jdbc.sql("""
+                create function die_before_paid() returns trigger language plpgsql
+                as $$ begin raise exception 'the node died'; end $$""").update();
+        jdbc.sql("""
+                create trigger die_before_paid before update on earning for each row
+                when (new.status = 'PAID' and new.payment_id = '%s') execute function die_before_paid()"""
+                .formatted(paymentId)).update();
+        try {
+            clock.advance(Duration.ofDays(10));
+            assertThatThrownBy(automaticPayouts::run).hasMessageContaining("the node died");
+        } finally {
+            jdbc.sql("drop trigger die_before_paid on earning").update();
+            jdbc.sql("drop function die_before_paid()").update();
+        }
+        assertThat(jdbc.sql("""
+                        select distinct p.status from earning e join payout p on p.id = e.payout_id
+                        where e.payment_id = :payment and e.status = 'ORDERED'""")
+                .param("payment", paymentId).query(String.class).list())
+                .as("the interrupted payout is still in flight").containsExactly("IN_FLIGHT");
+
+        clock.advance(Duration.ofMinutes(3));
+        automaticPayouts.run();
+
+        assertThat(jdbc.sql("select status from earning where payment_id = :payment").param("payment", paymentId)
+                .query(String.class).list()).containsOnly("PAID");
+        assertThat(bank.received(MarketplaceIT.MEMBER_IBAN, 1).subtract(memberBefore)).isEqualByComparingTo("90.00");
+        assertThat(bank.received(MarketplaceIT.PLATFORM_IBAN, 1).subtract(platformBefore)).isEqualByComparingTo("60.00");
+        assertThat(MoneyInvariants.broken(jdbc)).isEmpty();
     }
 
     @Test
