@@ -94,7 +94,7 @@ class CrashRecoveryIT {
     void everySaleEndsOnceAndEveryCallbackArrivesWhileNodesAreKilled() throws Exception {
         long seed = Long.getLong("kasa.crash.seed", new SecureRandom().nextLong());
         int kills = Integer.getInteger("kasa.crash.kills", 5);
-        int nodeCount = Integer.getInteger("kasa.crash.nodes", 1);
+        int nodeCount = Integer.getInteger("kasa.crash.nodes", 2);
         int terminalCount = Integer.getInteger("kasa.crash.terminals", 3);
         System.out.printf("CrashRecoveryIT: seed %d, %d kills, %d nodes, %d terminals (-Dkasa.crash.seed=%d replays it)%n",
                 seed, kills, nodeCount, terminalCount, seed);
