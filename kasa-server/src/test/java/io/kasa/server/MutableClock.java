@@ -1,5 +1,10 @@
 package io.kasa.server;
 
+import io.kasa.server.shared.BusinessTime;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +14,21 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock that follows real time plus an offset the test moves forward. */
 public final class MutableClock extends Clock {
+
+    /** Puts a movable clock under the server's business time: {@code @Import(MutableClock.InServer.class)}. */
+    @TestConfiguration
+    public static class InServer {
+        @Bean
+        MutableClock mutableClock() {
+            return new MutableClock();
+        }
+
+        @Bean
+        @Primary
+        BusinessTime testBusinessTime(MutableClock clock) {
+            return new BusinessTime(clock, ZoneId.of("Europe/Istanbul"));
+        }
+    }
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 

@@ -18,17 +18,14 @@ import io.kasa.server.marketplace.AutomaticPayouts;
 import io.kasa.server.marketplace.MarketplaceIT;
 import io.kasa.server.marketplace.MoneyInvariants;
 import io.kasa.server.marketplace.SimulatedBank;
-import io.kasa.server.shared.BusinessTime;
 import io.kasa.terminal.Behaviour;
 import io.kasa.terminal.TerminalAgent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,7 +40,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.UUID;
 
 import static io.kasa.server.Devices.eventually;
@@ -55,6 +51,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The rules that depend on time — rollback's five-second rule and the outcome deadline —
  * on a server of its own whose clock the test moves forward, so no test sleeps for them.
  */
+@Import(MutableClock.InServer.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
         "kasa.admin-token=" + KasaServerIT.ADMIN_TOKEN,
@@ -67,20 +64,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ClockedPaymentsIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @TestConfiguration
-    static class TestClock {
-        @Bean
-        MutableClock mutableClock() {
-            return new MutableClock();
-        }
-
-        @Bean
-        @Primary
-        BusinessTime testBusinessTime(MutableClock clock) {
-            return new BusinessTime(clock, ZoneId.of("Europe/Istanbul"));
-        }
-    }
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) throws IOException {

@@ -8,15 +8,12 @@ import io.kasa.server.merchant.CreatedMerchant;
 import io.kasa.server.merchant.IssuedKey;
 import io.kasa.server.merchant.KeyKind;
 import io.kasa.server.merchant.Merchants;
-import io.kasa.server.shared.BusinessTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,7 +29,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.ZoneId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every 20 s) and a clock the test moves, so that waiting out {@code Retry-After} takes no
  * real time and the rest of the suite is never throttled.
  */
+@Import(MutableClock.InServer.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
         "kasa.admin-token=" + KasaServerIT.ADMIN_TOKEN,
@@ -55,20 +52,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RateLimitIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @TestConfiguration
-    static class TestClock {
-        @Bean
-        MutableClock mutableClock() {
-            return new MutableClock();
-        }
-
-        @Bean
-        @Primary
-        BusinessTime testBusinessTime(MutableClock clock) {
-            return new BusinessTime(clock, ZoneId.of("Europe/Istanbul"));
-        }
-    }
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) throws IOException {
