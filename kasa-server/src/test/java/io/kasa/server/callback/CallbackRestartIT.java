@@ -66,6 +66,9 @@ class CallbackRestartIT {
                 assertThat(receiver.forPayment(sale)).extracting(CallbackReceiver.Received::sequence).containsExactly(2, 3, 4, 5);
             }
             KasaClient client = KasaClient.builder().baseUri(baseOf(again)).privateKeys(privateClient, privateKey).build();
+            assertThat(eventually(Duration.ofSeconds(30), () -> client.callbacks().list(sales.getFirst()).stream()
+                    .allMatch(delivery -> delivery.state() == io.kasa.client.CallbackState.DELIVERED)))
+                    .as("the server records a delivery after the receiver answers").isTrue();
             var log = client.callbacks().list(sales.getFirst());
             assertThat(log).allSatisfy(delivery -> assertThat(delivery.state()).isEqualTo(io.kasa.client.CallbackState.DELIVERED));
             assertThat(log.getFirst().attempts().getLast().statusCode()).isEqualTo(200);
