@@ -38,10 +38,14 @@ public class CallbackDeliveries {
                 .query(this::delivery).list();
     }
 
-    /** Queues the callback to be sent again now, with the same event id, whatever became of it. */
+    /**
+     * Queues the callback to be sent again now, with the same event id, whatever became of
+     * it; one still waiting behind an earlier callback keeps its place in the queue.
+     */
     public CallbackDelivery resend(MerchantId merchant, UUID callbackId) {
         int updated = jdbc.sql("""
-                        update callback_delivery set state = 'PENDING', next_attempt_at = :now
+                        update callback_delivery set state = case when state = 'WAITING' then state else 'PENDING' end,
+                            next_attempt_at = :now
                         where id = :id and merchant_id = :merchant""")
                 .param("now", SqlTime.of(time.now())).param("id", callbackId).param("merchant", merchant.value())
                 .update();
@@ -60,7 +64,9 @@ public class CallbackDeliveries {
                 .query((attempt, m) -> new CallbackDelivery.Attempt(SqlTime.read(attempt, "attempted_at"),
                         (Integer) attempt.getObject("status_code"), attempt.getString("error"), attempt.getInt("duration_ms")))
                 .list();
-        CallbackDelivery.State state = CallbackDelivery.State.valueOf(row.getString("state"));
+        // Waiting behind an earlier callback is, to the merchant, pending.
+        String stored = row.getString("state");
+        CallbackDelivery.State state = CallbackDelivery.State.valueOf(stored.equals("WAITING") ? "PENDING" : stored);
         return new CallbackDelivery(id, row.getObject("payment_id", UUID.class), row.getInt("sequence"),
                 row.getInt("payment_type_id"), row.getInt("payment_status_id"), row.getString("target"), state,
                 row.getInt("attempt_count"), state == CallbackDelivery.State.PENDING ? SqlTime.read(row, "next_attempt_at") : null,

@@ -13,7 +13,9 @@ import java.util.UUID;
 /**
  * Writes a callback for every status change after creation of a payment that has a
  * callback address. It runs inside the transaction that records the change, so the change
- * and its callback commit together or not at all.
+ * and its callback commit together or not at all. That transaction holds the payment's
+ * row lock, so the new callback sees every earlier one as it is: it joins the queue as
+ * WAITING behind an undelivered one, else it is the head, PENDING and due at once.
  */
 @Component
 class CallbackOutbox {
@@ -57,8 +59,11 @@ class CallbackOutbox {
         jdbc.sql("""
                         insert into callback_delivery (id, merchant_id, payment_id, sequence, payment_type_id,
                             payment_status_id, target, payload, state, next_attempt_at, created_at)
-                        values (:id, :merchant, :payment, :sequence, :type, :status, :target, cast(:payload as jsonb),
-                            'PENDING', :at, :at)""")
+                        select :id, :merchant, :payment, :sequence, :type, :status, :target, cast(:payload as jsonb),
+                            case when exists (select 1 from callback_delivery
+                                              where payment_id = :payment and state in ('PENDING', 'WAITING'))
+                                 then 'WAITING' else 'PENDING' end,
+                            :at, :at""")
                 .param("id", change.activityId()).param("merchant", change.merchantId())
                 .param("payment", change.paymentId()).param("sequence", change.sequence())
                 .param("type", change.type().id()).param("status", change.status().id())

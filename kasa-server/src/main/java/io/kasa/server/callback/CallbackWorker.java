@@ -36,9 +36,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Delivers the outbox. Due callbacks are claimed with {@code for update skip locked} and
- * leased, so each try runs on one node only; a callback waits while an earlier one of the
- * same payment is pending, so a payment's callbacks arrive in order, while callbacks of
- * different payments go out side by side. Every try is recorded; failures are retried with
+ * leased, so each try runs on one node only; a callback waits (WAITING) until the one
+ * before it of the same payment is delivered or dead, so a payment's callbacks arrive in
+ * order, while callbacks of different payments go out side by side. Every try is recorded; failures are retried with
  * exponential backoff and jitter until the give-up time, then the callback is dead.
  * While the database cannot be reached nothing is claimed; a try whose result could not be
  * recorded is tried again once its lease has passed, so a callback is never lost, at worst
@@ -86,7 +86,7 @@ class CallbackWorker implements DisposableBean {
                 BigDecimal amount, String message, String hash, String hashFormat, int hashKeyType) {
     }
 
-    private record Claimed(UUID id, UUID merchantId, int sequence, String target, String payload, Instant createdAt,
+    private record Claimed(UUID id, UUID merchantId, UUID paymentId, int sequence, String target, String payload, Instant createdAt,
                            int attemptCount) {
     }
 
@@ -153,25 +153,28 @@ class CallbackWorker implements DisposableBean {
         }
     }
 
+    /**
+     * Leases up to {@code limit} due callbacks. Only the head of a payment's queue is
+     * PENDING, so this reads the due index alone: its cost does not grow with the callbacks
+     * waiting behind a receiver that is down.
+     */
     private List<Claimed> claim(int limit) {
         Instant now = time.now();
         return transaction.execute(status -> jdbc.sql("""
                         with due as (
                             select d.id from callback_delivery d
                             where d.state = 'PENDING' and d.next_attempt_at <= :now
-                              and not exists (select 1 from callback_delivery e
-                                              where e.payment_id = d.payment_id and e.state = 'PENDING'
-                                                and e.sequence < d.sequence)
-                            order by d.next_attempt_at, d.sequence
+                            order by d.next_attempt_at
                             limit :limit
                             for update skip locked)
                         update callback_delivery c set next_attempt_at = :lease
                         from due where c.id = due.id
-                        returning c.id, c.merchant_id, c.sequence, c.target, c.payload, c.created_at, c.attempt_count""")
+                        returning c.id, c.merchant_id, c.payment_id, c.sequence, c.target, c.payload, c.created_at,
+                            c.attempt_count""")
                 .param("now", SqlTime.of(now)).param("limit", limit)
                 .param("lease", SqlTime.of(now.plus(settings.lease())))
                 .query((row, n) -> new Claimed(row.getObject("id", UUID.class), row.getObject("merchant_id", UUID.class),
-                        row.getInt("sequence"), row.getString("target"), row.getString("payload"),
+                        row.getObject("payment_id", UUID.class), row.getInt("sequence"), row.getString("target"), row.getString("payload"),
                         SqlTime.read(row, "created_at"), row.getInt("attempt_count")))
                 .list());
     }
@@ -224,10 +227,30 @@ class CallbackWorker implements DisposableBean {
                     .param("status", result.statusCode()).param("error", result.error())
                     .param("now", SqlTime.of(now)).param("id", delivery.id())
                     .update();
+            if (!state.equals("PENDING")) {
+                releaseNext(delivery.paymentId(), now);
+            }
         });
         if (dead) {
             log.warn("Callback {} to {} is dead after {} tries: {}", delivery.id(), delivery.target(), attempts, result.error());
         }
+    }
+
+    /**
+     * Makes the first WAITING callback of the payment its head, unless a PENDING one is
+     * still out (a resent one). Under the payment's row lock, which the transaction writing
+     * a new callback also holds: whichever commits first, the other sees it, so no callback
+     * is left waiting behind nothing.
+     */
+    private void releaseNext(UUID paymentId, Instant now) {
+        jdbc.sql("select id from payment where id = :payment for update").param("payment", paymentId).query(UUID.class).list();
+        jdbc.sql("""
+                        update callback_delivery set state = 'PENDING', next_attempt_at = :now
+                        where id = (select id from callback_delivery
+                                    where payment_id = :payment and state = 'WAITING' order by sequence limit 1)
+                          and not exists (select 1 from callback_delivery where payment_id = :payment and state = 'PENDING')""")
+                .param("now", SqlTime.of(now)).param("payment", paymentId)
+                .update();
     }
 
     /** {@code initialDelay × 2^(attempts-1)}, capped at {@code maxDelay}, then between half and all of it. */

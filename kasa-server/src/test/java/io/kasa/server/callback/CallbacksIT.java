@@ -154,6 +154,26 @@ class CallbacksIT extends KasaServerIT {
     }
 
     @Test
+    void callbacksBehindAnUndeliveredOneWaitTheirTurn() {
+        receiver.then(Reply.status(500), Reply.status(500));
+        Shop shop = shop("queue", Behaviour.approve());
+        SaleResult sale = shop.client().payments().syncSaleJson(
+                Seeds.syncSale(shop.terminalId(), UUID.randomUUID().toString(), receiver.uri("/queue")));
+        UUID id = sale.paymentRequestId();
+
+        assertThat(eventually(Duration.ofSeconds(30), () -> !receiver.forPayment(id).isEmpty())).isTrue();
+        List<String> stored = jdbc.sql("select state from callback_delivery where payment_id = :id order by sequence")
+                .param("id", id).query(String.class).list();
+        assertThat(stored).as("only the head of the queue is due").containsExactly("PENDING", "WAITING", "WAITING", "WAITING");
+        assertThat(shop.client().callbacks().list(id)).extracting(CallbackDelivery::state)
+                .as("to the merchant, waiting is pending").containsOnly(CallbackState.PENDING);
+
+        assertThat(eventually(Duration.ofSeconds(30), () -> receiver.forPayment(id).stream()
+                .map(CallbackReceiver.Received::sequence).distinct().count() == 4)).isTrue();
+        assertThat(receiver.forPayment(id)).extracting(CallbackReceiver.Received::sequence).containsExactly(2, 2, 2, 3, 4, 5);
+    }
+
+    @Test
     void aCallbackCanBeSentAgainWithTheSameEventId() {
         Shop shop = shop("resend", Behaviour.ignore());
         SaleResult sale = shop.client().payments().asyncSaleJson(
