@@ -1,6 +1,7 @@
 package io.kasa.server.database;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.kasa.server.shared.DatabaseQueue;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import java.sql.Connection;
@@ -15,15 +16,27 @@ import java.time.Duration;
  * connection at all and its last try to open one failed — the database is unreachable — so
  * that during an outage requests are refused within that timeout.
  */
-final class PooledConnections extends DelegatingDataSource implements AutoCloseable {
+final class PooledConnections extends DelegatingDataSource implements DatabaseQueue, AutoCloseable {
 
     private final HikariDataSource pool;
     private final Duration poolWait;
+    private final int maxQueue;
 
-    PooledConnections(HikariDataSource pool, Duration poolWait) {
+    PooledConnections(HikariDataSource pool, Duration poolWait, int maxQueue) {
         super(pool);
         this.pool = pool;
         this.poolWait = poolWait;
+        this.maxQueue = maxQueue;
+    }
+
+    @Override
+    public int waiting() {
+        return pool.getHikariPoolMXBean() == null ? 0 : pool.getHikariPoolMXBean().getThreadsAwaitingConnection();
+    }
+
+    @Override
+    public int limit() {
+        return maxQueue;
     }
 
     @Override

@@ -33,6 +33,9 @@ public enum KasaError {
     RATE_LIMIT_EXCEEDED("System.RateLimitExceeded", 1011, 429,
             "İstek sınırı aşıldı; Retry-After başlığındaki saniye kadar bekleyip tekrar deneyin",
             "Request rate limit exceeded; retry after the number of seconds in Retry-After"),
+    SERVER_BUSY("System.Busy", 1012, 503,
+            "Sunucu şu anda kaldırabileceğinden fazla iş bekletiyor; Retry-After süresi kadar bekleyip tekrar deneyin",
+            "The server has more work waiting than it can take on; please retry after the Retry-After delay"),
 
     MERCHANT_NOT_FOUND("Merchant.NotFound", 1101, 404,
             "Üye işyeri bulunamadı", "Merchant not found"),
