@@ -65,6 +65,7 @@ final class Shop implements AutoCloseable {
                 .privateKeys(merchant.privateKey())
                 .requestTimeout(requestTimeout)
                 .httpClient(http)
+                .retryWhenBusy(false)   // a refusal is counted as one, not hidden in a latency
                 .build();
         return new Shop(baseUri, name, client, onOrder);
     }

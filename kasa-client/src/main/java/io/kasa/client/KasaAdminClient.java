@@ -43,7 +43,7 @@ public final class KasaAdminClient {
         Objects.requireNonNull(adminToken, "adminToken");
         Objects.requireNonNull(httpClient, "httpClient");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
-        return new KasaAdminClient(new Transport(httpClient, baseUri, requestTimeout), adminToken);
+        return new KasaAdminClient(new Transport(httpClient, baseUri, requestTimeout, true), adminToken);
     }
 
     /**

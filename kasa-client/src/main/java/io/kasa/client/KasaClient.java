@@ -224,6 +224,7 @@ public final class KasaClient {
         private String locale;
         private Duration requestTimeout = Duration.ofSeconds(30);
         private HttpClient httpClient;
+        private boolean retryWhenBusy = true;
 
         private Builder() {
         }
@@ -277,6 +278,17 @@ public final class KasaClient {
             return this;
         }
 
+        /**
+         * Whether a call refused with 503 {@code System.Busy} (the server did nothing with it)
+         * is sent again after its {@code Retry-After}, within the call's timeout (while a second
+         * of it is left after the wait); on by default. Off, the refusal is thrown at once as a
+         * {@link KasaException}, as a load generator that counts refusals wants.
+         */
+        public Builder retryWhenBusy(boolean retryWhenBusy) {
+            this.retryWhenBusy = retryWhenBusy;
+            return this;
+        }
+
         /** The HTTP client to share; by default a new HTTP/1.1 one with a 10 second connect timeout. */
         public Builder httpClient(HttpClient httpClient) {
             this.httpClient = httpClient;
@@ -286,7 +298,7 @@ public final class KasaClient {
         public KasaClient build() {
             requireHttp(baseUri);
             HttpClient http = httpClient != null ? httpClient : Transport.defaultHttpClient();
-            return new KasaClient(new Transport(http, baseUri, requestTimeout), privateKeys, publicKeys, locale);
+            return new KasaClient(new Transport(http, baseUri, requestTimeout, retryWhenBusy), privateKeys, publicKeys, locale);
         }
 
         private static void requireKind(IssuedKey key, KeyKind kind) {

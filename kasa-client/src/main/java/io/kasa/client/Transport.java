@@ -15,10 +15,18 @@ import java.util.Objects;
  * {@link KasaJson}, a {@link Verbatim} body as its text unchanged; a null body sends none.
  * Failing to get any answer (connection refused, timeout, interruption) becomes a
  * {@link KasaException} with status {@link KasaException#NO_RESPONSE}. Thread-safe.
+ *
+ * <p>A 503 {@code System.Busy} (1012) refusal means the server did nothing with the request,
+ * so unless told otherwise the request is sent again after the answer's {@code Retry-After},
+ * within the call's timeout: while at least a second of it is left after the wait. Then
+ * the last refusal is the answer.
  */
 final class Transport {
 
     static final String JSON = "application/json; charset=utf-8";
+    static final int BUSY = 1012;
+    /** The least time worth a try after waiting out a busy refusal. */
+    private static final Duration MIN_TRY = Duration.ofSeconds(1);
 
     /**
      * A body that is already JSON text (or close to it: the Paywall samples carry {@code //}
@@ -33,11 +41,13 @@ final class Transport {
     private final HttpClient http;
     private final String base;
     private final Duration requestTimeout;
+    private final boolean retryWhenBusy;
 
-    Transport(HttpClient http, URI baseUri, Duration requestTimeout) {
+    Transport(HttpClient http, URI baseUri, Duration requestTimeout, boolean retryWhenBusy) {
         this.http = http;
         this.base = withoutTrailingSlash(baseUri.toString());
         this.requestTimeout = requestTimeout;
+        this.retryWhenBusy = retryWhenBusy;
     }
 
     /** A client for when the caller brings none: HTTP/1.1 (no h2c upgrade attempts), 10 s to connect. */
@@ -62,6 +72,45 @@ final class Transport {
     }
 
     HttpReply send(String method, String path, Object body, Map<String, String> headers, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Duration left = timeout;
+        while (true) {
+            HttpReply reply = sendOnce(method, path, body, headers, left);
+            Duration wait = retryWhenBusy ? busyFor(reply) : null;
+            if (wait == null) {
+                return reply;
+            }
+            left = Duration.ofNanos(deadline - System.nanoTime()).minus(wait);
+            if (left.compareTo(MIN_TRY) < 0) {
+                return reply;
+            }
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return reply;
+            }
+        }
+    }
+
+    /** How long a {@code System.Busy} refusal asks to wait (at least 100 ms); null for any other answer. */
+    static Duration busyFor(HttpReply reply) {
+        if (reply.status() != 503) {
+            return null;
+        }
+        try {
+            var envelope = KasaJson.MAPPER.readTree(reply.body());
+            if (envelope == null || !envelope.path("ErrorCode").isNumber() || envelope.path("ErrorCode").intValue() != BUSY) {
+                return null;
+            }
+        } catch (RuntimeException notAnEnvelope) {
+            return null;
+        }
+        Duration wait = reply.retryAfter().orElse(Duration.ofSeconds(1));
+        return wait.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : wait;
+    }
+
+    private HttpReply sendOnce(String method, String path, Object body, Map<String, String> headers, Duration timeout) {
         URI uri = uri(path);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)

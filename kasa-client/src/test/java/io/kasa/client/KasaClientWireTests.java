@@ -323,6 +323,52 @@ class KasaClientWireTests {
         assertThat(refused.retryAfter()).contains(Duration.ofSeconds(30));
     }
 
+    private static final String BUSY = """
+            {"Result":null,"ErrorCode":1012,"Succeeded":false,"Failed":true,
+             "Message":"busy","ClientMessage":"System.Busy"}
+            """;
+
+    @Test
+    void aBusyRefusalIsSentAgainAfterItsRetryAfterSinceTheServerDidNothing() {
+        server.answer(503, BUSY, "Retry-After", "1").answer(503, BUSY, "Retry-After", "1");
+        long started = System.nanoTime();
+
+        client.providers().list();
+
+        assertThat(server.received()).hasSize(3)
+                .allSatisfy(sent -> assertThat(sent.path()).isEqualTo("/api/provider/list"));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("two waits of Retry-After")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aBusyRefusalIsTheAnswerWhenTheTimeoutLeavesNoRoomOrRetryingIsOff() {
+        for (int i = 0; i < 10; i++) {
+            server.answer(503, BUSY, "Retry-After", "2");
+        }
+        KasaException refused = catchThrowableOfType(KasaException.class, () -> client.providers().list());
+        assertThat(refused.is(ClientMessages.SYSTEM_BUSY)).isTrue();
+        assertThat(server.received()).as("5 s timeout: tries at 0 s and 2 s; a third would start at 4 s").hasSize(2);
+
+        KasaClient counting = KasaClient.builder().baseUri(server.uri()).retryWhenBusy(false).build();
+        KasaException once = catchThrowableOfType(KasaException.class, () -> counting.providers().list());
+        assertThat(once.httpStatus()).isEqualTo(503);
+        assertThat(server.received()).hasSize(3);
+    }
+
+    @Test
+    void otherServiceUnavailableAnswersAreNotRepeated() {
+        server.answer(503, """
+                {"Result":null,"ErrorCode":1010,"Succeeded":false,"Failed":true,
+                 "Message":"db","ClientMessage":"System.DatabaseUnavailable"}
+                """, "Retry-After", "1");
+
+        KasaException refused = catchThrowableOfType(KasaException.class, () -> client.providers().list());
+
+        assertThat(refused.is(ClientMessages.SYSTEM_DATABASE_UNAVAILABLE)).isTrue();
+        assertThat(server.received()).as("it may have been recorded: the caller decides").hasSize(1);
+    }
+
     @Test
     void bodylessErrorBecomesUnreadableKasaException() {
         server.answer(405, "");

@@ -37,7 +37,7 @@ class DatabaseConfiguration {
         config.setJdbcUrl(location.url());
         config.setUsername(location.username());
         config.setPassword(location.password());
-        return new PooledConnections(new HikariDataSource(config), settings.poolWait(), settings.maxQueue());
+        return new PooledConnections(new HikariDataSource(config), settings.poolWait(), settings.maxQueueWait());
     }
 
     @Bean

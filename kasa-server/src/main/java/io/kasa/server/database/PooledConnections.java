@@ -15,43 +15,68 @@ import java.time.Duration;
  * failing; but it gives up after one connection timeout of the pool when the pool holds no
  * connection at all and its last try to open one failed — the database is unreachable — so
  * that during an outage requests are refused within that timeout.
+ *
+ * <p>It also measures the queue ({@link DatabaseQueue}): work that waited longer than
+ * {@code maxQueueWait} for its connection, or is still waiting after a connection timeout,
+ * marks the server as behind for the next second — unless the database was unreachable
+ * during that wait: an outage is answered as one, not as a busy server.
  */
 final class PooledConnections extends DelegatingDataSource implements DatabaseQueue, AutoCloseable {
 
+    private static final long BEHIND_FOR_NANOS = Duration.ofSeconds(1).toNanos();
+
     private final HikariDataSource pool;
     private final Duration poolWait;
-    private final int maxQueue;
+    private final long maxQueueWaitNanos;
+    private final long connectionTimeoutNanos;
+    private volatile long behindUntil = System.nanoTime();
+    private volatile long unreachableAt = System.nanoTime() - Duration.ofDays(1).toNanos();
 
-    PooledConnections(HikariDataSource pool, Duration poolWait, int maxQueue) {
+    /** {@code maxQueueWait}: zero never counts the server as behind. */
+    PooledConnections(HikariDataSource pool, Duration poolWait, Duration maxQueueWait) {
         super(pool);
         this.pool = pool;
         this.poolWait = poolWait;
-        this.maxQueue = maxQueue;
-    }
-
-    @Override
-    public int waiting() {
-        return pool.getHikariPoolMXBean() == null ? 0 : pool.getHikariPoolMXBean().getThreadsAwaitingConnection();
-    }
-
-    @Override
-    public int limit() {
-        return maxQueue;
+        this.maxQueueWaitNanos = maxQueueWait.toNanos();
+        this.connectionTimeoutNanos = Duration.ofMillis(pool.getConnectionTimeout()).toNanos();
     }
 
     @Override
     public Connection getConnection() throws SQLException {
-        long deadline = System.nanoTime() + poolWait.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + poolWait.toNanos();
         while (true) {
             try {
-                return pool.getConnection();
+                Connection connection = pool.getConnection();
+                waited(started);
+                return connection;
             } catch (SQLTransientConnectionException timedOut) {
+                if (timedOut.getCause() != null) {
+                    unreachableAt = System.nanoTime();
+                }
                 boolean cannotConnect = timedOut.getCause() != null && pool.getHikariPoolMXBean().getTotalConnections() == 0;
-                if (cannotConnect || System.nanoTime() - deadline >= 0) {
+                if (cannotConnect) {
+                    throw timedOut;
+                }
+                waited(started);
+                if (System.nanoTime() - deadline >= 0) {
                     throw timedOut;
                 }
             }
         }
+    }
+
+    private void waited(long started) {
+        long now = System.nanoTime();
+        boolean duringOutage = unreachableAt - (started - connectionTimeoutNanos) > 0;
+        if (maxQueueWaitNanos > 0 && now - started > maxQueueWaitNanos && !duringOutage) {
+            behindUntil = now + BEHIND_FOR_NANOS;
+        }
+    }
+
+    @Override
+    public boolean isBehind() {
+        return maxQueueWaitNanos > 0 && System.nanoTime() - behindUntil < 0;
     }
 
     @Override

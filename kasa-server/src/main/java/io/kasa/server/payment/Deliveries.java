@@ -38,9 +38,19 @@ class Deliveries {
         return channel.isLive(terminalId);
     }
 
-    /** Sends a new order if its terminal is live; returns whether it went out. */
+    /**
+     * Sends a new order if its terminal is live; returns whether it went out. An order
+     * already marked 10 whose terminal went away meanwhile is marked 8, as a failed write is.
+     */
     boolean sendIfLive(Order order) {
-        return channel.isLive(order.terminalId()) && send(order);
+        if (channel.isLive(order.terminalId())) {
+            return send(order);
+        }
+        if (order.status() == SOCKET_NOTIFICATION_SENT) {
+            orders.transition(order.id(),
+                    Orders.Change.to(SOCKET_NOTIFICATION_FAILED, "the terminal went offline before the order was written"));
+        }
+        return false;
     }
 
     /**

@@ -87,7 +87,8 @@ public class Payments {
             }
         }
         byte[] fingerprint = fingerprint(channel, order);
-        Created created = transaction.execute(status -> createSale(merchant, terminal, order, channel, ip, fingerprint));
+        boolean live = deliveries.isLive(terminal.id());
+        Created created = transaction.execute(status -> createSale(merchant, terminal, order, channel, ip, fingerprint, live));
         if (created.isNew()) {
             dispatch(created.order(), channel, order.sendNotificationDeviceDisconnected());
         } else {
@@ -110,8 +111,13 @@ public class Payments {
                 .ifPresent(deliveries::sendIfLive);
     }
 
+    /**
+     * Records the sale and its order. For a live terminal the order is also marked as being
+     * written (10) in the same transaction, which saves the sale a transaction of its own;
+     * {@link #dispatch} then writes it.
+     */
     private Created createSale(MerchantId merchant, Terminal terminal, SaleOrder order, Channel channel, String ip,
-                               byte[] fingerprint) {
+                               byte[] fingerprint, boolean live) {
         Instant now = time.now();
         UUID paymentId = UUID.randomUUID();
         Optional<UUID> inserted = jdbc.sql("""
@@ -145,7 +151,12 @@ public class Payments {
                     .param("method", product.paymentMethodId()).param("member", product.memberId())
                     .update();
         }
-        return new Created(paymentId, newOrder(merchant, paymentId, terminal.id(), PaymentType.SALE, now), true);
+        Order created = newOrder(merchant, paymentId, terminal.id(), PaymentType.SALE, now);
+        if (live) {
+            orders.transitionInTransaction(created.id(), Orders.Change.to(SOCKET_NOTIFICATION_SENT));
+            created = created.withStatus(SOCKET_NOTIFICATION_SENT);
+        }
+        return new Created(paymentId, created, true);
     }
 
     private Created retried(MerchantId merchant, String merchantUniqueCode, byte[] fingerprint) {
@@ -203,20 +214,20 @@ public class Payments {
      * for sync. A sync order that could not reach the device is refused.
      */
     private Answer respond(UUID paymentId, UUID terminalId, Channel channel, Duration wait) {
-        PaymentStatus status;
+        Answer answer;
         if (channel == Channel.ASYNC) {
             // A retry may arrive before the first request has written the order to a live
             // terminal: it waits like the first, so that both answer alike.
             boolean live = deliveries.isLive(terminalId);
-            status = waits.await(paymentId, () -> currentStatus(paymentId),
-                    s -> s != SOCKET_NOTIFICATION_SENT && !(live && s == GENERATED), settings.receiptWait());
+            answer = waits.await(paymentId, () -> answer(paymentId),
+                    a -> a.status() != SOCKET_NOTIFICATION_SENT && !(live && a.status() == GENERATED), settings.receiptWait());
         } else {
-            status = waits.await(paymentId, () -> currentStatus(paymentId), PaymentStatus::isFinal, wait);
+            answer = waits.await(paymentId, () -> answer(paymentId), a -> a.status().isFinal(), wait);
         }
-        if (channel == Channel.SYNC && status == COULD_NOT_SEND_TO_DEVICE) {
+        if (channel == Channel.SYNC && answer.status() == COULD_NOT_SEND_TO_DEVICE) {
             throw new KasaException(KasaError.PAYMENT_CLOUD_NOT_SEND_TO_DEVICE);
         }
-        return answer(paymentId);
+        return answer;
     }
 
     /**
@@ -350,11 +361,6 @@ public class Payments {
                 .param("id", paymentId).param("merchant", merchant.value())
                 .query(Payments::view).optional()
                 .orElseThrow(() -> new KasaException(KasaError.PAYMENT_REQUEST_NOT_FOUND));
-    }
-
-    private PaymentStatus currentStatus(UUID paymentId) {
-        return PaymentStatus.of(jdbc.sql("select payment_status_id from payment where id = :id")
-                .param("id", paymentId).query(Integer.class).single());
     }
 
     private Answer answer(UUID paymentId) {

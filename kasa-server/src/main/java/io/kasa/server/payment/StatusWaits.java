@@ -40,19 +40,19 @@ class StatusWaits {
     }
 
     /**
-     * Reads the status until {@code done} accepts it or {@code wait} passes; returns the last
-     * status read. A change committed between two reads is never missed: the waiter registers
-     * before it reads.
+     * Reads the payment until {@code done} accepts what was read or {@code wait} passes;
+     * returns the last read. A change committed between two reads is never missed: the waiter
+     * registers before it reads.
      */
-    PaymentStatus await(UUID paymentId, Supplier<PaymentStatus> read, Predicate<PaymentStatus> done, Duration wait) {
+    <T> T await(UUID paymentId, Supplier<T> read, Predicate<T> done, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             CompletableFuture<Void> change = register(paymentId);
             try {
-                PaymentStatus status = read.get();
+                T current = read.get();
                 long remaining = deadline - System.nanoTime();
-                if (done.test(status) || remaining <= 0) {
-                    return status;
+                if (done.test(current) || remaining <= 0) {
+                    return current;
                 }
                 change.get(remaining, TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {

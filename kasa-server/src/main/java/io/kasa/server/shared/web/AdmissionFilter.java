@@ -17,7 +17,7 @@ import java.time.Duration;
 
 /**
  * Refuses a new API request with 503 {@code System.Busy} and {@code Retry-After: 1} while the
- * {@link DatabaseQueue} is full, before it authenticates or reads anything. Under more load
+ * {@link DatabaseQueue} is behind, before it authenticates or reads anything. Under more load
  * than the server can carry, the requests it takes keep their latency and the others learn
  * at once to come back, instead of every request queueing until it times out. A refused
  * request did nothing, so it is safe to repeat. Work already taken on — device reports,
@@ -47,7 +47,7 @@ public class AdmissionFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (queue.isFull()) {
+        if (queue.isBehind()) {
             refusals.write(request, response, BUSY);
         } else {
             chain.doFilter(request, response);
