@@ -168,7 +168,7 @@ public final class Bench {
         ServerProbe probe = new ServerProbe(baseUri, server,
                 resources.database == null ? 0 : resources.database.postmasterPid());
         return new Rig(runId, baseUri, adminToken, probe, database, resources.inbox, router,
-                options.duration("warmup", Duration.ofSeconds(10)), options.duration("drain", Duration.ofSeconds(30)),
+                options.duration("warmup", Duration.ofSeconds(30)), options.duration("drain", Duration.ofSeconds(30)),
                 options.on("ceilings", true), new AtomicInteger());
     }
 

@@ -47,7 +47,7 @@ final class BenchOptions {
               --out DIR                 results go to DIR/<run>/, default kasa-bench/target/bench
               --ceilings on|off         measure the ceilings beside the figures, default on
               --commit-duration D       length of the database commit loop, default 10s
-              --warmup D                unmeasured load before async, sync and ramp, default 10s
+              --warmup D                unmeasured load before async, sync and ramp, default 30s
               --drain D                 longest wait for callbacks after the last send, default 30s
             Scenario options (plain: every scenario that uses it; --<scenario>.<option>: one):
               --rate N --duration D --terminals N --think D      async, sync; held uses --rate to send

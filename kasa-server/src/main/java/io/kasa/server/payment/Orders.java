@@ -89,26 +89,32 @@ class Orders {
         return Optional.of(order);
     }
 
-    /** Appends the activity and makes it the payment's latest. The caller holds the order's lock. */
+    /**
+     * Appends the activity and makes it the payment's latest, numbered by the payment's own
+     * counter under its row lock, so the numbers of one payment have no gaps and no repeats.
+     * The caller holds the order's lock.
+     */
     void record(Order order, PaymentStatus status, String message, Instant at) {
-        UUID merchantId = jdbc.sql("select merchant_id from payment where id = :id for update")
-                .param("id", order.paymentId()).query(UUID.class).single();
-        int sequence = jdbc.sql("select coalesce(max(sequence), 0) + 1 from payment_activity where payment_id = :id")
-                .param("id", order.paymentId()).query(Integer.class).single();
+        record Latest(UUID merchantId, int sequence) {
+        }
         UUID activityId = UUID.randomUUID();
+        Latest latest = jdbc.sql("""
+                        update payment set payment_type_id = :type, payment_status_id = :status, activity_id = :activity,
+                            modified_at = :at, last_sequence = last_sequence + 1
+                        where id = :id
+                        returning merchant_id, last_sequence""")
+                .param("type", order.type().id()).param("status", status.id()).param("activity", activityId)
+                .param("at", SqlTime.of(at)).param("id", order.paymentId())
+                .query((row, n) -> new Latest(row.getObject("merchant_id", UUID.class), row.getInt("last_sequence")))
+                .single();
+        UUID merchantId = latest.merchantId();
+        int sequence = latest.sequence();
         jdbc.sql("""
                         insert into payment_activity (id, payment_id, order_id, sequence, type_id, status_id, message, created_at)
                         values (:id, :payment, :order, :sequence, :type, :status, :message, :at)""")
                 .param("id", activityId).param("payment", order.paymentId()).param("order", order.id())
                 .param("sequence", sequence).param("type", order.type().id()).param("status", status.id())
                 .param("message", message).param("at", SqlTime.of(at))
-                .update();
-        jdbc.sql("""
-                        update payment set payment_type_id = :type, payment_status_id = :status, activity_id = :activity,
-                            modified_at = :at
-                        where id = :id""")
-                .param("type", order.type().id()).param("status", status.id()).param("activity", activityId)
-                .param("at", SqlTime.of(at)).param("id", order.paymentId())
                 .update();
         events.publishEvent(new PaymentStatusChanged(merchantId, order.paymentId(), order.id(), activityId, sequence,
                 order.type(), status, message, at));
