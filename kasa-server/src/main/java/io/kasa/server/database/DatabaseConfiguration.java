@@ -37,7 +37,8 @@ class DatabaseConfiguration {
         config.setJdbcUrl(location.url());
         config.setUsername(location.username());
         config.setPassword(location.password());
-        return new PooledConnections(new HikariDataSource(config), settings.poolWait(), settings.maxQueueWait());
+        return new PooledConnections(new HikariDataSource(config), settings.poolWait(), settings.maxQueue(),
+                settings.maxQueueWait());
     }
 
     @Bean

@@ -14,8 +14,9 @@ import java.time.Duration;
  * that while the database is unreachable requests are refused within it instead of hanging;
  * {@code poolWait} is how long work queues for a free connection while all are busy;
  * {@code retryAfter} is what refusals during an outage tell callers to wait;
- * after work waited longer than {@code maxQueueWait} for a connection, new API requests are
- * refused as busy for a second (0: never).
+ * while {@code maxQueue} wait for a connection, and for a second after work waited longer
+ * than {@code maxQueueWait} for one, new API requests are refused as busy (0 leaves either
+ * test out).
  */
 @ConfigurationProperties("kasa.database")
 public record DatabaseSettings(String url, String username, String password,
@@ -23,6 +24,7 @@ public record DatabaseSettings(String url, String username, String password,
                                @DefaultValue("2s") Duration connectionTimeout,
                                @DefaultValue("30s") Duration poolWait,
                                @DefaultValue("5s") Duration retryAfter,
+                               @DefaultValue("50") int maxQueue,
                                @DefaultValue("1s") Duration maxQueueWait) {
 
     /** Hikari refuses connection timeouts below 250 ms; a validation needs half of it. */
@@ -36,6 +38,9 @@ public record DatabaseSettings(String url, String username, String password,
         if (poolWait.compareTo(connectionTimeout) < 0) {
             throw new IllegalArgumentException("kasa.database.pool-wait must not be shorter than the connection timeout: "
                     + poolWait);
+        }
+        if (maxQueue < 0) {
+            throw new IllegalArgumentException("kasa.database.max-queue must not be negative: " + maxQueue);
         }
         if (maxQueueWait.isNegative()) {
             throw new IllegalArgumentException("kasa.database.max-queue-wait must not be negative: " + maxQueueWait);

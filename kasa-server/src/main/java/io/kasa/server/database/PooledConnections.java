@@ -16,10 +16,11 @@ import java.time.Duration;
  * connection at all and its last try to open one failed — the database is unreachable — so
  * that during an outage requests are refused within that timeout.
  *
- * <p>It also measures the queue ({@link DatabaseQueue}): work that waited longer than
- * {@code maxQueueWait} for its connection, or is still waiting after a connection timeout,
- * marks the server as behind for the next second — unless the database was unreachable
- * during that wait: an outage is answered as one, not as a busy server.
+ * <p>It also measures the queue ({@link DatabaseQueue}). The server is behind while
+ * {@code maxQueue} or more wait for a connection, and for a second after work waited longer
+ * than {@code maxQueueWait} for one (or is still waiting after a connection timeout) — but
+ * never while the database is unreachable, or just was: an outage is answered as one, not
+ * as a busy server.
  */
 final class PooledConnections extends DelegatingDataSource implements DatabaseQueue, AutoCloseable {
 
@@ -27,16 +28,18 @@ final class PooledConnections extends DelegatingDataSource implements DatabaseQu
 
     private final HikariDataSource pool;
     private final Duration poolWait;
+    private final int maxQueue;
     private final long maxQueueWaitNanos;
     private final long connectionTimeoutNanos;
     private volatile long behindUntil = System.nanoTime();
     private volatile long unreachableAt = System.nanoTime() - Duration.ofDays(1).toNanos();
 
-    /** {@code maxQueueWait}: zero never counts the server as behind. */
-    PooledConnections(HikariDataSource pool, Duration poolWait, Duration maxQueueWait) {
+    /** {@code maxQueue}, {@code maxQueueWait}: zero leaves that test out. */
+    PooledConnections(HikariDataSource pool, Duration poolWait, int maxQueue, Duration maxQueueWait) {
         super(pool);
         this.pool = pool;
         this.poolWait = poolWait;
+        this.maxQueue = maxQueue;
         this.maxQueueWaitNanos = maxQueueWait.toNanos();
         this.connectionTimeoutNanos = Duration.ofMillis(pool.getConnectionTimeout()).toNanos();
     }
@@ -76,7 +79,12 @@ final class PooledConnections extends DelegatingDataSource implements DatabaseQu
 
     @Override
     public boolean isBehind() {
-        return maxQueueWaitNanos > 0 && System.nanoTime() - behindUntil < 0;
+        long now = System.nanoTime();
+        if (now - unreachableAt < 2 * connectionTimeoutNanos) {
+            return false;
+        }
+        boolean longQueue = maxQueue > 0 && pool.getHikariPoolMXBean().getThreadsAwaitingConnection() >= maxQueue;
+        return longQueue || (maxQueueWaitNanos > 0 && now - behindUntil < 0);
     }
 
     @Override

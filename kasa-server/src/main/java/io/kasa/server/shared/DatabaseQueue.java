@@ -1,14 +1,13 @@
 package io.kasa.server.shared;
 
 /**
- * The work waiting for a database connection. When work has lately waited longer than the
- * server's limit for one, the server is behind: a new request would only lengthen the queue
- * and the wait of everything in it, so it is refused at once instead
- * ({@link KasaError#SERVER_BUSY}). A burst that the pool drains within the limit is not
- * refused; only a queue that keeps its work waiting is.
+ * The work waiting for a database connection. When too much waits, or work has lately
+ * waited longer than the server's limit, the server is behind: a new request would only
+ * lengthen the queue and the wait of everything in it, so it is refused at once instead
+ * ({@link KasaError#SERVER_BUSY}).
  */
 public interface DatabaseQueue {
 
-    /** Whether, within the last second, work waited longer than the limit for a connection. */
+    /** Whether the queue is too long now, or work waited too long in it within the last second. */
     boolean isBehind();
 }
