@@ -39,9 +39,7 @@ public class AdmissionFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = RequestContext.path(request);
-        boolean api = path.startsWith("/api/") || path.startsWith("/admin/") || path.startsWith("/dashboard/api/");
-        return !api || path.equals("/api/device/live");
+        return !RequestContext.isApiCall(request);
     }
 
     @Override

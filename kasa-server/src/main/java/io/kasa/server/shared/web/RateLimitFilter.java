@@ -55,9 +55,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
         if (!settings.enabled()) {
             return true;
         }
-        String path = RequestContext.path(request);
-        boolean api = path.startsWith("/api/") || path.startsWith("/admin/") || path.startsWith("/dashboard/api/");
-        return !api || path.equals("/api/device/live");
+        return !RequestContext.isApiCall(request);
     }
 
     @Override

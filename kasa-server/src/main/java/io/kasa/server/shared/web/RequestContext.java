@@ -64,6 +64,17 @@ public final class RequestContext {
         return pathInfo == null ? request.getServletPath() : request.getServletPath() + pathInfo;
     }
 
+    /**
+     * Whether the request is a call of the API a caller is answerable for: the merchant,
+     * operator, dashboard and device-pairing endpoints, but not the device live connection
+     * (one long-lived request per terminal), the dashboard's pages or the health endpoints.
+     */
+    public static boolean isApiCall(HttpServletRequest request) {
+        String path = path(request);
+        boolean api = path.startsWith("/api/") || path.startsWith("/admin/") || path.startsWith("/dashboard/api/");
+        return api && !path.equals("/api/device/live");
+    }
+
     /** Whether the path belongs to the marketplace family, which answers in its own envelope. */
     public static boolean isMarketplace(HttpServletRequest request) {
         return path(request).startsWith("/api/paywall/");
