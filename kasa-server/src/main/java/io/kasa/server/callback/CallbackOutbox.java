@@ -39,23 +39,13 @@ class CallbackOutbox {
         if (change.sequence() <= 1) {
             return;
         }
-        record Payment(UUID connectionId, UUID terminalId, String code, String displayCode, BigDecimal amount,
-                       String callbackAddress) {
-        }
-        Payment payment = jdbc.sql("""
-                        select connection_id, terminal_id, merchant_unique_code, display_code, amount, callback_address
-                        from payment where id = :id""")
-                .param("id", change.paymentId())
-                .query((row, n) -> new Payment(row.getObject("connection_id", UUID.class),
-                        row.getObject("terminal_id", UUID.class), row.getString("merchant_unique_code"),
-                        row.getString("display_code"), row.getBigDecimal("amount"), row.getString("callback_address")))
-                .single();
+        PaymentStatusChanged.Payment payment = change.payment();
         if (payment.callbackAddress() == null) {
             return;
         }
         Payload payload = new Payload(payment.connectionId(), payment.terminalId(), change.paymentId(), change.activityId(),
-                change.type().id(), change.status().id(), payment.code(), payment.displayCode(), payment.amount(),
-                change.message());
+                change.type().id(), change.status().id(), payment.merchantUniqueCode(), payment.displayCode(),
+                payment.amount(), change.message());
         jdbc.sql("""
                         insert into callback_delivery (id, merchant_id, payment_id, sequence, payment_type_id,
                             payment_status_id, target, payload, state, next_attempt_at, created_at)

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -60,10 +61,11 @@ class Deliveries {
     boolean send(Order order) {
         Order current = order;
         if (UNSENT.contains(order.status())) {
-            if (orders.transition(order.id(), Orders.Change.to(SOCKET_NOTIFICATION_SENT)).isEmpty()) {
+            Optional<Order> marked = orders.transition(order.id(), Orders.Change.to(SOCKET_NOTIFICATION_SENT));
+            if (marked.isEmpty()) {
                 return false;
             }
-            current = orders.find(order.id()).orElseThrow();
+            current = marked.get();
         }
         boolean written;
         try {

@@ -50,6 +50,17 @@ public final class Lifecycle {
         return NEXT.get(from).contains(to);
     }
 
+    /** The statuses an order may move to {@code to} from. */
+    public static Set<PaymentStatus> from(PaymentStatus to) {
+        Set<PaymentStatus> from = EnumSet.noneOf(PaymentStatus.class);
+        NEXT.forEach((status, next) -> {
+            if (next.contains(to)) {
+                from.add(status);
+            }
+        });
+        return from;
+    }
+
     public static Set<PaymentStatus> next(PaymentStatus from) {
         Set<PaymentStatus> next = EnumSet.noneOf(PaymentStatus.class);
         next.addAll(NEXT.get(from));

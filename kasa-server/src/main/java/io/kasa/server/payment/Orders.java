@@ -52,25 +52,24 @@ class Orders {
 
     /**
      * Moves the order to {@code change.to()} if the lifecycle allows it from its current
-     * status, in a transaction of its own. Returns the order as it was before, or empty when
-     * the move was refused (the order was already elsewhere).
+     * status, in a transaction of its own. Returns the order as it is after the move, or
+     * empty when the move was refused (the order was already elsewhere).
      */
     Optional<Order> transition(UUID orderId, Change change) {
         return transaction.execute(status -> transitionInTransaction(orderId, change));
     }
 
-    /** As {@link #transition}, inside the caller's transaction. */
+    /**
+     * As {@link #transition}, inside the caller's transaction. The lifecycle's test is part of
+     * the update, which locks the row: a concurrent move commits first and the test then
+     * reads the status it left.
+     */
     Optional<Order> transitionInTransaction(UUID orderId, Change change) {
-        Optional<Order> locked = jdbc.sql("select * from payment_order where id = :id for update")
-                .param("id", orderId).query(Orders::order).optional();
-        if (locked.isEmpty() || !Lifecycle.allows(locked.get().status(), change.to())) {
-            return Optional.empty();
-        }
-        Order order = locked.get();
         Instant now = time.now();
         PaymentStatus to = change.to();
         Instant outcomeDeadline = to == PaymentStatus.TAKEN_BY_DEVICE ? now.plus(settings.outcomeDeadline()) : null;
-        jdbc.sql("""
+        Integer[] allowedFrom = Lifecycle.from(to).stream().map(PaymentStatus::id).toArray(Integer[]::new);
+        Optional<Order> moved = jdbc.sql("""
                         update payment_order set status_id = :status,
                             taken_at = case when :status = 11 then :now else taken_at end,
                             outcome_deadline = case when :status = 11 then cast(:deadline as timestamptz) else outcome_deadline end,
@@ -78,46 +77,50 @@ class Orders {
                             outcome_message = coalesce(:message, outcome_message),
                             card = coalesce(cast(:card as jsonb), card),
                             provider_reference = coalesce(:reference, provider_reference)
-                        where id = :id""")
+                        where id = :id and status_id = any(:allowedFrom)
+                        returning *""")
                 .param("status", to.id()).param("now", SqlTime.of(now))
                 .param("deadline", SqlTime.of(outcomeDeadline))
                 .param("final", to.isFinal()).param("message", change.message())
                 .param("card", change.card()).param("reference", change.providerReference())
-                .param("id", orderId)
-                .update();
-        record(order, to, change.message(), now);
-        return Optional.of(order);
+                .param("id", orderId).param("allowedFrom", allowedFrom)
+                .query(Orders::order).optional();
+        moved.ifPresent(order -> record(order, to, change.message(), now));
+        return moved;
     }
 
     /**
-     * Appends the activity and makes it the payment's latest, numbered by the payment's own
-     * counter under its row lock, so the numbers of one payment have no gaps and no repeats.
-     * The caller holds the order's lock.
+     * Appends the activity and makes it the payment's latest, in one statement: the
+     * payment's row is locked and its counter numbers the activity, so the numbers of one
+     * payment have no gaps and no repeats. The caller holds the order's lock.
      */
     void record(Order order, PaymentStatus status, String message, Instant at) {
-        record Latest(UUID merchantId, int sequence) {
-        }
         UUID activityId = UUID.randomUUID();
-        Latest latest = jdbc.sql("""
-                        update payment set payment_type_id = :type, payment_status_id = :status, activity_id = :activity,
-                            modified_at = :at, last_sequence = last_sequence + 1
-                        where id = :id
-                        returning merchant_id, last_sequence""")
+        record Recorded(UUID merchantId, int sequence, PaymentStatusChanged.Payment payment) {
+        }
+        Recorded recorded = jdbc.sql("""
+                        with changed as (
+                            update payment set payment_type_id = :type, payment_status_id = :status, activity_id = :activity,
+                                modified_at = :at, last_sequence = last_sequence + 1
+                            where id = :payment
+                            returning merchant_id, last_sequence, connection_id, terminal_id, merchant_unique_code,
+                                display_code, amount, callback_address),
+                        appended as (
+                            insert into payment_activity (id, payment_id, order_id, sequence, type_id, status_id, message,
+                                created_at)
+                            select :activity, :payment, :order, last_sequence, :type, :status, :message, :at from changed)
+                        select * from changed""")
                 .param("type", order.type().id()).param("status", status.id()).param("activity", activityId)
-                .param("at", SqlTime.of(at)).param("id", order.paymentId())
-                .query((row, n) -> new Latest(row.getObject("merchant_id", UUID.class), row.getInt("last_sequence")))
+                .param("at", SqlTime.of(at)).param("payment", order.paymentId()).param("order", order.id())
+                .param("message", message)
+                .query((row, n) -> new Recorded(row.getObject("merchant_id", UUID.class), row.getInt("last_sequence"),
+                        new PaymentStatusChanged.Payment(row.getObject("connection_id", UUID.class),
+                                row.getObject("terminal_id", UUID.class), row.getString("merchant_unique_code"),
+                                row.getString("display_code"), row.getBigDecimal("amount"),
+                                row.getString("callback_address"))))
                 .single();
-        UUID merchantId = latest.merchantId();
-        int sequence = latest.sequence();
-        jdbc.sql("""
-                        insert into payment_activity (id, payment_id, order_id, sequence, type_id, status_id, message, created_at)
-                        values (:id, :payment, :order, :sequence, :type, :status, :message, :at)""")
-                .param("id", activityId).param("payment", order.paymentId()).param("order", order.id())
-                .param("sequence", sequence).param("type", order.type().id()).param("status", status.id())
-                .param("message", message).param("at", SqlTime.of(at))
-                .update();
-        events.publishEvent(new PaymentStatusChanged(merchantId, order.paymentId(), order.id(), activityId, sequence,
-                order.type(), status, message, at));
+        events.publishEvent(new PaymentStatusChanged(recorded.merchantId(), order.paymentId(), order.id(), activityId,
+                recorded.sequence(), order.type(), status, message, at, recorded.payment()));
     }
 
     Optional<Order> find(UUID orderId) {
