@@ -19,7 +19,10 @@ public final class ClientMessages {
     public static final String SYSTEM_UNSUPPORTED_MEDIA_TYPE = "System.UnsupportedMediaType";
     /** 503: Kasa's database cannot be reached; retry after {@link KasaException#retryAfter()}. */
     public static final String SYSTEM_DATABASE_UNAVAILABLE = "System.DatabaseUnavailable";
-    /** 503: more work waits for Kasa's database than it takes on; nothing was done, retry after {@link KasaException#retryAfter()}. */
+    /**
+     * 503: more work waits for Kasa's database than it takes on; nothing was done, retry after
+     * {@link KasaException#retryAfter()}.
+     */
     public static final String SYSTEM_BUSY = "System.Busy";
 
     public static final String MERCHANT_NOT_FOUND = "Merchant.NotFound";

@@ -100,7 +100,8 @@ final class Transport {
         }
         try {
             var envelope = KasaJson.MAPPER.readTree(reply.body());
-            if (envelope == null || !envelope.path("ErrorCode").isNumber() || envelope.path("ErrorCode").intValue() != BUSY) {
+            var code = envelope == null ? null : envelope.path("ErrorCode");
+            if (code == null || !code.isNumber() || code.intValue() != BUSY) {
                 return null;
             }
         } catch (RuntimeException notAnEnvelope) {

@@ -38,11 +38,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Delivers the outbox. Due callbacks are claimed with {@code for update skip locked} and
  * leased, so each try runs on one node only; a callback waits (WAITING) until the one
  * before it of the same payment is delivered or dead, so a payment's callbacks arrive in
- * order, while callbacks of different payments go out side by side. Every try is recorded; failures are retried with
- * exponential backoff and jitter until the give-up time, then the callback is dead.
- * While the database cannot be reached nothing is claimed; a try whose result could not be
- * recorded is tried again once its lease has passed, so a callback is never lost, at worst
- * delivered twice with the same {@code X-Kasa-Event-Id}.
+ * order, while callbacks of different payments go out side by side. Every try is
+ * recorded; failures are retried with exponential backoff and jitter until the give-up
+ * time, then the callback is dead. While the database cannot be reached nothing is
+ * claimed; a try whose result could not be recorded is tried again once its lease has
+ * passed, so a callback is never lost, at worst delivered twice with the same
+ * {@code X-Kasa-Event-Id}.
  */
 @Component
 class CallbackWorker implements DisposableBean {
@@ -86,8 +87,8 @@ class CallbackWorker implements DisposableBean {
                 BigDecimal amount, String message, String hash, String hashFormat, int hashKeyType) {
     }
 
-    private record Claimed(UUID id, UUID merchantId, UUID paymentId, int sequence, String target, String payload, Instant createdAt,
-                           int attemptCount) {
+    private record Claimed(UUID id, UUID merchantId, UUID paymentId, int sequence, String target, String payload,
+                           Instant createdAt, int attemptCount) {
     }
 
     @TransactionalEventListener
@@ -174,8 +175,8 @@ class CallbackWorker implements DisposableBean {
                 .param("now", SqlTime.of(now)).param("limit", limit)
                 .param("lease", SqlTime.of(now.plus(settings.lease())))
                 .query((row, n) -> new Claimed(row.getObject("id", UUID.class), row.getObject("merchant_id", UUID.class),
-                        row.getObject("payment_id", UUID.class), row.getInt("sequence"), row.getString("target"), row.getString("payload"),
-                        SqlTime.read(row, "created_at"), row.getInt("attempt_count")))
+                        row.getObject("payment_id", UUID.class), row.getInt("sequence"), row.getString("target"),
+                        row.getString("payload"), SqlTime.read(row, "created_at"), row.getInt("attempt_count")))
                 .list());
     }
 
@@ -243,7 +244,8 @@ class CallbackWorker implements DisposableBean {
      * is left waiting behind nothing.
      */
     private void releaseNext(UUID paymentId, Instant now) {
-        jdbc.sql("select id from payment where id = :payment for update").param("payment", paymentId).query(UUID.class).list();
+        jdbc.sql("select id from payment where id = :payment for update")
+                .param("payment", paymentId).query(UUID.class).list();
         jdbc.sql("""
                         update callback_delivery set state = 'PENDING', next_attempt_at = :now
                         where id = (select id from callback_delivery

@@ -81,8 +81,9 @@ class AdmissionIT {
                 queued = callers.submit(() -> list(http, merchant));
                 assertThat(eventually(Duration.ofSeconds(10), queue::isBehind)).isTrue();
 
-                Answer refused = http.post("/api/terminal").header("locale", "en").header("apiclientprivate", merchant.key(KeyKind.PRIVATE).client())
-                        .header("apikeyprivate", merchant.key(KeyKind.PRIVATE).secret())
+                IssuedKey key = merchant.key(KeyKind.PRIVATE);
+                Answer refused = http.post("/api/terminal").header("locale", "en")
+                        .header("apiclientprivate", key.client()).header("apikeyprivate", key.secret())
                         .json("{\"Name\":\"Busy\",\"SerialNo\":\"busy-1\"}").send();
 
                 refused.refusedWith("System.Busy");
