@@ -12,6 +12,7 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -73,16 +74,22 @@ final class CallbackSender implements AutoCloseable {
         } catch (TimeoutException e) {
             post.cancel();
             answer.cancel(true);
-            return new Result(null, "no answer within " + timeout.toSeconds() + " s", elapsed(started));
+            return new Result(null, noAnswer(), elapsed(started));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            String error = cause instanceof GuardedDnsResolver.RefusedTarget ? cause.getMessage() : describe(cause);
+            // The socket's own read timeout is the same limit, and may fire first.
+            String error = cause instanceof GuardedDnsResolver.RefusedTarget ? cause.getMessage()
+                    : cause instanceof SocketTimeoutException ? noAnswer() : describe(cause);
             return new Result(null, error, elapsed(started));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             post.cancel();
             return new Result(null, "interrupted", elapsed(started));
         }
+    }
+
+    private String noAnswer() {
+        return "no answer within " + timeout.toSeconds() + " s";
     }
 
     private static String describe(Throwable cause) {

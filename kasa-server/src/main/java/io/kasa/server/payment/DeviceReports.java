@@ -86,10 +86,9 @@ public class DeviceReports {
         }
     }
 
+    /** Records the device's receipt of an order written to it (10 → 2); anything else is left as it is. */
     public void received(UUID terminalId, UUID orderId) {
-        ofTerminal(terminalId, orderId)
-                .filter(order -> order.status() == SOCKET_NOTIFICATION_SENT)
-                .ifPresent(order -> orders.transition(orderId, Orders.Change.to(SENT_TO_DEVICE)));
+        orders.transitionOf(terminalId, orderId, Orders.Change.to(SENT_TO_DEVICE));
     }
 
     public Take taken(UUID terminalId, UUID orderId) {

@@ -56,7 +56,12 @@ class Orders {
      * empty when the move was refused (the order was already elsewhere).
      */
     Optional<Order> transition(UUID orderId, Change change) {
-        return transaction.execute(status -> transitionInTransaction(orderId, change));
+        return transaction.execute(status -> move(orderId, null, change));
+    }
+
+    /** As {@link #transition}, only if the order is one of {@code terminalId}'s: a device's report. */
+    Optional<Order> transitionOf(UUID terminalId, UUID orderId, Change change) {
+        return transaction.execute(status -> move(orderId, terminalId, change));
     }
 
     /**
@@ -65,6 +70,11 @@ class Orders {
      * reads the status it left.
      */
     Optional<Order> transitionInTransaction(UUID orderId, Change change) {
+        return move(orderId, null, change);
+    }
+
+    /** The move itself; a null {@code terminalId} leaves the terminal unchecked. */
+    private Optional<Order> move(UUID orderId, UUID terminalId, Change change) {
         Instant now = time.now();
         PaymentStatus to = change.to();
         Instant outcomeDeadline = to == PaymentStatus.TAKEN_BY_DEVICE ? now.plus(settings.outcomeDeadline()) : null;
@@ -78,12 +88,13 @@ class Orders {
                             card = coalesce(cast(:card as jsonb), card),
                             provider_reference = coalesce(:reference, provider_reference)
                         where id = :id and status_id = any(:allowedFrom)
+                          and (cast(:terminal as uuid) is null or terminal_id = :terminal)
                         returning *""")
                 .param("status", to.id()).param("now", SqlTime.of(now))
                 .param("deadline", SqlTime.of(outcomeDeadline))
                 .param("final", to.isFinal()).param("message", change.message())
                 .param("card", change.card()).param("reference", change.providerReference())
-                .param("id", orderId).param("allowedFrom", allowedFrom)
+                .param("id", orderId).param("allowedFrom", allowedFrom).param("terminal", terminalId)
                 .query(Orders::order).optional();
         moved.ifPresent(order -> record(order, to, change.message(), now));
         return moved;
