@@ -218,13 +218,8 @@ class DeviceChannel extends TextWebSocketHandler implements DisposableBean {
             if (stopping) {
                 return;
             }
-            try {
-                terminals.markSeen(List.of(session.identity().terminalId()), session.lastInbound());
-            } catch (RuntimeException e) {
-                if (!outage.absorbs("recording a device's last-seen time", e)) {
-                    throw e;
-                }
-            }
+            outage.tolerate("recording a device's last-seen time",
+                    () -> terminals.markSeen(List.of(session.identity().terminalId()), session.lastInbound()));
         }
     }
 
@@ -264,15 +259,8 @@ class DeviceChannel extends TextWebSocketHandler implements DisposableBean {
     /** Writes when connected devices were last heard from, so the time survives a disconnect. */
     @Scheduled(fixedDelayString = "${kasa.device.last-seen-flush:15s}")
     void flushLastSeen() {
-        // An outage is noted but never ended here: with no device connected nothing is written,
-        // which proves nothing about the database.
-        try {
-            writeLastSeen();
-        } catch (RuntimeException e) {
-            if (!outage.absorbs("last-seen flush", e)) {
-                throw e;
-            }
-        }
+        // With no device connected nothing is written, which proves nothing about the database.
+        outage.tolerate("last-seen flush", this::writeLastSeen);
     }
 
     /**

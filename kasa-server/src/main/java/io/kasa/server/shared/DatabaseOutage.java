@@ -92,6 +92,21 @@ public final class DatabaseOutage {
     }
 
     /**
+     * Runs a write that may touch nothing (so its success proves nothing about the
+     * database): when the database is unreachable the write is skipped and the outage noted,
+     * never ended. Any other failure is thrown to the caller.
+     */
+    public void tolerate(String work, Runnable write) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            if (!absorbs(work, e)) {
+                throw e;
+            }
+        }
+    }
+
+    /**
      * Runs one round of background work that asks the database something every time. When
      * the database is unreachable the round ends quietly and the next one tries again; a
      * round that completes ends a noticed outage. Any other failure is thrown to the caller
