@@ -7,15 +7,14 @@ import io.kasa.server.shared.BusinessTime;
 import io.kasa.server.shared.DatabaseOutage;
 import io.kasa.server.shared.MerchantId;
 import io.kasa.server.shared.SqlTime;
+import io.kasa.server.shared.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -57,7 +56,7 @@ class CallbackWorker implements DisposableBean {
     private final MerchantKeys keys;
     private final JsonMapper json;
     private final CallbackSettings settings;
-    private final TransactionTemplate transaction;
+    private final Transactions transaction;
     private final CallbackSender sender;
     private final Semaphore slots;
     private final DatabaseOutage outage;
@@ -67,13 +66,13 @@ class CallbackWorker implements DisposableBean {
     private volatile boolean stopped;
 
     CallbackWorker(JdbcClient jdbc, BusinessTime time, MerchantKeys keys, JsonMapper json, CallbackSettings settings,
-                   DatabaseSettings database, PlatformTransactionManager transactions, DatabaseOutage outage) {
+                   DatabaseSettings database, Transactions transactions, DatabaseOutage outage) {
         this.jdbc = jdbc;
         this.time = time;
         this.keys = keys;
         this.json = json;
         this.settings = settings;
-        this.transaction = new TransactionTemplate(transactions);
+        this.transaction = transactions;
         boolean allowLoopback = settings.allowLoopback() == null ? database.embedded() : settings.allowLoopback();
         this.sender = new CallbackSender(new TargetPolicy(allowLoopback, settings.allowPrivate()), settings.timeout(),
                 settings.concurrency());
@@ -211,7 +210,10 @@ class CallbackWorker implements DisposableBean {
         boolean dead = !result.succeeded() && !now.isBefore(delivery.createdAt().plus(settings.giveUpAfter()));
         String state = result.succeeded() ? "DELIVERED" : dead ? "DEAD" : "PENDING";
         Instant next = result.succeeded() || dead ? now : now.plus(backoff(attempts));
-        transaction.executeWithoutResult(status -> {
+        transaction.run(() -> {
+            if (!state.equals("PENDING")) {
+                lockPayment(delivery.paymentId());
+            }
             jdbc.sql("""
                             insert into callback_attempt (id, delivery_id, attempted_at, status_code, error, duration_ms)
                             values (:id, :delivery, :at, :status, :error, :duration)""")
@@ -238,14 +240,21 @@ class CallbackWorker implements DisposableBean {
     }
 
     /**
-     * Makes the first WAITING callback of the payment its head, unless a PENDING one is
-     * still out (a resent one). Under the payment's row lock, which the transaction writing
-     * a new callback also holds: whichever commits first, the other sees it, so no callback
-     * is left waiting behind nothing.
+     * Takes the payment's row lock, which the transaction writing a new callback also holds:
+     * whichever commits first, the other sees it, so no callback is left waiting behind
+     * nothing. Taken before any callback row, as every transaction takes a payment's locks
+     * before its callbacks' (see {@code Orders}), so this one cannot deadlock with a change.
      */
-    private void releaseNext(UUID paymentId, Instant now) {
+    private void lockPayment(UUID paymentId) {
         jdbc.sql("select id from payment where id = :payment for update")
                 .param("payment", paymentId).query(UUID.class).list();
+    }
+
+    /**
+     * Makes the first WAITING callback of the payment its head, unless a PENDING one is
+     * still out (a resent one). The caller holds the payment's row lock.
+     */
+    private void releaseNext(UUID paymentId, Instant now) {
         jdbc.sql("""
                         update callback_delivery set state = 'PENDING', next_attempt_at = :now
                         where id = (select id from callback_delivery

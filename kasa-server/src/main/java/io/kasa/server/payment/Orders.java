@@ -2,11 +2,10 @@ package io.kasa.server.payment;
 
 import io.kasa.server.shared.BusinessTime;
 import io.kasa.server.shared.SqlTime;
+import io.kasa.server.shared.Transactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,6 +19,12 @@ import java.util.UUID;
  * The only place an order's status changes. Each change is checked against the
  * {@link Lifecycle} table under a row lock, appends an activity, updates the payment's
  * latest activity and publishes {@link PaymentStatusChanged}, all in one transaction.
+ *
+ * <p>Row locks are taken in one order everywhere: the payment, then its orders, then its
+ * callbacks. A move locks its payment before it updates the order, as a merchant's rollback
+ * or cancel (which lock the payment first to read all its orders) does, so a device's report
+ * and a merchant's request on the same payment queue one behind the other instead of each
+ * holding the lock the other needs.
  */
 @Component
 class Orders {
@@ -27,15 +32,15 @@ class Orders {
     private final JdbcClient jdbc;
     private final BusinessTime time;
     private final ApplicationEventPublisher events;
-    private final TransactionTemplate transaction;
+    private final Transactions transaction;
     private final PaymentSettings settings;
 
-    Orders(JdbcClient jdbc, BusinessTime time, ApplicationEventPublisher events, PlatformTransactionManager transactions,
+    Orders(JdbcClient jdbc, BusinessTime time, ApplicationEventPublisher events, Transactions transactions,
            PaymentSettings settings) {
         this.jdbc = jdbc;
         this.time = time;
         this.events = events;
-        this.transaction = new TransactionTemplate(transactions);
+        this.transaction = transactions;
         this.settings = settings;
     }
 
@@ -73,8 +78,14 @@ class Orders {
         return move(orderId, null, change);
     }
 
-    /** The move itself; a null {@code terminalId} leaves the terminal unchecked. */
+    /**
+     * The move itself; a null {@code terminalId} leaves the terminal unchecked. The payment's
+     * row is locked first (see the class comment); within the caller's transaction that
+     * already holds it, the lock is taken again at no cost.
+     */
     private Optional<Order> move(UUID orderId, UUID terminalId, Change change) {
+        jdbc.sql("select p.id from payment p where p.id = (select payment_id from payment_order where id = :id) for update")
+                .param("id", orderId).query(UUID.class).list();
         Instant now = time.now();
         PaymentStatus to = change.to();
         Instant outcomeDeadline = to == PaymentStatus.TAKEN_BY_DEVICE ? now.plus(settings.outcomeDeadline()) : null;

@@ -9,14 +9,13 @@ import io.kasa.server.shared.LocalizedText;
 import io.kasa.server.shared.MerchantId;
 import io.kasa.server.shared.SqlTime;
 import io.kasa.server.shared.Tokens;
+import io.kasa.server.shared.Transactions;
 import io.kasa.server.shared.web.Paging;
 import io.kasa.server.terminal.Pairing;
 import io.kasa.server.terminal.Terminal;
 import io.kasa.server.terminal.Terminals;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -48,11 +47,11 @@ public class Payments {
     private final Deliveries deliveries;
     private final StatusWaits waits;
     private final PaymentSettings settings;
-    private final TransactionTemplate transaction;
+    private final Transactions transaction;
 
     Payments(JdbcClient jdbc, BusinessTime time, Terminals terminals, Pairing pairing, Merchants merchants, Members members,
              Orders orders,
-             Deliveries deliveries, StatusWaits waits, PaymentSettings settings, PlatformTransactionManager transactions) {
+             Deliveries deliveries, StatusWaits waits, PaymentSettings settings, Transactions transactions) {
         this.jdbc = jdbc;
         this.time = time;
         this.terminals = terminals;
@@ -63,7 +62,7 @@ public class Payments {
         this.deliveries = deliveries;
         this.waits = waits;
         this.settings = settings;
-        this.transaction = new TransactionTemplate(transactions);
+        this.transaction = transactions;
     }
 
     private record Created(UUID paymentId, Order order, boolean isNew) {

@@ -314,6 +314,69 @@ class ClockedPaymentsIT {
                 .map(activity -> activity.paymentStatusId())).containsExactly(1, 10, 2, 12);
     }
 
+    /**
+     * The merchant's rollback and the device's take of the same order, sent together once the
+     * five seconds have passed, many times over: each race ends one way only. Either the
+     * rollback wins (200, Withdrawn, and the take is answered with a withdraw) or the take
+     * wins (the rollback is refused as not convenient, and the take is acknowledged). Never a
+     * server error, never a closed socket: both paths lock the payment before its order, so
+     * they queue instead of deadlocking.
+     */
+    @Test
+    void aRollbackRacingTheDevicesTakeEndsOneWayOnly() throws Exception {
+        UUID terminalId = Devices.register(merchant, "Till");
+        RawDevice device = RawDevice.authenticated(liveUri(), pairByHand(terminalId));
+        int withdrawn = 0;
+        int taken = 0;
+        try (var merchantSide = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int round = 0; round < 30; round++) {
+                SaleResult sale = merchant.payments().asyncSaleJson(Seeds.asyncSale(terminalId, UUID.randomUUID().toString()));
+                String orderId = device.next("order").get("orderId").asString();
+                device.send("{\"type\":\"received\",\"orderId\":\"" + orderId + "\"}");
+                assertThat(eventually(Duration.ofSeconds(10), () ->
+                        merchant.payments().inquiry(sale.paymentRequestId()).paymentStatusId() == 2)).isTrue();
+                clock.advance(Duration.ofSeconds(5));
+
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                int thisRound = round;
+                var rollback = merchantSide.submit(() -> {
+                    go.await();
+                    try {
+                        return merchant.payments().rollbackSale(sale.paymentRequestId()).paymentStatus();
+                    } catch (io.kasa.client.KasaException refusal) {
+                        assertThat(refusal.clientMessage()).as("round %d: %s", thisRound, refusal.getMessage())
+                                .isEqualTo(ClientMessages.PAYMENT_ASYNC_NOT_CONVENIENT_STATUS_FOR_THIS_OPERATION);
+                        assertThat(refusal.httpStatus()).isEqualTo(422);
+                        return -1;
+                    }
+                });
+                go.countDown();
+                device.send("{\"type\":\"taken\",\"orderId\":\"" + orderId + "\"}");
+                JsonNode answer = device.next(message -> orderId.equals(message.path("orderId").asString(null))
+                        && (message.get("type").asString().equals("ack")
+                        || message.path("reason").asString("").equals("withdrawn")));
+                int rolledBack = rollback.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+                assertThat(device.isOpen()).as("round %d: the device's socket", round).isTrue();
+                var statuses = merchant.payments().activities(sale.paymentRequestId(), 0, 20).items().stream()
+                        .map(activity -> activity.paymentStatusId()).toList();
+                if (rolledBack == 12) {
+                    withdrawn++;
+                    assertThat(answer.get("type").asString()).as("round %d: the take of a withdrawn order", round)
+                            .isEqualTo("withdraw");
+                    assertThat(statuses).as("round %d", round).containsExactly(1, 10, 2, 12);
+                } else {
+                    taken++;
+                    assertThat(rolledBack).as("round %d: the rollback's answer", round).isEqualTo(-1);
+                    assertThat(answer.get("type").asString()).as("round %d: the take", round).isEqualTo("ack");
+                    assertThat(statuses).as("round %d", round).containsExactly(1, 10, 2, 11);
+                }
+            }
+        }
+        assertThat(withdrawn + taken).isEqualTo(30);
+        device.close();
+    }
+
     /** Loopback targets are refused on this server; past the give-up time the callback is dead. */
     @Test
     void aRefusedTargetFailsWithItsReasonAndTheCallbackDiesAfterTheGiveUpTime() throws Exception {
