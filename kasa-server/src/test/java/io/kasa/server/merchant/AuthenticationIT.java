@@ -20,9 +20,15 @@ import io.kasa.server.RawHttp.Answer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
@@ -68,6 +74,55 @@ class AuthenticationIT extends KasaServerIT {
         IssuedKey key = newMerchant("Keys accepted").created().privateKey();
 
         physical(key).result();
+    }
+
+    /**
+     * A credential header sent twice is refused before anything reads it: 400 with the
+     * envelope, naming the header, even when both copies are the right credential (the
+     * first used to win). Written on a socket, as HTTP clients may join repeated headers.
+     */
+    @ParameterizedTest(name = "{0} twice")
+    @CsvSource(delimiter = '|', textBlock = """
+            apiclientprivate | POST /api/terminal/list
+            apikeyprivate    | POST /api/terminal/list
+            apiclientpublic  | GET /api/paywall/marketplace/settings
+            apikeypublic     | GET /api/paywall/marketplace/settings
+            Authorization    | GET /admin/merchants
+            X-CSRF-Token     | POST /dashboard/api/terminals
+            """)
+    void aCredentialHeaderSentTwiceIsRefusedNamingIt(String repeated, String requestLine)
+            throws IOException {
+        var created = newMerchant("Keys twice " + repeated).created();
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("apiclientprivate", created.privateKey().client());
+        headers.put("apikeyprivate", created.privateKey().secret());
+        headers.put("apiclientpublic", created.publicKey().client());
+        headers.put("apikeypublic", created.publicKey().secret());
+        headers.put("Authorization", "Bearer " + ADMIN_TOKEN);
+        headers.put("X-CSRF-Token", "token");
+        StringBuilder request = new StringBuilder(requestLine + " HTTP/1.1\r\nHost: 127.0.0.1\r\nlocale: en\r\n"
+                + "Content-Type: application/json\r\nConnection: close\r\n");
+        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        request.append(repeated).append(": ").append(headers.get(repeated)).append("\r\n");
+        String body = requestLine.startsWith("POST") ? "{}" : "";
+        request.append("Content-Length: ").append(body.length()).append("\r\n\r\n").append(body);
+
+        String answer = exchange(request.toString());
+
+        assertThat(answer).as(answer).startsWith("HTTP/1.1 400 ");
+        assertThat(answer).contains("\"ErrorCode\":1001").contains("the " + repeated + " header must not be sent more than once");
+    }
+
+    /** Writes a request on a socket as it is, repeated headers and all, and reads the answer to the end. */
+    private String exchange(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout((int) Duration.ofSeconds(30).toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test
