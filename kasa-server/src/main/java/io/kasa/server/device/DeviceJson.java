@@ -3,16 +3,20 @@ package io.kasa.server.device;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.kasa.server.payment.DeviceOrder;
 import io.kasa.server.shared.web.StrictUuid;
+import io.kasa.server.shared.web.UnicodeJson;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The device protocol's JSON: camelCase, absent fields left out, unknown fields ignored, ids read exactly. */
+/**
+ * The device protocol's JSON: camelCase, absent fields left out, unknown fields ignored, ids
+ * read exactly, text that is not Unicode refused (a frame holding it is malformed).
+ */
 @Component
 class DeviceJson {
 
-    private final JsonMapper json = JsonMapper.builder()
+    private final JsonMapper json = JsonMapper.builder(UnicodeJson.factory())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .addModule(StrictUuid.module())
             .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))

@@ -154,6 +154,28 @@ class DeviceProtocolIT extends KasaServerIT {
         assertThat(merchant.client().payments().inquiry(sale).status()).isNotEqualTo(PaymentStatus.TAKEN_BY_DEVICE);
     }
 
+    /**
+     * A frame holding a lone UTF-16 surrogate is not Unicode text: it is malformed, the
+     * connection is closed with 4400 and nothing it said is recorded.
+     */
+    @Test
+    void aFrameHoldingALoneSurrogateIsMalformedAndRecordsNothing() throws Exception {
+        var merchant = newMerchant("protocol unicode");
+        UUID terminalId = Devices.register(merchant.client(), "Till");
+        RawDevice device = RawDevice.authenticated(liveUri(), pairByHand(merchant.client(), terminalId));
+        UUID sale = merchant.client().payments().asyncSaleJson(Seeds.asyncSale(terminalId, UUID.randomUUID().toString()))
+                .paymentRequestId();
+        String order = device.next("order").get("orderId").asString();
+        device.send("{\"type\":\"taken\",\"orderId\":\"" + order + "\"}");
+        assertThat(device.next("ack").get("of").asString()).isEqualTo("taken");
+
+        device.send("{\"type\":\"outcome\",\"orderId\":\"" + order + "\",\"result\":\"approved\","
+                + "\"message\":\"onay \\ud800\"}");
+
+        assertThat(device.closeCode()).isEqualTo(4400);
+        assertThat(merchant.client().payments().inquiry(sale).status()).isEqualTo(PaymentStatus.TAKEN_BY_DEVICE);
+    }
+
     private URI liveUri() {
         return URI.create("ws://127.0.0.1:" + port + "/api/device/live");
     }

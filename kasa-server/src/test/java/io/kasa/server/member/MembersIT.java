@@ -621,6 +621,20 @@ class MembersIT extends KasaServerIT {
                 .query(Long.class).single()).isZero();
     }
 
+    /** A member name holding a lone UTF-16 surrogate is not Unicode: refused naming the field, nothing written. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\\ud800", "Ay\\ud800\\u015fe", "\\udc00"})
+    void aMemberNameThatIsNotUnicodeIsRefusedNamingIt(String escaped) {
+        ObjectNode body = base("individual");
+        body.put("MemberName", "@@");
+        String json = body.toString().replace("@@", escaped);
+
+        String message = refused(raw("POST", PATH).json(json).send(), 1001, 400);
+
+        assertThat(message).contains("MemberName").contains("not valid Unicode");
+        assertThat(client.members().list(0, 50).totalRecord()).as("nothing written").isZero();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"individual", "sole", "company", "plain"})
     void everyBaseMemberIsAcceptedBySdkAndRawAlike(String base) {

@@ -163,6 +163,41 @@ class SaleValidationIT extends KasaServerIT {
                 .query(Long.class).single()).isZero();
     }
 
+    /**
+     * Two codes that differ only by a lone UTF-16 surrogate (a high one alone, a high one
+     * followed by a letter, a low one alone) used to be stored alike, as {@code ?}, and so
+     * collapse into one payment. Text that is not Unicode is refused naming the field, and
+     * nothing is written; a real pair (an emoji, escaped) is kept whole.
+     */
+    @Test
+    void textThatIsNotUnicodeIsRefusedNamingTheFieldAndNothingIsCollapsed() {
+        String prefix = UUID.randomUUID().toString().substring(0, 20);
+        for (String[] broken : new String[][]{{"MerchantUniqueCode", "\\ud800"}, {"MerchantUniqueCode", "\\udbffx"},
+                {"MerchantUniqueCode", "\\udc00"}, {"Products[0].Name", "\\ud800"}}) {
+            ObjectNode sale = seed(prefix);
+            if (broken[0].equals("MerchantUniqueCode")) {
+                sale.put("MerchantUniqueCode", prefix + "@@");
+            } else {
+                product(sale).put("Name", "Fön @@");
+            }
+            String json = JSON.writeValueAsString(sale).replace("@@", broken[1]);
+
+            KasaException failure = refused(ClientMessages.SYSTEM_VALIDATION_ERROR,
+                    () -> merchant.client().payments().asyncSaleJson(json));
+
+            assertThat(failure.httpStatus()).isEqualTo(400);
+            assertThat(failure.message()).as(broken[1]).contains(broken[0]).contains("not valid Unicode");
+        }
+        assertThat(jdbc.sql("select count(*) from payment where merchant_unique_code like :prefix")
+                .param("prefix", prefix + "%").query(Long.class).single()).as("nothing written").isZero();
+
+        ObjectNode emoji = seed(prefix);
+        emoji.put("MerchantUniqueCode", prefix + "@@");
+        merchant.client().payments().asyncSaleJson(JSON.writeValueAsString(emoji).replace("@@", "\\ud83d\\ude00"));
+        assertThat(jdbc.sql("select merchant_unique_code from payment where merchant_unique_code like :prefix")
+                .param("prefix", prefix + "%").query(String.class).list()).containsExactly(prefix + "\ud83d\ude00");
+    }
+
     static Stream<Arguments> edges() {
         return Stream.of(
                 accepted("MerchantUniqueCode of 64", sale -> sale.put("MerchantUniqueCode", UUID.randomUUID() + "m".repeat(28))),

@@ -111,6 +111,11 @@ public class ErrorAdvice {
             if (cause instanceof BodyLimitFilter.BodyTooLargeException) {
                 return new KasaException(KasaError.PAYLOAD_TOO_LARGE);
             }
+            if (cause instanceof UnicodeJson.NotUnicode notUnicode && notUnicode.processor() != null) {
+                String field = path(notUnicode.processor().streamReadContext());
+                return Validation.invalid(field + " alanı geçerli Unicode metin değil (eşsiz UTF-16 vekil karakteri içeriyor)",
+                        field + " is not valid Unicode text (it holds an unpaired UTF-16 surrogate)");
+            }
             if (cause instanceof InputCoercionException outOfRange && outOfRange.processor() != null) {
                 // a number too large for its field: read, but not storable
                 String field = path(outOfRange.processor().streamReadContext());

@@ -7,6 +7,7 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
@@ -21,6 +22,7 @@ import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -31,10 +33,24 @@ import java.util.List;
  * fractions into integers, and {@code //} comments allowed because Paywall's own sample
  * bodies carry them; JSON on the API paths whatever the {@code Accept} header asks, since the
  * envelope has no other form (the operator endpoints under {@code /manage} keep negotiating);
- * and the authenticated merchant as a controller argument.
+ * strings and names that are not Unicode refused ({@link UnicodeJson}); and the authenticated
+ * merchant as a controller argument.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebSettings implements WebMvcConfigurer {
+
+    /**
+     * The builder of the application's JSON mapper (Spring MVC's, the refusals'), as Spring
+     * Boot makes it — every customizer applied in order — but on {@link UnicodeJson}'s parser
+     * factory, so that no text that is not Unicode reaches a controller.
+     */
+    @Bean
+    @Scope("prototype")
+    JsonMapper.Builder jsonMapperBuilder(List<JsonMapperBuilderCustomizer> customizers) {
+        JsonMapper.Builder builder = JsonMapper.builder(UnicodeJson.factory());
+        customizers.forEach(customizer -> customizer.customize(builder));
+        return builder;
+    }
 
     @Bean
     JsonMapperBuilderCustomizer kasaWireFormat() {
