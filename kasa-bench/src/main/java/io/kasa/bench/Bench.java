@@ -165,7 +165,7 @@ public final class Bench {
         }
         SaleRouter router = new SaleRouter();
         resources.inbox = CallbackInbox.start(router);
-        ServerProbe probe = new ServerProbe(baseUri, server,
+        ServerProbe probe = new ServerProbe(baseUri, adminToken, server,
                 resources.database == null ? 0 : resources.database.postmasterPid());
         return new Rig(runId, baseUri, adminToken, probe, database, resources.inbox, router,
                 options.duration("warmup", Duration.ofSeconds(30)), options.duration("drain", Duration.ofSeconds(30)),

@@ -35,6 +35,7 @@ final class ServerProbe {
     static final double QUIET_CORES = 0.3;
 
     private final URI baseUri;
+    private final String token;
     private final ServerProcess process;
     private final long databasePid;
     private final HttpClient http = HttpClient.newBuilder()
@@ -44,10 +45,12 @@ final class ServerProbe {
 
     /**
      * {@code process} is null when the benchmark measures a server it did not start;
-     * {@code databasePid} is the postmaster of the PostgreSQL the benchmark started, or 0.
+     * {@code databasePid} is the postmaster of the PostgreSQL the benchmark started, or 0;
+     * {@code token} is the admin token, which the server's metrics answer to.
      */
-    ServerProbe(URI baseUri, ServerProcess process, long databasePid) {
+    ServerProbe(URI baseUri, String token, ServerProcess process, long databasePid) {
         this.baseUri = baseUri;
+        this.token = token;
         this.process = process;
         this.databasePid = databasePid;
     }
@@ -142,6 +145,7 @@ final class ServerProbe {
 
     private Optional<PrometheusText> scrape() {
         HttpRequest request = HttpRequest.newBuilder(baseUri.resolve("/manage/prometheus"))
+                .header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(5)).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

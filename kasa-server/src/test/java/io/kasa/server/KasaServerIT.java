@@ -33,6 +33,7 @@ import java.util.UUID;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
         "kasa.admin-token=" + KasaServerIT.ADMIN_TOKEN,
+        "kasa.metrics-token=" + KasaServerIT.METRICS_TOKEN,
         "kasa.demo.enabled=false",
         "kasa.callback.timeout=2s",
         "kasa.callback.initial-delay=100ms",
@@ -42,6 +43,7 @@ import java.util.UUID;
 public abstract class KasaServerIT {
 
     public static final String ADMIN_TOKEN = "kat_test-admin-token-0123456789";
+    public static final String METRICS_TOKEN = "kmt_test-metrics-token-0123456789";
     private static final Path DATA_DIR = temporaryDataDir();
 
     @LocalServerPort

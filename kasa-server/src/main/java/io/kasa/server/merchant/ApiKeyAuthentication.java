@@ -19,7 +19,9 @@ import java.util.Optional;
 /**
  * Authenticates each request by the family of its path: the private pair on the Physical
  * API ({@code /api/**}), the public pair on {@code /api/paywall/**}, the admin token on
- * {@code /admin/**}. Device paths authenticate with pair codes and device tokens instead.
+ * {@code /admin/**}, the metrics token (or the admin token) on the operator's endpoints under
+ * {@code /manage} other than health, which load balancers call anonymously. Device paths
+ * authenticate with pair codes and device tokens instead.
  * Anything missing, unknown, revoked or of the wrong family answers 401 before the body is
  * read. The family is read from the dispatched path, so no spelling of a URI reaches a
  * controller under keys of another family.
@@ -27,6 +29,9 @@ import java.util.Optional;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class ApiKeyAuthentication extends OncePerRequestFilter {
+
+    /** Where Spring Boot's management endpoints are ({@code management.endpoints.web.base-path}). */
+    private static final String MANAGEMENT = "/manage/";
 
     private final MerchantKeys keys;
     private final ServerSecrets secrets;
@@ -48,6 +53,8 @@ class ApiKeyAuthentication extends OncePerRequestFilter {
             if (allowed) {
                 RequestContext.authenticateOperator(request);
             }
+        } else if ((path.equals("/manage") || path.startsWith(MANAGEMENT)) && !isHealth(path)) {
+            allowed = secrets.isMetricsToken(bearer(request));
         } else if (path.startsWith("/api/device/")) {
             allowed = true;
         } else if (path.startsWith("/api/paywall/")) {
@@ -62,6 +69,11 @@ class ApiKeyAuthentication extends OncePerRequestFilter {
         } else {
             refusals.write(request, response, KasaError.AUTH_ERROR);
         }
+    }
+
+    /** Health and its probes: the only operator endpoints anyone may call. */
+    private static boolean isHealth(String path) {
+        return path.equals(MANAGEMENT + "health") || path.startsWith(MANAGEMENT + "health/");
     }
 
     private boolean authenticate(HttpServletRequest request, KeyKind kind, String clientHeader, String keyHeader) {

@@ -24,7 +24,10 @@ import java.util.Properties;
  * The operator's secrets: the admin token and the master key that encrypts webhook keys.
  * They come from configuration ({@code KASA_ADMIN_TOKEN}, {@code KASA_MASTER_KEY} as 32
  * bytes in base64); whichever is not configured is generated once and kept in
- * {@code secrets.properties} in the data directory, readable by the owner only.
+ * {@code secrets.properties} in the data directory, readable by the owner only. The
+ * optional metrics token ({@code KASA_METRICS_TOKEN}) opens the operator's read-only
+ * endpoints under {@code /manage} and nothing else, so a metrics scraper need not hold the
+ * admin token; it is never generated.
  */
 @Component
 public class ServerSecrets {
@@ -32,9 +35,11 @@ public class ServerSecrets {
     private static final Logger log = LoggerFactory.getLogger(ServerSecrets.class);
 
     private final String adminToken;
+    private final String metricsToken;
     private final byte[] masterKey;
 
     ServerSecrets(@Value("${kasa.admin-token:}") String adminToken,
+                  @Value("${kasa.metrics-token:}") String metricsToken,
                   @Value("${kasa.master-key:}") String masterKey,
                   @Value("${kasa.data-dir:kasa-data}") String dataDir,
                   SecureRandom random) {
@@ -60,6 +65,10 @@ public class ServerSecrets {
             log.info("Generated server secrets in {}", file);
         }
         this.adminToken = adminToken.isBlank() ? stored.getProperty("admin-token") : adminToken;
+        if (!metricsToken.isBlank() && metricsToken.strip().length() < 16) {
+            throw new IllegalArgumentException("kasa.metrics-token must be at least 16 characters");
+        }
+        this.metricsToken = metricsToken.strip();
         this.masterKey = Base64.getDecoder().decode(masterKey.isBlank() ? stored.getProperty("master-key") : masterKey);
     }
 
@@ -67,6 +76,16 @@ public class ServerSecrets {
     public boolean isAdminToken(String candidate) {
         return candidate != null && MessageDigest.isEqual(
                 candidate.getBytes(StandardCharsets.UTF_8), adminToken.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Constant-time comparison with the metrics token or, as it opens everything, the admin token. */
+    public boolean isMetricsToken(String candidate) {
+        if (candidate == null) {
+            return false;
+        }
+        boolean metrics = !metricsToken.isEmpty() && MessageDigest.isEqual(
+                candidate.getBytes(StandardCharsets.UTF_8), metricsToken.getBytes(StandardCharsets.UTF_8));
+        return isAdminToken(candidate) | metrics;
     }
 
     String adminToken() {

@@ -77,6 +77,48 @@ class AuthenticationIT extends KasaServerIT {
     }
 
     /**
+     * The operator's endpoints under {@code /manage} other than health answer only the
+     * metrics token (or the admin token): anonymous callers, merchants and wrong tokens get
+     * 401 in the envelope. Health and its probes stay anonymous, for load balancers.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/manage/prometheus", "/manage/info", "/manage", "/manage/metrics", "/manage/env"})
+    void theOperatorsEndpointsOtherThanHealthAreRefusedToAnyoneWithoutTheMetricsToken(String path) {
+        IssuedKey key = newMerchant("Keys on manage").created().privateKey();
+
+        assertRefusedOnManage(http.get(path).header("locale", "en").send());
+        assertRefusedOnManage(http.get(path).privateKeys(key).send());
+        assertRefusedOnManage(http.get(path).header("Authorization", "Bearer " + METRICS_TOKEN + "x").send());
+        assertRefusedOnManage(http.get(path).header("Authorization", "Basic " + METRICS_TOKEN).send());
+    }
+
+    private static void assertRefusedOnManage(Answer answer) {
+        assertThat(answer.status()).as(answer.text()).isEqualTo(401);
+        assertThat(answer.json().get("ClientMessage").asString()).isEqualTo("System.AuthError");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/manage/health", "/manage/health/liveness", "/manage/health/readiness"})
+    void healthAndItsProbesAnswerAnyone(String path) {
+        Answer answer = http.get(path).send();
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        assertThat(answer.json().get("status").asString()).isEqualTo("UP");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {METRICS_TOKEN, ADMIN_TOKEN})
+    void theMetricsTokenOrTheAdminTokenReadsMetricsAndInfo(String token) {
+        Answer metrics = http.get("/manage/prometheus").header("Authorization", "Bearer " + token).send();
+        Answer info = http.get("/manage/info").header("Authorization", "Bearer " + token).send();
+
+        assertThat(metrics.status()).as(metrics.text()).isEqualTo(200);
+        assertThat(metrics.text()).contains("jvm_memory_used_bytes");
+        assertThat(info.status()).as(info.text()).isEqualTo(200);
+        assertThat(info.json().get("node").has("id")).as(info.text()).isTrue();
+    }
+
+    /**
      * A credential header sent twice is refused before anything reads it: 400 with the
      * envelope, naming the header, even when both copies are the right credential (the
      * first used to win). Written on a socket, as HTTP clients may join repeated headers.

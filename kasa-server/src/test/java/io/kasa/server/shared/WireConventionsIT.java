@@ -393,7 +393,8 @@ class WireConventionsIT extends KasaServerIT {
     @Test
     void theOperatorEndpointsKeepNegotiatingTheirOwnMediaTypes() {
         Answer health = http.get("/manage/health").header("Accept", "application/vnd.spring-boot.actuator.v3+json").send();
-        Answer metrics = http.get("/manage/prometheus").header("Accept", "text/plain").send();
+        Answer metrics = http.get("/manage/prometheus").header("Accept", "text/plain")
+                .header("Authorization", "Bearer " + METRICS_TOKEN).send();
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.headers().firstValue("Content-Type")).hasValueSatisfying(
