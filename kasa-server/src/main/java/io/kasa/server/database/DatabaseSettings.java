@@ -25,7 +25,8 @@ import java.util.Properties;
  * has not arrived within {@code socketTimeout} fails and its connection is discarded; TCP
  * keep-alive is on. {@code socketTimeout} must therefore exceed the longest statement Kasa
  * runs. {@code embeddedLostAfter}: how long the embedded PostgreSQL may be gone before the
- * node reports itself broken ({@link EmbeddedDatabaseWatch}).
+ * node reports itself broken ({@link EmbeddedDatabaseWatch}); 90 s by default, so that with
+ * the check's second and an orchestrator's probe period it is DOWN within two minutes.
  */
 @ConfigurationProperties("kasa.database")
 public record DatabaseSettings(String url, String username, String password,
@@ -36,7 +37,7 @@ public record DatabaseSettings(String url, String username, String password,
                                @DefaultValue("50") int maxQueue,
                                @DefaultValue("1s") Duration maxQueueWait,
                                @DefaultValue("5s") Duration socketTimeout,
-                               @DefaultValue("2m") Duration embeddedLostAfter) {
+                               @DefaultValue("90s") Duration embeddedLostAfter) {
 
     /** Hikari refuses connection timeouts below 250 ms; a validation needs half of it. */
     static final Duration MIN_CONNECTION_TIMEOUT = Duration.ofMillis(500);

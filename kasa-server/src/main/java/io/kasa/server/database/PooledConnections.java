@@ -17,7 +17,10 @@ import java.time.Duration;
  * none out to anyone during that whole timeout — the database is unreachable, or frozen
  * with connections that fail one by one as they are checked — so that during an outage
  * requests are refused within that timeout. A busy pool keeps handing out connections as
- * others return them, so its waiters keep waiting.
+ * others return them, so its waiters keep waiting. (The pool remembers its last failure to
+ * open or check a connection until the next one, so the failure may be old; but a pool
+ * whose every connection has been held for a whole connection timeout, by transactions
+ * that do no network I/O, is not being answered by its database either.)
  *
  * <p>It also measures the queue ({@link DatabaseQueue}). The server is behind while
  * {@code maxQueue} or more wait for a connection, and for a second after work waited longer
