@@ -44,10 +44,16 @@ class EmbeddedLifecycleIT {
     private final List<Process> started = new ArrayList<>();
     private final List<TerminalAgent> agents = new ArrayList<>();
 
+    /** Stops what is still running as an operator would (SIGTERM), so no PostgreSQL is left behind. */
     @AfterEach
-    void killLeftovers() {
+    void stopLeftovers() throws InterruptedException {
         agents.forEach(TerminalAgent::close);
-        started.forEach(Process::destroyForcibly);
+        for (Process process : started) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
     }
 
     @Test
@@ -71,6 +77,11 @@ class EmbeddedLifecycleIT {
         assertThat(status(firstPort, "/manage/health")).isEqualTo(200);
         KasaClient client = clientFor(demo, firstPort);
         assertThat(Devices.register(client, "Till after the refusal")).isNotNull();
+
+        first.destroy();
+        assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        await().atMost(Duration.ofSeconds(20)).alias("the first server stops its PostgreSQL")
+                .until(() -> !ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false));
     }
 
     @Test
