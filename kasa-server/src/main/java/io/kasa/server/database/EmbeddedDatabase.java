@@ -79,7 +79,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Path pgData = dataDir.resolve("postgres");
             Files.createDirectories(pgData);
             stopLeftover(pgData);
-            boolean older = Files.exists(pgData.resolve("PG_VERSION")) && !isLockedDown(pgData);
+            boolean existing = Files.exists(pgData.resolve("PG_VERSION"));
+            boolean older = existing && !isLockedDown(pgData);
+            if (existing && !older && !Files.exists(dataDir.resolve(PASSWORD_FILE))) {
+                throw new IOException("The embedded database in " + pgData + " asks for the password kept in "
+                        + dataDir.resolve(PASSWORD_FILE) + ", which is missing: restore it with the data directory");
+            }
             String password = password(dataDir);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)

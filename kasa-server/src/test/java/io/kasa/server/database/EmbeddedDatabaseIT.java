@@ -104,6 +104,23 @@ class EmbeddedDatabaseIT {
         }
     }
 
+    @Test
+    void withoutItsPasswordFileTheDatabaseRefusesToStartAndSaysWhy() throws Exception {
+        Path dataDir = Files.createTempDirectory("kasa-no-password-");
+        EmbeddedDatabase.start(dataDir).close();
+        Path passwordFile = dataDir.resolve("database-password");
+        Path kept = Files.move(passwordFile, dataDir.resolve("kept-elsewhere"));
+
+        assertThatThrownBy(() -> EmbeddedDatabase.start(dataDir).close())
+                .isInstanceOf(IOException.class).hasMessageContaining("database-password").hasMessageContaining("missing");
+
+        Files.move(kept, passwordFile);
+        try (EmbeddedDatabase restored = EmbeddedDatabase.start(dataDir);
+             Connection kasa = DriverManager.getConnection(restored.jdbcUrl(), restored.username(), password(dataDir))) {
+            assertThat(kasa.isValid(5)).as("the restored file opens it again").isTrue();
+        }
+    }
+
     private static String password(Path dataDir) throws IOException {
         return Files.readString(dataDir.resolve("database-password"), StandardCharsets.UTF_8).strip();
     }
