@@ -107,10 +107,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             EmbeddedDatabase database = new EmbeddedDatabase(postgres, password, lock, pgData);
-            if (older) {
-                database.lockDown();
+            try {
+                if (older) {
+                    database.lockDown();
+                }
+                database.createDatabaseIfMissing();
+            } catch (IOException | RuntimeException e) {
+                // no shutdown hook stops it: a server that fails to start stops it here
+                postgres.close();
+                throw e;
             }
-            database.createDatabaseIfMissing();
             return database;
         } catch (IOException | RuntimeException e) {
             lock.close();
