@@ -41,7 +41,8 @@ import tools.jackson.databind.node.ObjectNode;
  * thread. Each agent handles its own events one at a time, in order, so its state needs no locks.
  *
  * <p>Lifecycle: {@link #start()} connects; after any drop the agent reconnects with
- * {@link Backoff exponential backoff and full jitter}; close codes 4401 and 4403 end in
+ * {@link Backoff exponential backoff and full jitter}, except after 1001 (the node is going away),
+ * when it reconnects at once, within the first backoff's jitter; close codes 4401 and 4403 end in
  * {@link State#UNPAIRED}, 4409 in {@link State#REPLACED}, {@link #stop()} in {@link State#STOPPED}.
  * {@link #start()} may be called again from any of those three.
  *
@@ -109,6 +110,7 @@ public final class TerminalAgent implements AutoCloseable {
     }
 
     /** Close codes of device protocol 2.5 that change what the device does next. */
+    static final int GOING_AWAY = 1001;
     static final int AUTHENTICATION_FAILED = 4401;
     static final int UNPAIRED_BY_SERVER = 4403;
     static final int REPLACED_BY_NEWER = 4409;
@@ -710,6 +712,12 @@ public final class TerminalAgent implements AutoCloseable {
         switch (close.code()) {
             case AUTHENTICATION_FAILED, UNPAIRED_BY_SERVER -> rejected(connection, close);
             case REPLACED_BY_NEWER -> setState(State.REPLACED);
+            case GOING_AWAY -> {
+                // the node is stopping and the service is not: reconnect at once (within the
+                // first backoff's jitter), to whichever node takes the connection now
+                attempt = 0;
+                backOff();
+            }
             default -> {
                 if (connection.live && System.nanoTime() - connection.liveSince >= connection.heartbeat.toNanos()) {
                     attempt = 0;

@@ -140,6 +140,16 @@ final class LiveServer implements AutoCloseable {
             send(message.toString());
         }
 
+        /** Sends a close frame with {@code code}, as the server does when it ends a connection. */
+        synchronized void closeWith(int code) {
+            try {
+                out.write(new byte[] {(byte) 0x88, 2, (byte) (code >>> 8), (byte) (code & 0xff)});
+                out.flush();
+            } catch (IOException e) {
+                ended = true;
+            }
+        }
+
         private synchronized void send(byte[] payload) {
             try {
                 ByteArrayOutputStream frame = new ByteArrayOutputStream();

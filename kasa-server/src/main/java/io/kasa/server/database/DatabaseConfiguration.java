@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.kasa.server.shared.DatabaseOutage;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,7 +17,9 @@ import java.io.IOException;
  * after the configured timeout and checks idle connections before handing them out, so a
  * database that went away is noticed within that time ({@link PooledConnections}) and one
  * that came back is used again without a restart; transactions on a connection that broke
- * end without a rollback ({@link DatabaseTransactions}).
+ * end without a rollback ({@link DatabaseTransactions}). Every connection, pooled or
+ * direct, carries the connect, login and socket timeouts of {@link DatabaseSettings}, so a
+ * database that stops answering is treated like one that stopped.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -37,6 +40,7 @@ class DatabaseConfiguration {
         config.setJdbcUrl(location.url());
         config.setUsername(location.username());
         config.setPassword(location.password());
+        config.setDataSourceProperties(settings.connectionProperties());
         return new PooledConnections(new HikariDataSource(config), settings.poolWait(), settings.maxQueue(),
                 settings.maxQueueWait());
     }
@@ -52,7 +56,13 @@ class DatabaseConfiguration {
     }
 
     @Bean
-    DirectConnections directConnections(DatabaseLocation location) {
-        return new DirectConnections(location);
+    DirectConnections directConnections(DatabaseLocation location, DatabaseSettings settings) {
+        return new DirectConnections(location, settings.connectionProperties());
+    }
+
+    @Bean
+    EmbeddedDatabaseWatch embeddedDatabaseWatch(DatabaseLocation location, DatabaseSettings settings,
+                                                ApplicationEventPublisher events) {
+        return new EmbeddedDatabaseWatch(location.embedded(), settings.embeddedLostAfter(), events);
     }
 }

@@ -10,7 +10,7 @@ record DatabaseLocation(String url, String username, String password, EmbeddedDa
             return new DatabaseLocation(settings.url(), settings.username(), settings.password(), null);
         }
         EmbeddedDatabase embedded = EmbeddedDatabase.start(DatabaseSettings.dataDir(dataDir));
-        return new DatabaseLocation(embedded.jdbcUrl(), embedded.username(), null, embedded);
+        return new DatabaseLocation(embedded.jdbcUrl(), embedded.username(), embedded.password(), embedded);
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Properties;
 
 /**
  * Where Kasa keeps its data. With no {@code url} (env {@code KASA_DATABASE_URL}) the server
@@ -17,6 +18,15 @@ import java.time.Duration;
  * while {@code maxQueue} wait for a connection, and for a second after work waited longer
  * than {@code maxQueueWait} for one, new API requests are refused as busy (0 leaves either
  * test out).
+ *
+ * <p>A database that stops answering without closing anything (a stalled host, a network
+ * that drops packets) is noticed as quickly as one that stopped: opening a connection,
+ * logging in included, gives up after {@code connectionTimeout}; a statement whose answer
+ * has not arrived within {@code socketTimeout} fails and its connection is discarded; TCP
+ * keep-alive is on. {@code socketTimeout} must therefore exceed the longest statement Kasa
+ * runs. {@code embeddedLostAfter}: how long the embedded PostgreSQL may be gone before the
+ * node reports itself broken ({@link EmbeddedDatabaseWatch}); 90 s by default, so that with
+ * the check's second and an orchestrator's probe period it is DOWN within two minutes.
  */
 @ConfigurationProperties("kasa.database")
 public record DatabaseSettings(String url, String username, String password,
@@ -25,7 +35,9 @@ public record DatabaseSettings(String url, String username, String password,
                                @DefaultValue("30s") Duration poolWait,
                                @DefaultValue("5s") Duration retryAfter,
                                @DefaultValue("50") int maxQueue,
-                               @DefaultValue("1s") Duration maxQueueWait) {
+                               @DefaultValue("1s") Duration maxQueueWait,
+                               @DefaultValue("5s") Duration socketTimeout,
+                               @DefaultValue("90s") Duration embeddedLostAfter) {
 
     /** Hikari refuses connection timeouts below 250 ms; a validation needs half of it. */
     static final Duration MIN_CONNECTION_TIMEOUT = Duration.ofMillis(500);
@@ -45,6 +57,13 @@ public record DatabaseSettings(String url, String username, String password,
         if (maxQueueWait.isNegative()) {
             throw new IllegalArgumentException("kasa.database.max-queue-wait must not be negative: " + maxQueueWait);
         }
+        if (socketTimeout.toSeconds() < 1 || !socketTimeout.equals(Duration.ofSeconds(socketTimeout.toSeconds()))) {
+            throw new IllegalArgumentException("kasa.database.socket-timeout must be whole seconds, at least 1 s: "
+                    + socketTimeout);
+        }
+        if (embeddedLostAfter.toSeconds() < 1) {
+            throw new IllegalArgumentException("kasa.database.embedded-lost-after must be at least 1 s: " + embeddedLostAfter);
+        }
         if (retryAfter.toSeconds() < 1) {
             throw new IllegalArgumentException("kasa.database.retry-after must be at least 1 s: " + retryAfter);
         }
@@ -62,6 +81,20 @@ public record DatabaseSettings(String url, String username, String password,
     Duration validationTimeout() {
         Duration half = connectionTimeout.dividedBy(2);
         return half.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : half;
+    }
+
+    /**
+     * The driver's properties for every connection Kasa opens: PostgreSQL's driver counts
+     * its timeouts in whole seconds, so the connection timeout is rounded up.
+     */
+    Properties connectionProperties() {
+        String connect = Long.toString(Math.max(1, (connectionTimeout.toMillis() + 999) / 1000));
+        Properties properties = new Properties();
+        properties.setProperty("connectTimeout", connect);
+        properties.setProperty("loginTimeout", connect);
+        properties.setProperty("socketTimeout", Long.toString(socketTimeout.toSeconds()));
+        properties.setProperty("tcpKeepAlive", "true");
+        return properties;
     }
 
     /** The data directory, read from {@code kasa.data-dir}. */

@@ -12,22 +12,24 @@ import java.util.Properties;
  */
 public final class DirectConnections {
 
-    private static final int CONNECT_TIMEOUT_SECONDS = 10;
-    private static final int SOCKET_TIMEOUT_SECONDS = 30;
-
     private final DatabaseLocation location;
+    private final Properties timeouts;
 
-    DirectConnections(DatabaseLocation location) {
+    DirectConnections(DatabaseLocation location, Properties timeouts) {
         this.location = location;
+        this.timeouts = timeouts;
     }
 
     /**
-     * Opens a connection named {@code applicationName} in {@code pg_stat_activity}. TCP
-     * keep-alive is on and a read waits at most 30 s, so a connection to a database that
-     * vanished fails instead of hanging.
+     * Opens a connection named {@code applicationName} in {@code pg_stat_activity}, with the
+     * pool's timeouts ({@link DatabaseSettings#connectionProperties()}): opening gives up
+     * after the connection timeout and a read waits at most the socket timeout, so a
+     * connection to a database that vanished or froze fails instead of hanging. A user that
+     * waits longer on purpose (polling for notifications) passes its own, shorter wait.
      */
     public Connection open(String applicationName) throws SQLException {
         Properties properties = new Properties();
+        properties.putAll(timeouts);
         if (location.username() != null) {
             properties.setProperty("user", location.username());
         }
@@ -35,9 +37,6 @@ public final class DirectConnections {
             properties.setProperty("password", location.password());
         }
         properties.setProperty("ApplicationName", applicationName);
-        properties.setProperty("tcpKeepAlive", "true");
-        properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
-        properties.setProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
         return DriverManager.getConnection(location.url(), properties);
     }
 }

@@ -12,9 +12,15 @@ import java.time.Duration;
 /**
  * The connection pool as the rest of the server sees it. Asking for a connection waits up
  * to {@code poolWait} while every connection is busy, so bursts of load queue instead of
- * failing; but it gives up after one connection timeout of the pool when the pool holds no
- * connection at all and its last try to open one failed — the database is unreachable — so
- * that during an outage requests are refused within that timeout.
+ * failing; but it gives up after one connection timeout of the pool when a try to open or
+ * check a connection failed and either the pool holds no connection at all or it handed
+ * none out to anyone during that whole timeout — the database is unreachable, or frozen
+ * with connections that fail one by one as they are checked — so that during an outage
+ * requests are refused within that timeout. A busy pool keeps handing out connections as
+ * others return them, so its waiters keep waiting. (The pool remembers its last failure to
+ * open or check a connection until the next one, so the failure may be old; but a pool
+ * whose every connection has been held for a whole connection timeout, by transactions
+ * that do no network I/O, is not being answered by its database either.)
  *
  * <p>It also measures the queue ({@link DatabaseQueue}). The server is behind while
  * {@code maxQueue} or more wait for a connection, and for a second after work waited longer
@@ -33,6 +39,7 @@ final class PooledConnections extends DelegatingDataSource implements DatabaseQu
     private final long connectionTimeoutNanos;
     private volatile long behindUntil = System.nanoTime();
     private volatile long unreachableAt = System.nanoTime() - Duration.ofDays(1).toNanos();
+    private volatile long handedOutAt = System.nanoTime();
 
     /** {@code maxQueue}, {@code maxQueueWait}: zero leaves that test out. */
     PooledConnections(HikariDataSource pool, Duration poolWait, int maxQueue, Duration maxQueueWait) {
@@ -51,13 +58,17 @@ final class PooledConnections extends DelegatingDataSource implements DatabaseQu
         while (true) {
             try {
                 Connection connection = pool.getConnection();
+                handedOutAt = System.nanoTime();
                 waited(started);
                 return connection;
             } catch (SQLTransientConnectionException timedOut) {
+                long now = System.nanoTime();
                 if (timedOut.getCause() != null) {
-                    unreachableAt = System.nanoTime();
+                    unreachableAt = now;
                 }
-                boolean cannotConnect = timedOut.getCause() != null && pool.getHikariPoolMXBean().getTotalConnections() == 0;
+                boolean noneHandedOut = now - handedOutAt >= connectionTimeoutNanos;
+                boolean cannotConnect = timedOut.getCause() != null
+                        && (noneHandedOut || pool.getHikariPoolMXBean().getTotalConnections() == 0);
                 if (cannotConnect) {
                     throw timedOut;
                 }

@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The authenticated live connections of this node, at most one per terminal, also recorded
  * in the database ({@link Presence}) so other nodes can route to them. Connections not yet
  * authenticated are kept apart so the hello deadline can be enforced. When the node stops,
- * once the web server takes no new connections, every connection is closed with 1001 while
+ * once the web server takes no new connections and has drained its requests, every
+ * connection is closed with a 1001 close frame, while the web server still runs and
  * the database is still there, so devices move to another node at once and nothing is left
  * routed to this one.
  */
@@ -116,9 +117,14 @@ class LiveSessions implements LiveConnections, SmartLifecycle {
         return running;
     }
 
-    /** After the web server has stopped (it stops at {@code DEFAULT_PHASE - 2048}), before the cluster leaves. */
+    /**
+     * After the web server has drained its requests (graceful shutdown, {@code DEFAULT_PHASE -
+     * 1024}: held sales still hear their devices' answers) and before it stops ({@code
+     * DEFAULT_PHASE - 2048}), so the 1001 close frames still reach the devices; before the
+     * cluster leaves.
+     */
     @Override
     public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 3072;
+        return SmartLifecycle.DEFAULT_PHASE - 1536;
     }
 }

@@ -25,11 +25,13 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -37,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static io.kasa.server.Devices.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +57,8 @@ class DatabaseOutageIT {
     private static final Duration RETRY_AFTER = Duration.ofSeconds(3);
     /** Loose on purpose: the point is "answered, not hung", on a busy shared machine. */
     private static final Duration ANSWER_BOUND = Duration.ofSeconds(10);
+    /** "A few seconds" on a busy shared machine: the frozen database's timeouts are 2 to 5 s. */
+    private static final Duration FROZEN_ANSWER_BOUND = Duration.ofSeconds(8);
     private static final Set<Integer> OUTCOMES = Set.of(3, 4, 5, 12);
 
     private final List<TerminalAgent> agents = new ArrayList<>();
@@ -188,6 +193,89 @@ class DatabaseOutageIT {
                     .doesNotContain("Callback delivery round failed");
         } finally {
             agents.forEach(TerminalAgent::close);
+        }
+    }
+
+    /**
+     * A database that stops answering without closing anything (SIGSTOP: a stalled host, a
+     * black-holed network) is answered like a stopped one: requests get 503 with ErrorCode
+     * 1010 within a few seconds instead of hanging, health is DOWN, liveness stays UP, and
+     * once it runs again (SIGCONT) everything works without a restart.
+     */
+    @Test
+    void aFrozenDatabaseIsAnsweredAsAnOutageWithinSecondsAndRecoveredFromAfterwards() throws Exception {
+        Path dataDir = Files.createTempDirectory("kasa-frozen-");
+        try (RestartablePostgres postgres = RestartablePostgres.start(dataDir.resolve("postgres"));
+             ConfigurableApplicationContext server = start(postgres, dataDir)) {
+            base = URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) server).getWebServer().getPort());
+            merchant = KasaAdminClient.create(base, ADMIN_TOKEN).createMerchant("frozen");
+            client = KasaClient.builder().baseUri(base).privateKeys(merchant.privateKey()).build();
+            http = new RawHttp(base);
+            Devices.register(client, "Till");
+
+            List<Answered> answers = Collections.synchronizedList(new ArrayList<>());
+            AtomicBoolean running = new AtomicBoolean(true);
+            List<Thread> callers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                callers.add(Thread.ofVirtual().start(() -> {
+                    while (running.get()) {
+                        answers.add(listTerminals());
+                    }
+                }));
+            }
+            try {
+                assertThat(eventually(Duration.ofSeconds(30), () -> answers.stream().filter(a -> a.status() == 200).count() >= 20))
+                        .as("answers before the freeze").isTrue();
+                postgres.freeze();
+                long frozen = System.nanoTime();
+                try {
+                    assertThat(eventually(Duration.ofSeconds(30), () -> answers.stream()
+                            .filter(a -> a.started() - frozen > 0 && a.errorCode() == 1010).count() >= 10))
+                            .as("refusals while frozen").isTrue();
+                    long healthAsked = System.nanoTime();
+                    RawHttp.Answer health = http.get("/manage/health").send();
+                    assertThat(Duration.ofNanos(System.nanoTime() - healthAsked)).as("health answers while frozen")
+                            .isLessThan(FROZEN_ANSWER_BOUND);
+                    assertThat(health.status()).isEqualTo(503);
+                    assertThat(health.json().get("components").get("db").get("status").asString()).isEqualTo("DOWN");
+                    assertThat(status("/manage/health/liveness")).isEqualTo(200);
+                } finally {
+                    postgres.thaw();
+                }
+                long thawed = System.nanoTime();
+                assertThat(eventually(Duration.ofSeconds(60), () -> status("/manage/health") == 200))
+                        .as("health is UP again without a restart").isTrue();
+                assertThat(eventually(Duration.ofSeconds(30), () -> answers.stream()
+                        .filter(a -> a.started() - thawed > 0 && a.status() == 200).count() >= 20))
+                        .as("answers after the freeze").isTrue();
+            } finally {
+                running.set(false);
+                for (Thread caller : callers) {
+                    caller.join(Duration.ofSeconds(30));
+                }
+            }
+            assertThat(answers).allSatisfy(answer -> {
+                assertThat(answer.took()).as("answered, not hung").isLessThan(FROZEN_ANSWER_BOUND);
+                assertThat(answer.status()).isIn(200, 503);
+                if (answer.status() == 503) {
+                    assertThat(answer.errorCode()).isEqualTo(1010);
+                }
+            });
+        }
+    }
+
+    /** One terminal list request of the freeze test: when it started, how long it took, what it got (-1: no answer). */
+    private record Answered(long started, Duration took, int status, int errorCode) {
+    }
+
+    private Answered listTerminals() {
+        long started = System.nanoTime();
+        try {
+            RawHttp.Answer answer = http.post("/api/terminal/list").privateKeys(merchant.privateKey()).json("{}").send();
+            int errorCode = answer.status() == 200 ? 0 : answer.json().path("ErrorCode").asInt(-1);
+            return new Answered(started, Duration.ofNanos(System.nanoTime() - started), answer.status(), errorCode);
+        } catch (UncheckedIOException noAnswer) {
+            return new Answered(started, Duration.ofNanos(System.nanoTime() - started), -1, -1);
         }
     }
 

@@ -4,8 +4,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A PostgreSQL of the test's own that it can stop and start again, as an operator would
@@ -58,6 +61,30 @@ final class RestartablePostgres implements AutoCloseable {
         EmbeddedPostgres stopping = running;
         running = null;
         stopping.close();
+    }
+
+    /**
+     * Freezes the server without stopping it, as a stalled host or a black-holed network
+     * would: SIGSTOP to the postmaster and every backend. Its port still accepts TCP
+     * connections (the kernel completes them), but nothing answers.
+     */
+    void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** Lets a frozen server run on (SIGCONT), with its connections as they were. */
+    void thaw() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).getFirst().strip());
+        List<String> command = new ArrayList<>(List.of("kill", "-" + name, Long.toString(postmaster)));
+        ProcessHandle.of(postmaster).orElseThrow().descendants().forEach(child -> command.add(Long.toString(child.pid())));
+        Process kill = new ProcessBuilder(command).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -" + name + " failed: " + command);
+        }
     }
 
     @Override
