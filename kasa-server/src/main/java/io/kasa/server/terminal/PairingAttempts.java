@@ -22,8 +22,9 @@ import java.util.HexFormat;
  * cluster's pace of code checks, waiting up to {@code maxCheckWait} for it. A refused attempt
  * answers 429 {@code System.RateLimited} with {@code Retry-After}, and its code is never
  * checked, so a refusal says nothing about the code. An attempt whose code turns out genuine
- * gets its source's and its code's attempts {@linkplain #genuine back}: only wrong codes count
- * against them. No limit refuses every source: past the pace, attempts wait their turn.
+ * gets all three {@linkplain #genuine back}: only wrong codes count against the limits, so
+ * honest devices pairing in numbers do not use up the pace. No limit refuses every source:
+ * past the pace, attempts wait their turn.
  */
 @Component
 class PairingAttempts {
@@ -37,7 +38,7 @@ class PairingAttempts {
     }
 
     /** An admitted attempt: the buckets it took from. */
-    record Attempt(BucketProxy source, BucketProxy code) {
+    record Attempt(BucketProxy source, BucketProxy code, BucketProxy checks) {
     }
 
     /**
@@ -54,13 +55,14 @@ class PairingAttempts {
         if (!checks.asBlocking().tryConsumeUninterruptibly(1, settings.maxCheckWait())) {
             throw new KasaException(KasaError.RATE_LIMITED, null, wholeSeconds(settings.maxCheckWait().toNanos()));
         }
-        return new Attempt(source, perCode);
+        return new Attempt(source, perCode, checks);
     }
 
-    /** The attempt's code was genuine: it does not count against its source or its code. */
+    /** The attempt's code was genuine: it counts against none of the limits. */
     void genuine(Attempt attempt) {
         attempt.source().addTokens(1);
         attempt.code().addTokens(1);
+        attempt.checks().addTokens(1);
     }
 
     /**

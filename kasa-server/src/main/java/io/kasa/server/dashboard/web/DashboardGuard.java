@@ -27,8 +27,8 @@ import java.util.Set;
  * {@code X-CSRF-Token}. A merchant viewer becomes the request's authenticated merchant, so
  * the dashboard reaches exactly the data the merchant's own keys would, and only while the
  * key pair it signed in with still works: once that key is revoked or its rotation's grace
- * has ended, the next call (whatever its path) ends the session and answers 401. The pages themselves
- * are public files; they get a strict content security policy.
+ * has ended, the next call (any but signing in) ends the session and answers 401. The pages
+ * themselves are public files; they get a strict content security policy.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 3)
