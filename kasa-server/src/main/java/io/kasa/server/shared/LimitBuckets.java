@@ -1,10 +1,12 @@
 package io.kasa.server.shared;
 
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.NopeOptimizationListener;
 import io.github.bucket4j.distributed.proxy.optimization.delay.DelayOptimization;
@@ -31,12 +33,14 @@ import java.util.function.Supplier;
  * others do not see yet.
  *
  * <p>Buckets refill on the business clock, so a test that moves the clock refills them. A
- * row is deleted once its bucket would be full again, which changes nothing: a new bucket
- * starts full.
+ * row is deleted ten minutes after its bucket is full again, which changes nothing: a new
+ * bucket starts full.
  */
 @Component
 public class LimitBuckets {
 
+    /** How long a row outlives the moment its bucket is full again. */
+    private static final Duration KEPT_WHEN_FULL = Duration.ofMinutes(10);
     private static final int SWEEP_BATCH = 1_000;
     private static final int SWEEP_BATCHES = 20;
 
@@ -51,7 +55,7 @@ public class LimitBuckets {
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("limit_bucket")
                 .clientClock(clock)
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEPT_WHEN_FULL))
                 .build();
     }
 
@@ -65,15 +69,67 @@ public class LimitBuckets {
      * {@code syncTokens} tokens or {@code syncInterval}. Keep the returned bucket and use it
      * again: the local view lives in it.
      */
-    public BucketProxy delayed(String key, Supplier<BucketConfiguration> configuration, int syncTokens,
-                               Duration syncInterval) {
-        // the local view refills on the same clock as the shared bucket
-        DelayOptimization delaying = new DelayOptimization(new DelayParameters(syncTokens, syncInterval),
-                NopeOptimizationListener.INSTANCE, clock);
-        return store.builder().withOptimization(delaying).build(key, configuration);
+    public Delayed delayed(String key, Supplier<BucketConfiguration> configuration, int syncTokens,
+                           Duration syncInterval) {
+        return new Delayed(key, configuration, syncTokens, syncInterval);
     }
 
-    /** Deletes the rows of buckets that are full again, a bounded number per run. */
+    /** A bucket seen through a local view, see {@link #delayed}. */
+    public final class Delayed {
+
+        private final String key;
+        private final Supplier<BucketConfiguration> configuration;
+        private final DelayParameters parameters;
+        private volatile BucketProxy view;
+
+        private Delayed(String key, Supplier<BucketConfiguration> configuration, int syncTokens, Duration syncInterval) {
+            this.key = key;
+            this.configuration = configuration;
+            this.parameters = new DelayParameters(syncTokens, syncInterval);
+            this.view = newView();
+        }
+
+        /** Takes one token: the probe says whether it was there, and if not how long until it is. */
+        public ConsumptionProbe take() {
+            BucketProxy current = view;
+            try {
+                return current.tryConsumeAndReturnRemaining(1);
+            } catch (RuntimeException e) {
+                if (!isMissingBucket(e)) {
+                    throw e;
+                }
+                // the row was swept while this view was idle: make it again, under a new view
+                synchronized (this) {
+                    if (view == current) {
+                        view = newView();
+                    }
+                }
+                return view.tryConsumeAndReturnRemaining(1);
+            }
+        }
+
+        /**
+         * Bucket4j merges concurrent requests to a bucket into one batch, and a batch that finds
+         * no row fails as a whole instead of creating it; so the row is made before the first.
+         */
+        private BucketProxy newView() {
+            exact(key, configuration).getAvailableTokens();
+            // the local view refills on the same clock as the shared bucket
+            DelayOptimization delaying = new DelayOptimization(parameters, NopeOptimizationListener.INSTANCE, clock);
+            return store.builder().withOptimization(delaying).build(key, configuration);
+        }
+    }
+
+    private static boolean isMissingBucket(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof BucketNotFoundException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Deletes the rows of buckets that have been full for a while, a bounded number per run. */
     @Scheduled(fixedDelayString = "${kasa.rate-limit.sweep-interval:60s}")
     void sweep() {
         outage.tolerate("sweeping limit buckets", () -> {

@@ -67,13 +67,15 @@ class PairingAttempts {
 
     /**
      * The source an address counts as: an IPv4 address itself, an IPv6 address by its /64
-     * prefix, since one subscriber commonly holds a whole /64.
+     * prefix, since one subscriber commonly holds a whole /64. Anything else counts as
+     * itself. Only what looks like a literal address is parsed, so no DNS lookup is made.
      */
     static String sourceOf(String address) {
+        boolean literal = address != null && !address.isEmpty()
+                && (address.indexOf(':') >= 0 || Character.isDigit(address.charAt(0)));
         InetAddress parsed;
         try {
-            parsed = address != null && !address.isEmpty() && (address.indexOf(':') >= 0 || Character.isDigit(address.charAt(0)))
-                    ? InetAddress.getByName(address) : null;
+            parsed = literal ? InetAddress.getByName(address) : null;
         } catch (UnknownHostException e) {
             parsed = null;
         }

@@ -2,7 +2,6 @@ package io.kasa.server.shared.web;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.BucketProxy;
 import io.kasa.server.shared.KasaError;
 import io.kasa.server.shared.KasaException;
 import io.kasa.server.shared.LimitBuckets;
@@ -44,7 +43,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
     private final RateLimitSettings settings;
     private final LimitBuckets buckets;
     private final Refusals refusals;
-    private final Map<String, BucketProxy> views = new ConcurrentHashMap<>();
+    private final Map<String, LimitBuckets.Delayed> views = new ConcurrentHashMap<>();
 
     public RateLimitFilter(RateLimitSettings settings, LimitBuckets buckets, Refusals refusals) {
         this.settings = settings;
@@ -86,7 +85,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
         }
         return views.computeIfAbsent(key, k -> buckets.delayed(k, () -> configuration(limit), settings.syncTokens(),
                         settings.syncInterval()))
-                .tryConsumeAndReturnRemaining(1);
+                .take();
     }
 
     private static BucketConfiguration configuration(RateLimitSettings.Limit limit) {
