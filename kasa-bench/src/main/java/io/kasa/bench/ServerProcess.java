@@ -83,7 +83,8 @@ final class ServerProcess implements AutoCloseable {
                 "--kasa.callback.allow-loopback=true",
                 "--kasa.pairing.max-failures-per-source=1000000",
                 "--kasa.pairing.max-failures-per-code=1000000",
-                "--kasa.pairing.max-failures-total=1000000",
+                "--kasa.pairing.check-burst=1000000",
+                "--kasa.pairing.checks-per-second=1000000",
                 "--server.tomcat.max-connections=60000",
                 "--server.tomcat.accept-count=4096"));
         ProcessBuilder builder = new ProcessBuilder(command)

@@ -5,16 +5,18 @@ import io.kasa.server.shared.MerchantId;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
- * Who is signed in to the dashboard, as kept in the HTTP session: a merchant (by id only) or
- * the operator. Never a key or a token: the session proves the sign-in happened, the
- * credentials themselves are forgotten at once.
+ * Who is signed in to the dashboard, as kept in the HTTP session: a merchant (by id, and the
+ * id of the key pair it signed in with) or the operator. Never a key's secret or a token: the
+ * session proves the sign-in happened, the credentials themselves are forgotten at once. The
+ * key's id is remembered so that the session ends when that key stops working.
  */
-public record Viewer(Role role, MerchantId merchant, String csrfToken) implements Serializable {
+public record Viewer(Role role, MerchantId merchant, UUID keyId, String csrfToken) implements Serializable {
 
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     public enum Role {
         MERCHANT, OPERATOR
@@ -23,17 +25,17 @@ public record Viewer(Role role, MerchantId merchant, String csrfToken) implement
     public Viewer {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(csrfToken, "csrfToken");
-        if ((role == Role.MERCHANT) != (merchant != null)) {
-            throw new IllegalArgumentException("a merchant viewer has a merchant id, the operator none");
+        if ((role == Role.MERCHANT) != (merchant != null) || (merchant == null) != (keyId == null)) {
+            throw new IllegalArgumentException("a merchant viewer has a merchant id and a key id, the operator neither");
         }
     }
 
-    public static Viewer merchant(MerchantId merchant, String csrfToken) {
-        return new Viewer(Role.MERCHANT, merchant, csrfToken);
+    public static Viewer merchant(MerchantId merchant, UUID keyId, String csrfToken) {
+        return new Viewer(Role.MERCHANT, merchant, keyId, csrfToken);
     }
 
     public static Viewer operator(String csrfToken) {
-        return new Viewer(Role.OPERATOR, null, csrfToken);
+        return new Viewer(Role.OPERATOR, null, null, csrfToken);
     }
 
     @Override

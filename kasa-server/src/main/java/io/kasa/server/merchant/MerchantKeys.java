@@ -110,18 +110,37 @@ public class MerchantKeys {
      * a revoked or an expired one never matches.
      */
     public Optional<MerchantId> authenticate(KeyKind kind, String client, String secret) {
+        return authenticatePair(kind, client, secret).map(AuthenticatedPair::merchant);
+    }
+
+    /** As {@link #authenticate}, naming the key that matched too. */
+    public Optional<AuthenticatedPair> authenticatePair(KeyKind kind, String client, String secret) {
         if (client == null || secret == null || !CLIENT.matcher(client).matches() || secret.length() > 256) {
             return Optional.empty();
         }
         Instant now = time.now();
-        return jdbc.sql("select merchant_id, secret_hash, revoked_at, expires_at from merchant_key where client = :client and kind = :kind")
+        return jdbc.sql("select id, merchant_id, secret_hash, revoked_at, expires_at from merchant_key where client = :client and kind = :kind")
                 .param("client", client).param("kind", kind.name())
-                .query((row, n) -> new StoredPair(row.getObject("merchant_id", UUID.class), row.getBytes("secret_hash"),
-                        SqlTime.read(row, "revoked_at"), SqlTime.read(row, "expires_at")))
+                .query((row, n) -> new StoredPair(row.getObject("id", UUID.class), row.getObject("merchant_id", UUID.class),
+                        row.getBytes("secret_hash"), SqlTime.read(row, "revoked_at"), SqlTime.read(row, "expires_at")))
                 .optional()
                 .filter(pair -> MessageDigest.isEqual(pair.secretHash(), Tokens.hash(secret)))
                 .filter(pair -> pair.activeAt(now))
-                .map(pair -> new MerchantId(pair.merchantId()));
+                .map(pair -> new AuthenticatedPair(new MerchantId(pair.merchantId()), pair.id()));
+    }
+
+    /**
+     * Whether the merchant's key still works now, by the same rule as {@link #authenticate}:
+     * not revoked, and not past the end of a rotation's grace.
+     */
+    public boolean isActive(MerchantId merchant, UUID keyId) {
+        return jdbc.sql("select revoked_at, expires_at from merchant_key where id = :id and merchant_id = :merchant")
+                .param("id", keyId).param("merchant", merchant.value())
+                .query((row, n) -> new StoredPair(keyId, merchant.value(), null, SqlTime.read(row, "revoked_at"),
+                        SqlTime.read(row, "expires_at")))
+                .optional()
+                .filter(pair -> pair.activeAt(time.now()))
+                .isPresent();
     }
 
     /** The merchant's usable webhook hash keys, newest first. */
@@ -181,7 +200,7 @@ public class MerchantKeys {
                 row.getString("client"), SqlTime.read(row, "created_at"), expires, revoked, active);
     }
 
-    private record StoredPair(UUID merchantId, byte[] secretHash, Instant revokedAt, Instant expiresAt) {
+    private record StoredPair(UUID id, UUID merchantId, byte[] secretHash, Instant revokedAt, Instant expiresAt) {
         boolean activeAt(Instant now) {
             return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
         }

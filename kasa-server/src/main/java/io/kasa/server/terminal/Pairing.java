@@ -16,7 +16,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,7 +24,7 @@ import java.util.UUID;
  * Pairing a device with a terminal: the merchant asks for a 6-digit code, the cashier types
  * it into the device, the device trades it for a token. Codes are single-use, expire, are
  * unique among live codes, and a newer request for a terminal cancels the pending one.
- * Wrong codes are rate limited per source, per code and in total.
+ * Code attempts are limited per source and per code, and paced cluster-wide ({@link PairingAttempts}).
  */
 @Service
 public class Pairing {
@@ -40,12 +39,11 @@ public class Pairing {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final PairingSettings settings;
-    private final AttemptLimiter perSource;
-    private final AttemptLimiter perCode;
-    private final AttemptLimiter total;
+    private final PairingAttempts attempts;
 
     Pairing(JdbcClient jdbc, BusinessTime time, SecureRandom random, Terminals terminals, Connections connections,
-            ApplicationEventPublisher events, PlatformTransactionManager transactions, PairingSettings settings) {
+            ApplicationEventPublisher events, PlatformTransactionManager transactions, PairingSettings settings,
+            PairingAttempts attempts) {
         this.jdbc = jdbc;
         this.time = time;
         this.random = random;
@@ -54,9 +52,7 @@ public class Pairing {
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.settings = settings;
-        this.perSource = new AttemptLimiter(settings.maxFailuresPerSource(), settings.attemptWindow(), 100_000);
-        this.perCode = new AttemptLimiter(settings.maxFailuresPerCode(), settings.attemptWindow(), 100_000);
-        this.total = new AttemptLimiter(settings.maxFailuresTotal(), settings.attemptWindow(), 1);
+        this.attempts = attempts;
     }
 
     /** Issues a pair code for the terminal, cancelling its pending request if it has one. */
@@ -143,24 +139,30 @@ public class Pairing {
 
     /**
      * Trades a pair code typed into a device for a pairing and a device token. An older
-     * pairing of the terminal ends. Unknown, expired, used and cancelled codes all answer
+     * pairing of the terminal ends. The attempt is admitted by {@link PairingAttempts} first
+     * (it may wait for its turn, or be refused with {@code System.RateLimited} without its
+     * code being looked at). Unknown, expired, used and cancelled codes all answer
      * {@code Pair.Sync.CodeInvalid} and count toward the attempt limits of {@code source}; a
      * live code for a terminal whose connection is disconnected answers
-     * {@code Connection.NotConnected} and stays usable once it is reconnected.
+     * {@code Connection.NotConnected}, counts toward nothing and stays usable once it is
+     * reconnected.
      */
     public DevicePairing completeWithCode(String code, DeviceDescription device, String source) {
+        PairingAttempts.Attempt attempt = attempts.admit(code, source);
         Instant now = time.now();
-        Duration blocked = max(perSource.blockedFor(source, now), perCode.blockedFor(code, now), total.blockedFor("", now));
-        if (!blocked.isZero()) {
-            throw new KasaException(KasaError.RATE_LIMITED, null, blocked);
+        Optional<DevicePairing> pairing;
+        try {
+            pairing = transaction.execute(status -> complete(code, device, now));
+        } catch (KasaException e) {
+            if (e.error() == KasaError.CONNECTION_NOT_CONNECTED) {
+                attempts.genuine(attempt);
+            }
+            throw e;
         }
-        Optional<DevicePairing> pairing = transaction.execute(status -> complete(code, device, now));
         if (pairing.isEmpty()) {
-            perSource.recordFailure(source, now);
-            perCode.recordFailure(code, now);
-            total.recordFailure("", now);
             throw new KasaException(KasaError.PAIR_CODE_INVALID);
         }
+        attempts.genuine(attempt);
         return pairing.get();
     }
 
@@ -243,16 +245,6 @@ public class Pairing {
                 .param("id", pairRequestId).param("merchant", merchant.value())
                 .query(Pairing::pairRequest).optional()
                 .orElseThrow(() -> new KasaException(KasaError.PAIR_REQUEST_NOT_FOUND));
-    }
-
-    private static Duration max(Duration... durations) {
-        Duration longest = Duration.ZERO;
-        for (Duration duration : durations) {
-            if (duration.compareTo(longest) > 0) {
-                longest = duration;
-            }
-        }
-        return longest;
     }
 
     private static PairRequest pairRequest(ResultSet row, int n) throws SQLException {

@@ -3,9 +3,12 @@ package io.kasa.server.cluster;
 import io.kasa.client.CallbackDelivery;
 import io.kasa.client.CallbackState;
 import io.kasa.client.CreatedMerchant;
+import io.kasa.client.IssuedKey;
 import io.kasa.client.KasaAdminClient;
 import io.kasa.client.KasaClient;
 import io.kasa.client.Marketplace;
+import io.kasa.client.PairRequest;
+import io.kasa.client.PairStatus;
 import io.kasa.client.SaleResult;
 import io.kasa.client.TerminalRef;
 import io.kasa.server.CallbackReceiver;
@@ -33,9 +36,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.CookieManager;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,9 +56,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.kasa.server.Devices.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +79,14 @@ class ClusterIT {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     /** Both nodes share one clock, which only the payout test moves. */
     private static final MutableClock CLOCK = new MutableClock();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Requests without keys, per source address: small, so that a test can spend a burst. */
+    private static final int SOURCE_BURST = 60;
+    private static final double SOURCE_PER_SECOND = 0.1;
+    /** How many requests a node counts locally before it writes them to the shared bucket. */
+    private static final int SYNC_TOKENS = 4;
+    private static final int PAIR_CHECK_BURST = 10;
+    private static final double PAIR_CHECKS_PER_SECOND = 4;
 
     private static EmbeddedPostgres postgres;
     private static String databaseUrl;
@@ -400,6 +416,114 @@ class ClusterIT {
         }
     }
 
+    @Test
+    void aDashboardSessionOpenedOnNodeAIsServedByNodeB() throws Exception {
+        Merchant merchant = merchant("dashboard");
+        HttpClient browser = browser("127.0.0.1");
+        IssuedKey key = merchant.created().privateKey();
+        HttpResponse<String> signIn = send(browser, "POST", baseA, "/dashboard/api/session", null,
+                "{\"ApiClientPrivate\":\"" + key.client() + "\",\"ApiKeyPrivate\":\"" + key.secret() + "\"}");
+        assertThat(signIn.statusCode()).isEqualTo(200);
+        String csrf = JSON.readTree(signIn.body()).get("Result").get("CsrfToken").asString();
+
+        HttpResponse<String> onB = send(browser, "GET", baseB, "/dashboard/api/session", null, null);
+        assertThat(onB.statusCode()).as(onB.body()).isEqualTo(200);
+        assertThat(JSON.readTree(onB.body()).get("Result").get("CsrfToken").asString()).isEqualTo(csrf);
+        assertThat(send(browser, "GET", baseB, "/dashboard/api/terminals", null, null).statusCode()).isEqualTo(200);
+
+        assertThat(send(browser, "DELETE", baseB, "/dashboard/api/session", csrf, null).statusCode()).isEqualTo(200);
+        assertThat(send(browser, "GET", baseA, "/dashboard/api/session", null, null).statusCode())
+                .as("signed out on node B, so on node A too").isEqualTo(401);
+    }
+
+    @Test
+    void aKeyRevokedThroughNodeBEndsItsDashboardSessionOnBothNodes() throws Exception {
+        Merchant merchant = merchant("revoked");
+        IssuedKey key = merchant.created().privateKey();
+        HttpClient browser = browser("127.0.0.1");
+        String signIn = "{\"ApiClientPrivate\":\"" + key.client() + "\",\"ApiKeyPrivate\":\"" + key.secret() + "\"}";
+        assertThat(send(browser, "POST", baseA, "/dashboard/api/session", null, signIn).statusCode()).isEqualTo(200);
+        assertThat(send(browser, "GET", baseA, "/dashboard/api/terminals", null, null).statusCode()).isEqualTo(200);
+        HttpClient secondBrowser = browser("127.0.0.1");
+        assertThat(send(secondBrowser, "POST", baseA, "/dashboard/api/session", null, signIn).statusCode()).isEqualTo(200);
+
+        KasaAdminClient.create(baseB, ADMIN_TOKEN).revokeKey(merchant.created().merchantId(), key.keyId());
+
+        HttpResponse<String> onB = send(browser, "GET", baseB, "/dashboard/api/terminals", null, null);
+        assertThat(onB.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(onB.body()).get("ClientMessage").asString()).isEqualTo("System.AuthError");
+        assertThat(send(browser, "GET", baseA, "/dashboard/api/terminals", null, null).statusCode()).isEqualTo(401);
+        assertThat(send(secondBrowser, "GET", baseA, "/dashboard/api/terminals", null, null).statusCode()).isEqualTo(401);
+        assertThat(send(secondBrowser, "GET", baseB, "/dashboard/api/session", null, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aSourcesRequestRateIsOneLimitAcrossTheNodes() throws Exception {
+        HttpClient caller = browser("127.0.0.70");
+        long started = System.nanoTime();
+        for (int i = 0; i < 20; i++) {
+            assertThat(send(caller, "GET", baseA, "/dashboard/api/session", null, null).statusCode()).isEqualTo(401);
+        }
+
+        int servedByB = 0;
+        HttpResponse<String> refused;
+        while ((refused = send(caller, "GET", baseB, "/dashboard/api/session", null, null)).statusCode() == 401) {
+            servedByB++;
+            assertThat(servedByB).as("node B went on far past what was left of the burst").isLessThan(SOURCE_BURST);
+        }
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds() + 1;
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(JSON.readTree(refused.body()).get("ClientMessage").asString()).isEqualTo("System.RateLimitExceeded");
+        assertThat(servedByB).as("what node A took counts on node B, give or take the tokens a node counts locally")
+                .isLessThanOrEqualTo(SOURCE_BURST - 20 + SYNC_TOKENS + (int) Math.ceil(seconds * SOURCE_PER_SECOND));
+        assertThat(send(caller, "GET", baseA, "/dashboard/api/session", null, null).statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void aSourcesWrongPairCodesCountOnEveryNode() throws Exception {
+        Merchant merchant = merchant("guesses");
+        UUID terminalId = Devices.register(merchant.viaB(), "Till");
+        PairRequest request = merchant.viaB().pairing().request(TerminalRef.id(terminalId));
+        String wrong = request.pairCode().equals("000000") ? "000001" : "000000";
+        HttpClient guesser = browser("127.0.0.80");
+
+        for (int attempt = 0; attempt < 10; attempt++) {
+            URI node = attempt % 2 == 0 ? baseA : baseB;
+            String code = "%06d".formatted((Integer.parseInt(wrong) + attempt * 7919) % 1_000_000);
+            assertThat(pair(guesser, node, code).statusCode()).isEqualTo(422);
+        }
+        HttpResponse<String> blocked = pair(guesser, baseB, request.pairCode());
+
+        assertThat(blocked.statusCode()).isEqualTo(429);
+        assertThat(JSON.readTree(blocked.body()).get("ClientMessage").asString()).isEqualTo("System.RateLimited");
+        assertThat(merchant.viaA().pairing().status(request.pairRequestId()).status())
+                .as("the refused code was not checked").isEqualTo(PairStatus.PENDING);
+    }
+
+    @Test
+    void codeChecksArePacedByOneRateAcrossTheNodes() throws Exception {
+        int extra = 20;
+        List<Callable<Integer>> checks = new ArrayList<>();
+        for (int source = 1; source <= PAIR_CHECK_BURST + extra; source++) {
+            HttpClient guesser = browser("127.0.4." + source);
+            URI node = source % 2 == 0 ? baseA : baseB;
+            String code = "%06d".formatted(source * 7_919 % 1_000_000);
+            checks.add(() -> pair(guesser, node, code).statusCode());
+        }
+
+        long started = System.nanoTime();
+        try (ExecutorService sources = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Future<Integer> status : sources.invokeAll(checks)) {
+                assertThat(status.get()).as("slowed, not refused").isEqualTo(422);
+            }
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(took).as("beyond the one shared burst, the checks waited for the one shared rate")
+                .isGreaterThanOrEqualTo(Duration.ofMillis((long) (extra / PAIR_CHECKS_PER_SECOND * 1000) - 100));
+    }
+
     private record Merchant(CreatedMerchant created, KasaClient viaA, KasaClient viaB) {
     }
 
@@ -464,6 +588,31 @@ class ClusterIT {
         }
     }
 
+    private static HttpClient browser(String address) throws IOException {
+        return HttpClient.newBuilder().localAddress(InetAddress.getByName(address)).cookieHandler(new CookieManager())
+                .build();
+    }
+
+    /** Sends with the cookies the client holds; the CSRF token and a JSON body when given. */
+    private static HttpResponse<String> send(HttpClient client, String method, URI base, String path, String csrf,
+                                             String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("locale", "en")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (csrf != null) {
+            request.header("X-CSRF-Token", csrf);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> pair(HttpClient client, URI node, String code) throws Exception {
+        return send(client, "POST", node, "/api/device/pair", null,
+                "{\"PairCode\":\"" + code + "\",\"SerialNo\":\"SN-CLUSTER\"}");
+    }
+
     private static String get(URI uri) throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
             // /manage/info answers the operator's tokens only
@@ -484,7 +633,11 @@ class ClusterIT {
                 "--kasa.callback.allow-loopback=true", "--kasa.callback.initial-delay=100ms",
                 "--kasa.callback.max-delay=300ms", "--kasa.callback.poll=100ms", "--kasa.callback.lease=10s",
                 "--kasa.payment.outcome-deadline=3s", "--kasa.payment.rollback-grace=0s",
-                "--kasa.marketplace.payout-interval=500ms");
+                "--kasa.marketplace.payout-interval=500ms",
+                "--kasa.rate-limit.source.burst=" + SOURCE_BURST, "--kasa.rate-limit.source.per-second=" + SOURCE_PER_SECOND,
+                "--kasa.rate-limit.sync-tokens=" + SYNC_TOKENS,
+                "--kasa.pairing.check-burst=" + PAIR_CHECK_BURST, "--kasa.pairing.checks-per-second=" + PAIR_CHECKS_PER_SECOND,
+                "--kasa.pairing.max-check-wait=30s");
     }
 
     private static int portOf(ConfigurableApplicationContext node) {

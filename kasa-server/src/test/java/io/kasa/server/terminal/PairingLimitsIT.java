@@ -23,22 +23,32 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Code expiry and the wrong-code limits, on a server of their own with short limits so the
  * rest of the suite is not rate limited. Sources are told apart by address: the tests send
- * from several loopback addresses (127.0.0.2, 127.0.0.3, ...).
+ * from several loopback addresses (127.0.0.2, 127.0.0.3, ...). Code checks are paced at 20 a
+ * second after a burst of 50, and a check waits at most 5 s for its turn.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
         "kasa.admin-token=" + KasaServerIT.ADMIN_TOKEN,
         "kasa.demo.enabled=false",
         "kasa.pairing.code-ttl=2s",
-        "kasa.pairing.max-failures-per-source=5",
-        "kasa.pairing.max-failures-per-code=3"
+        "kasa.pairing.max-failures-per-source=10",
+        "kasa.pairing.max-failures-per-code=3",
+        "kasa.pairing.check-burst=50",
+        "kasa.pairing.checks-per-second=20",
+        "kasa.pairing.max-check-wait=5s"
 })
 class PairingLimitsIT {
 
@@ -82,7 +92,7 @@ class PairingLimitsIT {
         PairRequest request = merchant.pairing().request(TerminalRef.id(terminalId));
         String wrong = request.pairCode().equals("000000") ? "000001" : "000000";
 
-        for (int attempt = 0; attempt < 5; attempt++) {
+        for (int attempt = 0; attempt < 10; attempt++) {
             assertThat(pair(guesser, "%06d".formatted((Integer.parseInt(wrong) + attempt * 7919) % 1_000_000)).statusCode())
                     .isEqualTo(422);
         }
@@ -105,9 +115,39 @@ class PairingLimitsIT {
         assertThat(pair(from("127.0.0.20"), code).statusCode()).isEqualTo(429);
     }
 
+    @Test
+    void aFloodOfWrongCodesFromManySourcesLeavesAFreshCodeFromANewSourceWorking() throws Exception {
+        List<Callable<Integer>> flood = new ArrayList<>();
+        for (int source = 1; source <= 100; source++) {
+            HttpClient guesser = from("127.0.1." + source);
+            int first = source * 10;
+            flood.add(() -> {
+                int refused = 0;
+                for (int guess = first; guess < first + 10; guess++) {
+                    int status = pair(guesser, "%06d".formatted(guess * 997 % 1_000_000)).statusCode();
+                    assertThat(status).as("wrong, refused or busy").isIn(422, 429, 503);
+                    refused += status == 429 ? 1 : 0;
+                }
+                return refused;
+            });
+        }
+        try (ExecutorService sources = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Future<Integer> answered : sources.invokeAll(flood)) {
+                answered.get();
+            }
+        }
+        UUID terminalId = Devices.register(merchant, "Till");
+        PairRequest request = merchant.pairing().request(TerminalRef.id(terminalId));
+
+        HttpResponse<String> paired = pair(from("127.0.2.1"), request.pairCode());
+
+        assertThat(paired.statusCode()).as(paired.body()).isEqualTo(200);
+        assertThat(merchant.pairing().status(request.pairRequestId()).status()).isEqualTo(PairStatus.COMPLETED);
+    }
+
     private HttpResponse<String> pair(HttpClient http, String code) throws Exception {
         String body = "{\"PairCode\":\"" + code + "\",\"SerialNo\":\"SN-LIMITS\"}";
-        return http.send(HttpRequest.newBuilder(baseUri.resolve("/api/device/pair"))
+        return http.send(HttpRequest.newBuilder(baseUri.resolve("/api/device/pair")).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -1,6 +1,7 @@
 package io.kasa.server.dashboard.web;
 
 import io.kasa.server.dashboard.Viewer;
+import io.kasa.server.merchant.MerchantKeys;
 import io.kasa.server.shared.KasaError;
 import io.kasa.server.shared.web.Refusals;
 import io.kasa.server.shared.web.RequestContext;
@@ -24,8 +25,10 @@ import java.util.Set;
  * signed-in viewer of the right role (operator paths for the operator, all others for a
  * merchant), and every state-changing call needs the session's CSRF token in
  * {@code X-CSRF-Token}. A merchant viewer becomes the request's authenticated merchant, so
- * the dashboard reaches exactly the data the merchant's own keys would. The pages themselves
- * are public files; they get a strict content security policy.
+ * the dashboard reaches exactly the data the merchant's own keys would, and only while the
+ * key pair it signed in with still works: once that key is revoked or its rotation's grace
+ * has ended, the next call (any but signing in) ends the session and answers 401. The pages
+ * themselves are public files; they get a strict content security policy.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 3)
@@ -39,9 +42,11 @@ class DashboardGuard extends OncePerRequestFilter {
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private final Refusals refusals;
+    private final MerchantKeys keys;
 
-    DashboardGuard(Refusals refusals) {
+    DashboardGuard(Refusals refusals, MerchantKeys keys) {
         this.refusals = refusals;
+        this.keys = keys;
     }
 
     @Override
@@ -63,7 +68,12 @@ class DashboardGuard extends OncePerRequestFilter {
         }
         response.setHeader("Cache-Control", "no-store");
         boolean safe = SAFE_METHODS.contains(request.getMethod());
-        if (path.equals(SESSION) && (safe || request.getMethod().equals("POST"))) {
+        boolean signIn = path.equals(SESSION) && request.getMethod().equals("POST");
+        if (!signIn && !keyStillWorks(request)) {
+            refusals.write(request, response, KasaError.AUTH_ERROR);
+            return;
+        }
+        if (path.equals(SESSION) && (safe || signIn)) {
             chain.doFilter(request, response);
             return;
         }
@@ -87,6 +97,20 @@ class DashboardGuard extends OncePerRequestFilter {
             RequestContext.authenticateOperator(request);
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * False when the session's merchant signed in with a key pair that no longer works
+     * (revoked, or rotated and past its grace), checked exactly as an API request's key is;
+     * the session is then ended. True for any other session, and for none.
+     */
+    private boolean keyStillWorks(HttpServletRequest request) {
+        Viewer viewer = viewer(request);
+        if (viewer == null || viewer.role() != Viewer.Role.MERCHANT || keys.isActive(viewer.merchant(), viewer.keyId())) {
+            return true;
+        }
+        request.getSession().invalidate();
+        return false;
     }
 
     static Viewer viewer(HttpServletRequest request) {

@@ -1,13 +1,13 @@
 package io.kasa.server.dashboard.web;
 
 import io.kasa.server.dashboard.Viewer;
+import io.kasa.server.merchant.AuthenticatedPair;
 import io.kasa.server.merchant.KeyKind;
 import io.kasa.server.merchant.MerchantKeys;
 import io.kasa.server.merchant.Merchants;
 import io.kasa.server.merchant.ServerSecrets;
 import io.kasa.server.shared.KasaError;
 import io.kasa.server.shared.KasaException;
-import io.kasa.server.shared.MerchantId;
 import io.kasa.server.shared.Tokens;
 import io.kasa.server.shared.web.PhysicalEnvelope;
 import io.kasa.server.shared.web.Status;
@@ -20,13 +20,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.security.SecureRandom;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Signing in and out of the dashboard. A merchant signs in with its private pair, the
- * operator with the admin token; the session then holds only who signed in and the CSRF
- * token, under a fresh session id.
+ * operator with the admin token; the session then holds only who signed in (for a merchant,
+ * with the id of the pair it used) and the CSRF token, under a fresh session id.
  */
 @RestController
 class SessionController {
@@ -72,8 +71,9 @@ class SessionController {
             }
             viewer = Viewer.operator(csrf);
         } else {
-            Optional<MerchantId> merchant = keys.authenticate(KeyKind.PRIVATE, body.apiClientPrivate(), body.apiKeyPrivate());
-            viewer = Viewer.merchant(merchant.orElseThrow(() -> new KasaException(KasaError.AUTH_ERROR)), csrf);
+            AuthenticatedPair pair = keys.authenticatePair(KeyKind.PRIVATE, body.apiClientPrivate(), body.apiKeyPrivate())
+                    .orElseThrow(() -> new KasaException(KasaError.AUTH_ERROR));
+            viewer = Viewer.merchant(pair.merchant(), pair.keyId(), csrf);
         }
         HttpSession old = request.getSession(false);
         if (old != null) {

@@ -1,8 +1,10 @@
 package io.kasa.server.shared.web;
 
-import io.kasa.server.shared.BusinessTime;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 import io.kasa.server.shared.KasaError;
 import io.kasa.server.shared.KasaException;
+import io.kasa.server.shared.LimitBuckets;
 import io.kasa.server.shared.MerchantId;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,6 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Limits the request rate of each caller (see {@link RateLimitSettings}): an authenticated
@@ -23,31 +27,28 @@ import java.time.Duration;
  * to be; past the limit it answers 429 with the envelope and {@code Retry-After} in seconds,
  * and nothing of the request runs. The device live connection is not limited here: it is
  * one long-lived request per terminal, authenticated inside the connection.
+ *
+ * <p>The buckets are shared by the cluster ({@link LimitBuckets#delayed}): a request is
+ * counted locally and written to PostgreSQL with others, so checking the limit adds no
+ * database write to each request. The local views are kept per key; past
+ * {@code KEPT_VIEWS} keys they are all dropped, which forgets at most {@code syncTokens}
+ * unwritten requests per key.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 4)
 public class RateLimitFilter extends OncePerRequestFilter {
 
-    private static final int SWEEP_ABOVE = 50_000;
+    private static final int KEPT_VIEWS = 50_000;
 
     private final RateLimitSettings settings;
-    private final BusinessTime time;
+    private final LimitBuckets buckets;
     private final Refusals refusals;
-    private final TokenBuckets merchants;
-    private final TokenBuckets operator;
-    private final TokenBuckets sources;
+    private final Map<String, LimitBuckets.Delayed> views = new ConcurrentHashMap<>();
 
-    public RateLimitFilter(RateLimitSettings settings, BusinessTime time, Refusals refusals) {
+    public RateLimitFilter(RateLimitSettings settings, LimitBuckets buckets, Refusals refusals) {
         this.settings = settings;
-        this.time = time;
+        this.buckets = buckets;
         this.refusals = refusals;
-        this.merchants = buckets(settings.merchant());
-        this.operator = buckets(settings.operator());
-        this.sources = buckets(settings.source());
-    }
-
-    private static TokenBuckets buckets(RateLimitSettings.Limit limit) {
-        return new TokenBuckets(limit.perSecond(), limit.burst(), SWEEP_ABOVE);
     }
 
     @Override
@@ -62,18 +63,40 @@ public class RateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         MerchantId merchant = RequestContext.merchant(request);
-        Duration wait;
+        ConsumptionProbe probe;
         if (merchant != null) {
-            wait = merchants.take(merchant.value().toString(), time.now());
+            probe = take("rate:merchant:" + merchant.value(), settings.merchant());
         } else if (RequestContext.isOperator(request)) {
-            wait = operator.take("operator", time.now());
+            probe = take("rate:operator", settings.operator());
         } else {
-            wait = sources.take(request.getRemoteAddr(), time.now());
+            probe = take("rate:source:" + request.getRemoteAddr(), settings.source());
         }
-        if (wait.isZero()) {
+        if (probe.isConsumed()) {
             chain.doFilter(request, response);
         } else {
-            refusals.write(request, response, new KasaException(KasaError.RATE_LIMIT_EXCEEDED, null, wait));
+            refusals.write(request, response, new KasaException(KasaError.RATE_LIMIT_EXCEEDED, null,
+                    wholeSeconds(probe.getNanosToWaitForRefill())));
         }
+    }
+
+    private ConsumptionProbe take(String key, RateLimitSettings.Limit limit) {
+        if (views.size() > KEPT_VIEWS) {
+            views.clear();
+        }
+        return views.computeIfAbsent(key, k -> buckets.delayed(k, () -> configuration(limit), settings.syncTokens(),
+                        settings.syncInterval()))
+                .take();
+    }
+
+    private static BucketConfiguration configuration(RateLimitSettings.Limit limit) {
+        Duration perToken = Duration.ofNanos(Math.max(1, Math.round(1e9 / limit.perSecond())));
+        return BucketConfiguration.builder()
+                .addLimit(bandwidth -> bandwidth.capacity(limit.burst()).refillGreedy(1, perToken))
+                .build();
+    }
+
+    /** How long until a token is there, in whole seconds rounded up, at least one. */
+    static Duration wholeSeconds(long nanos) {
+        return Duration.ofSeconds(Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L));
     }
 }

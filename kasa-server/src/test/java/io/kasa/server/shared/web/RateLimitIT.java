@@ -1,5 +1,6 @@
 package io.kasa.server.shared.web;
 
+import io.github.bucket4j.BucketConfiguration;
 import io.kasa.server.KasaServerIT;
 import io.kasa.server.MutableClock;
 import io.kasa.server.RawHttp;
@@ -8,6 +9,7 @@ import io.kasa.server.merchant.CreatedMerchant;
 import io.kasa.server.merchant.IssuedKey;
 import io.kasa.server.merchant.KeyKind;
 import io.kasa.server.merchant.Merchants;
+import io.kasa.server.shared.LimitBuckets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +31,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,6 +77,8 @@ class RateLimitIT {
     Merchants merchants;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    LimitBuckets buckets;
 
     RawHttp http;
     CreatedMerchant a;
@@ -189,6 +201,69 @@ class RateLimitIT {
         assertThat(JSON.readTree(limited.body()).get("ClientMessage").asString()).isEqualTo("System.RateLimitExceeded");
         assertThat(limited.headers().firstValue("Retry-After")).isPresent();
         assertThat(send(second, "POST", "/api/device/pair", body).statusCode()).as("another address").isEqualTo(422);
+    }
+
+    @Test
+    void requestsArrivingTogetherAtANewBucketAreEachCountedOnce() throws Exception {
+        List<Integer> statuses = together(10, () -> listTerminals(a).status());
+
+        assertThat(statuses).containsOnly(200, 429);
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(3);
+    }
+
+    @Test
+    void takesArrivingTogetherAtANewBucketAreEachCountedOnce() throws Exception {
+        LimitBuckets.Delayed bucket = buckets.delayed("test:new:" + UUID.randomUUID(), RateLimitIT::fivePerMinute, 50,
+                Duration.ofSeconds(1));
+
+        List<Boolean> taken = together(50, () -> bucket.take().isConsumed());
+
+        assertThat(taken).filteredOn(Boolean::booleanValue).hasSize(5);
+    }
+
+    @Test
+    void takesArrivingTogetherAfterTheBucketsRowWasSweptMakeItAgain() throws Exception {
+        String key = "test:swept:" + UUID.randomUUID();
+        LimitBuckets.Delayed bucket = buckets.delayed(key, RateLimitIT::fivePerMinute, 50, Duration.ofSeconds(1));
+        assertThat(bucket.take().isConsumed()).isTrue();
+        // as the sweep does once a bucket has been full for a while; the node's view outlives it
+        jdbc.sql("delete from limit_bucket where id = :id").param("id", key).update();
+        clock.advance(Duration.ofMinutes(2));
+
+        List<Boolean> taken = together(50, () -> bucket.take().isConsumed());
+
+        assertThat(taken).as("none failed, some were served, the view replaced at most once")
+                .filteredOn(Boolean::booleanValue).hasSizeBetween(1, 10);
+    }
+
+    private static BucketConfiguration fivePerMinute() {
+        return BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(5).refillGreedy(5, Duration.ofMinutes(1)))
+                .build();
+    }
+
+    /** Runs {@code count} calls at once, each on its own thread, and gathers their answers. */
+    private static <T> List<T> together(int count, Callable<T> call) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<T>> calls = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            calls.add(() -> {
+                start.await();
+                return call.call();
+            });
+        }
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<T>> answers = new ArrayList<>();
+            for (Callable<T> each : calls) {
+                answers.add(threads.submit(each));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> answer : answers) {
+                results.add(answer.get());
+            }
+            return results;
+        }
     }
 
     private RawHttp.Request admin(String method, String path) {
