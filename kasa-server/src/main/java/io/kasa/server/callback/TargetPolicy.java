@@ -172,7 +172,7 @@ record TargetPolicy(boolean allowLoopback, boolean allowPrivate) {
      * The bytes of an address literal, 16 for an IPv6 one even where the JDK reads it as the
      * IPv4 address it maps ({@code ::ffff:0:0} is 0.0.0.0 to {@link InetAddress}).
      */
-    private static byte[] literalBytes(String literal) {
+    static byte[] literalBytes(String literal) {
         if (!literal.contains(":") && !literal.matches("[0-9.]+")) {
             throw new IllegalArgumentException("not an address literal: " + literal);
         }

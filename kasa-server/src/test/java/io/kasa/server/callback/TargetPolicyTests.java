@@ -78,7 +78,7 @@ class TargetPolicyTests {
             """)
     void everySpecialPurposeBlockIsRefusedFromItsFirstToItsLastAddress(String cidr, String firstReason, String lastReason) {
         int slash = cidr.indexOf('/');
-        byte[] base = bytes(cidr.substring(0, slash));
+        byte[] base = TargetPolicy.literalBytes(cidr.substring(0, slash));
         int bits = base.length * 8;
         int length = Integer.parseInt(cidr.substring(slash + 1));
         BigInteger first = new BigInteger(1, base);
@@ -121,7 +121,7 @@ class TargetPolicyTests {
             2002:808:808::1                          | 6to4 address
             """)
     void anEmbeddedIpv4AddressIsJudgedAsItself(String literal, String reason) throws UnknownHostException {
-        InetAddress address = Inet6Address.getByAddress(null, bytes(literal), -1);
+        InetAddress address = Inet6Address.getByAddress(null, TargetPolicy.literalBytes(literal), -1);
         String refusal = strict.refusal(address);
         assertThat(refusal).as(literal).startsWith(reason);
         if (!reason.contains(",")) {
@@ -164,22 +164,6 @@ class TargetPolicyTests {
         assertThatThrownBy(() -> resolver.resolve("169.254.169.254")).hasMessageContaining("metadata");
     }
 
-    /** The 4 or 16 bytes of a literal; an IPv6 literal stays 16 bytes even when the JDK reads it as IPv4-mapped. */
-    private static byte[] bytes(String literal) {
-        try {
-            byte[] bytes = InetAddress.getByName(literal).getAddress();
-            if (literal.contains(":") && bytes.length == 4) {
-                byte[] mapped = new byte[16];
-                mapped[10] = (byte) 0xff;
-                mapped[11] = (byte) 0xff;
-                System.arraycopy(bytes, 0, mapped, 12, 4);
-                return mapped;
-            }
-            return bytes;
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException(literal, e);
-        }
-    }
 
     /** The address with this value: IPv6 ones built as such, so an IPv4-mapped one is not turned into IPv4. */
     private static InetAddress address(BigInteger value, int bits) {

@@ -9,14 +9,9 @@ import io.kasa.terminal.TerminalAgent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +22,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import static io.kasa.server.database.ServerJars.awaitDemoMerchant;
+import static io.kasa.server.database.ServerJars.clientFor;
+import static io.kasa.server.database.ServerJars.freePort;
+import static io.kasa.server.database.ServerJars.log;
+import static io.kasa.server.database.ServerJars.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -37,35 +37,26 @@ import static org.awaitility.Awaitility.await;
  */
 class EmbeddedLifecycleIT {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Path JAR = Path.of("target", "kasa-server.jar").toAbsolutePath();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    private final List<Process> started = new ArrayList<>();
+    private final ServerJars servers = new ServerJars();
     private final List<TerminalAgent> agents = new ArrayList<>();
 
     /** Stops what is still running as an operator would (SIGTERM), so no PostgreSQL is left behind. */
     @AfterEach
     void stopLeftovers() throws InterruptedException {
         agents.forEach(TerminalAgent::close);
-        for (Process process : started) {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
+        servers.close();
     }
 
     @Test
     void aSecondServerOnALiveDataDirectoryRefusesToStartAndTheFirstKeepsServing() throws Exception {
         Path dataDir = Files.createTempDirectory("kasa-twice-");
         int firstPort = freePort();
-        Process first = start(dataDir, firstPort);
+        Process first = servers.start(dataDir, firstPort);
         JsonNode demo = awaitDemoMerchant(dataDir, firstPort);
         long postmaster = postmasterPid(dataDir);
 
         int secondPort = freePort();
-        Process second = start(dataDir, secondPort);
+        Process second = servers.start(dataDir, secondPort);
         assertThat(second.waitFor(120, TimeUnit.SECONDS)).as("the second server gives up").isTrue();
         assertThat(second.exitValue()).isNotZero();
         String log = Files.readString(log(dataDir, secondPort));
@@ -88,7 +79,7 @@ class EmbeddedLifecycleIT {
     void aServerWhoseEmbeddedDatabaseDiedReportsItselfBroken() throws Exception {
         Path dataDir = Files.createTempDirectory("kasa-lost-");
         int port = freePort();
-        start(dataDir, port, "--kasa.database.embedded-lost-after=3s");
+        servers.start(dataDir, port, "--kasa.database.embedded-lost-after=3s");
         awaitDemoMerchant(dataDir, port);
         assertThat(status(port, "/manage/health/liveness")).isEqualTo(200);
 
@@ -106,7 +97,7 @@ class EmbeddedLifecycleIT {
     void sigtermWhileASyncSaleIsHeldLetsTheSaleCompleteAndStopsTheDatabaseLast() throws Exception {
         Path dataDir = Files.createTempDirectory("kasa-sigterm-");
         int port = freePort();
-        Process server = start(dataDir, port);
+        Process server = servers.start(dataDir, port);
         JsonNode demo = awaitDemoMerchant(dataDir, port);
         URI base = URI.create("http://127.0.0.1:" + port);
         KasaClient client = clientFor(demo, port);
@@ -141,61 +132,7 @@ class EmbeddedLifecycleIT {
         assertThat(dataDir.resolve("postgres").resolve("postmaster.pid")).as("PostgreSQL stopped with the server").doesNotExist();
     }
 
-    private Process start(Path dataDir, int port, String... arguments) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-jar", JAR.toString()));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log(dataDir, port).toFile());
-        builder.environment().put("KASA_DATA_DIR", dataDir.toString());
-        builder.environment().put("SERVER_PORT", Integer.toString(port));
-        builder.environment().put("SERVER_ADDRESS", "127.0.0.1");
-        Process process = builder.start();
-        started.add(process);
-        return process;
-    }
-
-    private static Path log(Path dataDir, int port) {
-        return dataDir.resolve("server-" + port + ".log");
-    }
-
     private static long postmasterPid(Path dataDir) throws IOException {
         return Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).getFirst().strip());
-    }
-
-    private static int status(int port, String path) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    /** Waits until the server answers its health check and has written the demo merchant. */
-    private static JsonNode awaitDemoMerchant(Path dataDir, int port) {
-        await().atMost(Duration.ofSeconds(120)).alias("server on port " + port + " came up; log in " + dataDir)
-                .until(() -> status(port, "/manage/health") == 200);
-        Path file = dataDir.resolve("demo-merchant.json");
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() ->
-                JSON.readTree(file.toFile()).get("baseAddress").asString().endsWith(":" + port));
-        return JSON.readTree(file.toFile());
-    }
-
-    private static KasaClient clientFor(JsonNode demo, int port) {
-        return KasaClient.builder()
-                .baseUri(URI.create("http://127.0.0.1:" + port))
-                .privateKeys(demo.get("apiclientprivate").asString(), demo.get("apikeyprivate").asString())
-                .build();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
