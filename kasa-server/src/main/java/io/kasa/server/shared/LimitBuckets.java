@@ -120,6 +120,19 @@ public class LimitBuckets {
         }
     }
 
+    /** A bucket of {@code burst} tokens, starting full, that gains {@code perSecond} tokens a second. */
+    public static BucketConfiguration perSecond(double perSecond, int burst) {
+        Duration perToken = Duration.ofNanos(Math.max(1, Math.round(1e9 / perSecond)));
+        return BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(burst).refillGreedy(1, perToken))
+                .build();
+    }
+
+    /** A wait as a {@code Retry-After} can say it: whole seconds, rounded up, at least one. */
+    public static Duration retryAfter(long nanos) {
+        return Duration.ofSeconds(Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L));
+    }
+
     private static boolean isMissingBucket(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof BucketNotFoundException) {

@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.HexFormat;
 
 /**
@@ -51,9 +50,9 @@ class PairingAttempts {
         take(source);
         BucketProxy perCode = buckets.exact("pairing:code:" + code, () -> perWindow(settings.maxFailuresPerCode()));
         take(perCode);
-        BucketProxy checks = buckets.exact("pairing:checks", this::pace);
+        BucketProxy checks = buckets.exact("pairing:checks", () -> LimitBuckets.perSecond(settings.checksPerSecond(), settings.checkBurst()));
         if (!checks.asBlocking().tryConsumeUninterruptibly(1, settings.maxCheckWait())) {
-            throw new KasaException(KasaError.RATE_LIMITED, null, wholeSeconds(settings.maxCheckWait().toNanos()));
+            throw new KasaException(KasaError.RATE_LIMITED, null, LimitBuckets.retryAfter(settings.maxCheckWait().toNanos()));
         }
         return new Attempt(source, perCode, checks);
     }
@@ -90,7 +89,7 @@ class PairingAttempts {
     private static void take(BucketProxy bucket) {
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            throw new KasaException(KasaError.RATE_LIMITED, null, wholeSeconds(probe.getNanosToWaitForRefill()));
+            throw new KasaException(KasaError.RATE_LIMITED, null, LimitBuckets.retryAfter(probe.getNanosToWaitForRefill()));
         }
     }
 
@@ -100,14 +99,4 @@ class PairingAttempts {
                 .build();
     }
 
-    private BucketConfiguration pace() {
-        Duration perToken = Duration.ofNanos(Math.max(1, Math.round(1e9 / settings.checksPerSecond())));
-        return BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(settings.checkBurst()).refillGreedy(1, perToken))
-                .build();
-    }
-
-    private static Duration wholeSeconds(long nanos) {
-        return Duration.ofSeconds(Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L));
-    }
 }

@@ -1,6 +1,5 @@
 package io.kasa.server.shared.web;
 
-import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.kasa.server.shared.KasaError;
 import io.kasa.server.shared.KasaException;
@@ -16,7 +15,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -75,7 +73,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } else {
             refusals.write(request, response, new KasaException(KasaError.RATE_LIMIT_EXCEEDED, null,
-                    wholeSeconds(probe.getNanosToWaitForRefill())));
+                    LimitBuckets.retryAfter(probe.getNanosToWaitForRefill())));
         }
     }
 
@@ -83,20 +81,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
         if (views.size() > KEPT_VIEWS) {
             views.clear();
         }
-        return views.computeIfAbsent(key, k -> buckets.delayed(k, () -> configuration(limit), settings.syncTokens(),
+        return views.computeIfAbsent(key, k -> buckets.delayed(k, () -> LimitBuckets.perSecond(limit.perSecond(), limit.burst()), settings.syncTokens(),
                         settings.syncInterval()))
                 .take();
     }
 
-    private static BucketConfiguration configuration(RateLimitSettings.Limit limit) {
-        Duration perToken = Duration.ofNanos(Math.max(1, Math.round(1e9 / limit.perSecond())));
-        return BucketConfiguration.builder()
-                .addLimit(bandwidth -> bandwidth.capacity(limit.burst()).refillGreedy(1, perToken))
-                .build();
-    }
-
-    /** How long until a token is there, in whole seconds rounded up, at least one. */
-    static Duration wholeSeconds(long nanos) {
-        return Duration.ofSeconds(Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L));
-    }
 }
