@@ -51,6 +51,15 @@ public final class ClientMessages {
     public static final String PAIR_SYNC_REQUEST_NOT_PENDING = "Pair.Sync.RequestNotPending";
     public static final String PAIR_SYNC_CODE_INVALID = "Pair.Sync.CodeInvalid";
 
+    public static final String PAIR_ASYNC_ABSENT_BODY_PARAM = "Pair.Async.AbsentBodyParam";
+    public static final String PAIR_ASYNC_AUTHENTICATION_FAILED = "Pair.Async.AuthenticationFailed";
+    public static final String PAIR_ASYNC_REQUEST_FAILED = "Pair.Async.RequestFailed";
+    public static final String PAIR_ASYNC_REQUEST_NOT_FOUND = "Pair.Async.RequestNotFound";
+    public static final String PAIR_ASYNC_ALREADY_PAIRED = "Pair.Async.AlreadyPaired";
+    public static final String PAIR_ASYNC_CONFIRM_FAILED = "Pair.Async.ConfirmFailed";
+    /** 409: the device has not entered the async pair code yet; confirm again later. */
+    public static final String PAIR_ASYNC_CONFIRM_NOT_COMPLETED = "Pair.Async.ConfirmNotCompleted";
+
     public static final String PAYMENT_ASYNC_CLOUD_NOT_SEND_TO_DEVICE = "Payment.Async.CloudNotSendToDevice";
     public static final String PAYMENT_ASYNC_NOT_CONVENIENT_STATUS_FOR_THIS_OPERATION =
             "Payment.Async.NotConvenientStatusForThisOperation";
@@ -58,6 +67,10 @@ public final class ClientMessages {
     public static final String PAYMENT_ASYNC_MERCHANT_UNIQUE_CODE_ALREADY_EXISTS =
             "Payment.Async.MerchantUniqueCodeAlreadyExists";
     public static final String PAYMENT_REQUEST_REQUEST_NOT_FOUND = "Payment.Request.RequestNotFound";
+
+    public static final String TRANSACTION_NOT_FOUND = "Transaction.NotFound";
+    public static final String TRANSACTION_FAILED_TO_GET_TRANSACTION_LIST = "Transaction.FailedToGetTransactionList";
+    public static final String CALLBACK_NOT_FOUND = "Callback.NotFound";
 
     private ClientMessages() {
     }

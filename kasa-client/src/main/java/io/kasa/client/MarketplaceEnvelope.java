@@ -65,7 +65,7 @@ final class MarketplaceEnvelope {
     static <T> T unwrap(HttpReply reply, JavaType bodyType, boolean required) {
         Reply envelope = read(reply);
         if (!reply.successful() || !envelope.succeeded()) {
-            throw KasaException.refused(reply, envelope.errorCode(), envelope.clientMessage(), envelope.message());
+            throw KasaException.refused(reply, envelope.errorCode(), envelope.clientMessage(), envelope.message(), null);
         }
         return PhysicalEnvelope.bind(reply, envelope.body(), bodyType, required);
     }

@@ -12,7 +12,8 @@ import tools.jackson.databind.JsonNode;
  * <p>An answer succeeds when its HTTP status is 2xx, {@code Succeeded} is not false,
  * {@code Failed} is not true and {@code ErrorCode}, when present, is 0; its {@code Result}
  * is then bound to the requested type. Any other envelope becomes a {@link KasaException}
- * carrying the envelope's fields. A body that is not a JSON object with at least one of
+ * carrying the envelope's fields, and the payment its {@code Result} names if it names one
+ * ({@link KasaException#payment()}). A body that is not a JSON object with at least one of
  * {@code Succeeded}, {@code Failed}, {@code ErrorCode}, or a {@code Result} that does not fit
  * the requested type, becomes a {@link KasaException} with {@link KasaException#UNREADABLE}.
  */
@@ -42,9 +43,26 @@ final class PhysicalEnvelope {
         Wire envelope = read(reply);
         if (!reply.successful() || envelope.refused()) {
             int errorCode = envelope.errorCode() == null ? KasaException.UNREADABLE : envelope.errorCode();
-            throw KasaException.refused(reply, errorCode, envelope.clientMessage(), envelope.message());
+            throw KasaException.refused(reply, errorCode, envelope.clientMessage(), envelope.message(),
+                    payment(envelope.result()));
         }
         return bind(reply, envelope.result(), resultType, required);
+    }
+
+    /**
+     * The payment a refusal's {@code Result} names (a sync sale or cancel refused after the
+     * payment was recorded), in either casing; null when the {@code Result} names none.
+     */
+    private static SaleResult payment(JsonNode result) {
+        if (result == null || !result.isObject()) {
+            return null;
+        }
+        try {
+            SaleResult payment = KasaJson.MAPPER.treeToValue(result, SaleResult.class);
+            return payment.paymentRequestId() == null ? null : payment;
+        } catch (JacksonException notAPayment) {
+            return null;
+        }
     }
 
     private static Wire read(HttpReply reply) {

@@ -262,6 +262,29 @@ class PaymentsWireTests {
         assertThat(refused.errorCode()).isEqualTo(5001);
         assertThat(refused.is(ClientMessages.PAYMENT_ASYNC_CLOUD_NOT_SEND_TO_DEVICE)).isTrue();
         assertThat(refused.message()).isEqualTo("Ödeme cihaza gönderilemedi");
+        assertThat(refused.payment()).as("a null Result names no payment").isEmpty();
+    }
+
+    @Test
+    void aSyncSaleRefusedAfterThePaymentWasRecordedNamesItInTheException() {
+        server.answer(422, """
+                {"Result":{"PaymentRequestId":"1eb856a8-1d41-49ab-8994-ecee2880d62c",
+                           "PaymentRequestActivityId":"2015c508-4029-4f6b-b7e2-4bf34a213c41",
+                           "PaymentRequestActivityTypeId":1,"PaymentStatus":3},
+                 "ErrorCode":5001,"Succeeded":false,"Failed":true,
+                 "Message":"Ödeme cihaza iletilemedi","ClientMessage":"Payment.Async.CloudNotSendToDevice"}
+                """);
+
+        KasaException refused = catchThrowableOfType(KasaException.class,
+                () -> client.payments().syncSale(seed001Order("ord-6").withSendNotificationDeviceDisconnected(false)));
+
+        assertThat(refused.is(ClientMessages.PAYMENT_ASYNC_CLOUD_NOT_SEND_TO_DEVICE)).isTrue();
+        assertThat(refused.paymentRequestId()).contains(PAYMENT);
+        assertThat(refused.payment()).hasValueSatisfying(payment -> {
+            assertThat(payment.paymentRequestActivityId()).isEqualTo(UUID.fromString("2015c508-4029-4f6b-b7e2-4bf34a213c41"));
+            assertThat(payment.activityType()).isEqualTo(PaymentType.SALE);
+            assertThat(payment.status()).isEqualTo(PaymentStatus.COULD_NOT_SEND_TO_DEVICE);
+        });
     }
 
     @Test

@@ -99,6 +99,57 @@ class PhysicalEnvelopeTests {
     }
 
     @Test
+    void aRefusalThatNamesAPaymentCarriesItsIdsInEitherCasing() {
+        HttpReply pascal = reply(422, """
+                {"Result":{"PaymentRequestId":"1eb856a8-1d41-49ab-8994-ecee2880d62c",
+                           "PaymentRequestActivityId":"2015c508-4029-4f6b-b7e2-4bf34a213c41",
+                           "PaymentRequestActivityTypeId":1,"PaymentStatus":3},
+                 "ErrorCode":5001,"Succeeded":false,"Failed":true,
+                 "Message":"The payment could not be sent to the device","ClientMessage":"Payment.Async.CloudNotSendToDevice"}
+                """);
+        HttpReply camel = reply(422, """
+                {"result":{"paymentRequestId":"1eb856a8-1d41-49ab-8994-ecee2880d62c",
+                           "paymentRequestActivityId":"2015c508-4029-4f6b-b7e2-4bf34a213c41",
+                           "paymentRequestActivityTypeId":2,"paymentStatus":3},
+                 "failed":true,"succeeded":false,"message":"x","clientMessage":"Payment.Async.CloudNotSendToDevice"}
+                """);
+
+        KasaException sale = refusal(pascal);
+        KasaException cancel = refusal(camel);
+
+        UUID payment = UUID.fromString("1eb856a8-1d41-49ab-8994-ecee2880d62c");
+        UUID activity = UUID.fromString("2015c508-4029-4f6b-b7e2-4bf34a213c41");
+        assertThat(sale.paymentRequestId()).contains(payment);
+        assertThat(sale.payment()).contains(new SaleResult(payment, activity, 1, 3));
+        assertThat(sale.payment().orElseThrow().status()).isEqualTo(PaymentStatus.COULD_NOT_SEND_TO_DEVICE);
+        assertThat(sale.getMessage()).contains("[payment " + payment + ", status 3]");
+        assertThat(cancel.payment()).contains(new SaleResult(payment, activity, 2, 3));
+        assertThat(cancel.errorCode()).isEqualTo(KasaException.UNREADABLE);
+    }
+
+    @Test
+    void aRefusalWhoseResultNamesNoPaymentHasNone() {
+        KasaException nullResult = refusal(reply(404, """
+                {"Result":null,"ErrorCode":3001,"Succeeded":false,"Failed":true,"ClientMessage":"Terminal.NotFound"}
+                """));
+        KasaException otherResult = refusal(reply(422, """
+                {"Result":{"Status":false},"ErrorCode":5002,"Succeeded":false,"Failed":true}
+                """));
+        KasaException malformedId = refusal(reply(422, """
+                {"Result":{"PaymentRequestId":"not-a-uuid","PaymentStatus":3},"ErrorCode":5001,"Failed":true}
+                """));
+        KasaException bareResult = refusal(reply(422, """
+                {"Result":true,"ErrorCode":5001,"Failed":true}
+                """));
+
+        assertThat(nullResult.payment()).isEmpty();
+        assertThat(nullResult.paymentRequestId()).isEmpty();
+        assertThat(otherResult.payment()).isEmpty();
+        assertThat(malformedId.payment()).isEmpty();
+        assertThat(bareResult.payment()).isEmpty();
+    }
+
+    @Test
     void turkishTextRoundTripsThroughUtf8() {
         String turkish = "Bağlantı bulunamadı: ĞÜŞİÖÇ ğüşıöç — dükkan_1";
         HttpReply reply = reply(404, """

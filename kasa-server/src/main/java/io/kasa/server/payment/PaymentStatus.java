@@ -1,28 +1,48 @@
 package io.kasa.server.payment;
 
+import io.kasa.server.shared.LocalizedText;
+import io.kasa.server.shared.LookupValue;
+
 import java.util.Arrays;
 
-/** The status of a payment order; the numbers are the wire's {@code PaymentStatusId}. */
-public enum PaymentStatus {
-    GENERATED(1, "Generated"),
-    SENT_TO_DEVICE(2, "SentToDevice"),
-    COULD_NOT_SEND_TO_DEVICE(3, "CouldNotSendToDevice"),
-    SUCCESSFUL(4, "Successful"),
-    FAILED(5, "Failed"),
-    UNKNOWN(6, "Unknown"),
-    PUSH_NOTIFICATION_FAILED(7, "PushNotificationFailed"),
-    SOCKET_NOTIFICATION_FAILED(8, "SocketNotificationFailed"),
-    PUSH_NOTIFICATION_SENT(9, "PushNotificationSent"),
-    SOCKET_NOTIFICATION_SENT(10, "SocketNotificationSent"),
-    TAKEN_BY_DEVICE(11, "TakenByDevice"),
-    WITHDRAWN(12, "Withdrawn");
+/**
+ * The status of a payment order; the numbers are the wire's {@code PaymentStatusId}, the
+ * labels those of Paywall's "Ödeme Durumu" table.
+ */
+public enum PaymentStatus implements LookupValue {
+    GENERATED(1, "Generated",
+            "Oluşturuldu", "Created"),
+    SENT_TO_DEVICE(2, "SentToDevice",
+            "Cihaza Gönderildi", "Sent to the device"),
+    COULD_NOT_SEND_TO_DEVICE(3, "CouldNotSendToDevice",
+            "Cihaza Gönderilemedi", "Could not be sent to the device"),
+    SUCCESSFUL(4, "Successful",
+            "Başarılı", "Successful"),
+    FAILED(5, "Failed",
+            "Başarısız", "Failed"),
+    UNKNOWN(6, "Unknown",
+            "Bilinmiyor", "Unknown"),
+    PUSH_NOTIFICATION_FAILED(7, "PushNotificationFailed",
+            "Bildirim Gönderilemedi (Firebase)", "Notification could not be sent (Firebase push)"),
+    SOCKET_NOTIFICATION_FAILED(8, "SocketNotificationFailed",
+            "Bildirim Gönderilemedi (Socket)", "Notification could not be sent (socket)"),
+    PUSH_NOTIFICATION_SENT(9, "PushNotificationSent",
+            "Bildirim Gönderildi (Firebase)", "Notification sent (Firebase push)"),
+    SOCKET_NOTIFICATION_SENT(10, "SocketNotificationSent",
+            "Bildirim Gönderildi (Socket)", "Notification sent (socket)"),
+    TAKEN_BY_DEVICE(11, "TakenByDevice",
+            "İşlem Cihaz Tarafından İşleme Alındı", "The device has taken the transaction into processing"),
+    WITHDRAWN(12, "Withdrawn",
+            "İşlem Geri Çekildi (Satış/İptal/İade)", "Transaction withdrawn (sale/cancel/refund)");
 
     private final int id;
     private final String wireName;
+    private final LocalizedText label;
 
-    PaymentStatus(int id, String wireName) {
+    PaymentStatus(int id, String wireName, String tr, String en) {
         this.id = id;
         this.wireName = wireName;
+        this.label = new LocalizedText(tr, en);
     }
 
     public int id() {
@@ -31,6 +51,10 @@ public enum PaymentStatus {
 
     public String wireName() {
         return wireName;
+    }
+
+    public LocalizedText label() {
+        return label;
     }
 
     /** No transition leaves a final status. Unknown (6) is not final: the device may still report. */

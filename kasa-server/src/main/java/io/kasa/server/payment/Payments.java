@@ -210,7 +210,9 @@ public class Payments {
     /**
      * The answer of a sale or cancel: at once for async (after at most the receipt wait when
      * the order was just written to the device), at the outcome or the end of {@code wait}
-     * for sync. A sync order that could not reach the device is refused.
+     * for sync. A sync order that could not reach the device is refused; the payment exists
+     * by then, so the refusal carries its {@link Answer} (a retry of the same sale is refused
+     * alike, with the same ids).
      */
     private Answer respond(UUID paymentId, UUID terminalId, Channel channel, Duration wait) {
         Answer answer;
@@ -224,7 +226,7 @@ public class Payments {
             answer = waits.await(paymentId, () -> answer(paymentId), a -> a.status().isFinal(), wait);
         }
         if (channel == Channel.SYNC && answer.status() == COULD_NOT_SEND_TO_DEVICE) {
-            throw new KasaException(KasaError.PAYMENT_CLOUD_NOT_SEND_TO_DEVICE);
+            throw new KasaException(KasaError.PAYMENT_CLOUD_NOT_SEND_TO_DEVICE).withResult(answer);
         }
         return answer;
     }

@@ -85,6 +85,23 @@ public enum KasaError {
     PAIR_CODE_INVALID("Pair.Sync.CodeInvalid", 4003, 422,
             "Eşleşme kodu geçersiz, süresi dolmuş veya kullanılmış", "The pair code is unknown, expired or already used"),
 
+    // Paywall's async pairing constants (its error page, tab "Fiziksel API Hata Kodları").
+    PAIR_ASYNC_ABSENT_BODY_PARAM("Pair.Async.AbsentBodyParam", 4101, 400,
+            "İstekte eksik parametre var", "A parameter is missing from the request"),
+    PAIR_ASYNC_AUTHENTICATION_FAILED("Pair.Async.AuthenticationFailed", 4102, 422,
+            "Sağlayıcı bağlantının kimlik bilgilerini reddetti (yetkilendirme hatası)",
+            "The provider refused the connection's credentials (authorisation error)"),
+    PAIR_ASYNC_REQUEST_FAILED("Pair.Async.RequestFailed", 4103, 503,
+            "Eşleşme isteği başarısız oldu", "The pair request failed"),
+    PAIR_ASYNC_REQUEST_NOT_FOUND("Pair.Async.RequestNotFound", 4104, 404,
+            "Asenkron eşleşme isteği bulunamadı", "Async pair request not found"),
+    PAIR_ASYNC_ALREADY_PAIRED("Pair.Async.AlreadyPaired", 4105, 409,
+            "Bu eşleşme isteği zaten eşleşmiş", "The pair request is already paired"),
+    PAIR_ASYNC_CONFIRM_FAILED("Pair.Async.ConfirmFailed", 4106, 422,
+            "Eşleşme onaylanamadı: istek iptal edilmiş veya süresi dolmuş", "The pairing could not be confirmed: the request was cancelled or has expired"),
+    PAIR_ASYNC_CONFIRM_NOT_COMPLETED("Pair.Async.ConfirmNotCompleted", 4107, 409,
+            "Cihaz eşleşmeyi henüz onaylamadı; kod cihaza girilmedi", "The device has not approved the pairing yet: the code was not entered on it"),
+
     PAYMENT_CLOUD_NOT_SEND_TO_DEVICE("Payment.Async.CloudNotSendToDevice", 5001, 422,
             "Ödeme cihaza iletilemedi", "The payment could not be sent to the device"),
     PAYMENT_NOT_CONVENIENT_STATUS("Payment.Async.NotConvenientStatusForThisOperation", 5002, 422,
@@ -162,6 +179,13 @@ public enum KasaError {
 
     CALLBACK_NOT_FOUND("Callback.NotFound", 6001, 404,
             "Geri bildirim bulunamadı", "Callback not found"),
+
+    // Provider transaction reporting (Paywall's "Transaction" constants): Kasa offers no
+    // transaction list, the constants keep their meaning for providers that will.
+    TRANSACTION_NOT_FOUND("Transaction.NotFound", 7001, 404,
+            "İşlem bulunamadı", "Transaction not found"),
+    TRANSACTION_FAILED_TO_GET_TRANSACTION_LIST("Transaction.FailedToGetTransactionList", 7002, 503,
+            "İşlem listesi alınamadı", "The transaction list could not be fetched"),
 
     PAYMENT_INVALID_MEMBER("Payment.Product.InvalidMemberId", 28, 400,
             "Ürün listesinde geçersiz bir MemberId var", "A product carries a MemberId that is not one of your members"),

@@ -10,9 +10,9 @@ import java.util.Set;
  */
 public final class Providers {
 
-    public static final int KASA_BRAND = 100;
-    public static final int KASA_PROVIDER = 100;
-    public static final int TURKEY = 1;
+    public static final int KASA_BRAND = DeviceBrand.KASA.id();
+    public static final int KASA_PROVIDER = PaymentProvider.KASA.id();
+    public static final int TURKEY = io.kasa.server.terminal.Region.TURKEY.id();
 
     public record ServiceParameter(String name, String type, int groupType, String desciption, String length,
                                    boolean isRequired, String value) {

@@ -59,11 +59,14 @@ class SyncSaleIT extends KasaServerIT {
         track(Devices.paired(baseUri, merchant.client(), terminalId));
         String code = UUID.randomUUID().toString();
 
-        refused(ClientMessages.PAYMENT_ASYNC_CLOUD_NOT_SEND_TO_DEVICE,
+        var refusal = refused(ClientMessages.PAYMENT_ASYNC_CLOUD_NOT_SEND_TO_DEVICE,
                 () -> merchant.client().payments().syncSaleJson(Seeds.syncSale(terminalId, code), Duration.ofSeconds(30)));
 
         var payment = merchant.client().payments().list(io.kasa.client.PaymentQuery.page(0, 1).withMerchantUniqueCode(code)).items();
-        assertThat(payment).singleElement().satisfies(item -> assertThat(item.paymentStatusId()).isEqualTo(3));
+        assertThat(payment).singleElement().satisfies(item -> {
+            assertThat(item.paymentStatusId()).isEqualTo(3);
+            assertThat(refusal.paymentRequestId()).as("the refusal names the payment it recorded").contains(item.id());
+        });
     }
 
     @Test

@@ -10,8 +10,10 @@ import io.kasa.server.payment.PaymentSettings;
 import io.kasa.server.payment.PaymentType;
 import io.kasa.server.payment.PaymentView;
 import io.kasa.server.payment.Payments;
+import io.kasa.server.payment.SaleOrder;
 import io.kasa.server.payment.StoredProduct;
 import io.kasa.server.shared.BusinessTime;
+import io.kasa.server.shared.KasaException;
 import io.kasa.server.shared.MerchantId;
 import io.kasa.server.shared.Validation;
 import io.kasa.server.shared.web.Paging;
@@ -33,6 +35,7 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** The payment endpoints of the Physical API (seeds 001–003 and their companions). */
 @RestController
@@ -94,16 +97,16 @@ class PaymentController {
 
     @PostMapping("/api/payment/async/sale")
     PhysicalEnvelope asyncSale(MerchantId merchant, @RequestBody SaleRequest request, HttpServletRequest http) {
-        return PhysicalEnvelope.success(SaleAnswer.of(
-                payments.sale(merchant, SaleOrderReader.read(request), Channel.ASYNC, http.getRemoteAddr(), Duration.ZERO)));
+        SaleOrder order = SaleOrderReader.read(request);
+        return answered(() -> payments.sale(merchant, order, Channel.ASYNC, http.getRemoteAddr(), Duration.ZERO));
     }
 
     @PostMapping("/api/payment/sync/sale")
     PhysicalEnvelope syncSale(MerchantId merchant, @RequestBody SaleRequest request, HttpServletRequest http,
                               @RequestHeader(value = WAIT_HEADER, required = false) String wait) {
         Duration held = syncWait(wait);
-        return PhysicalEnvelope.success(SaleAnswer.of(
-                payments.sale(merchant, SaleOrderReader.read(request), Channel.SYNC, http.getRemoteAddr(), held)));
+        SaleOrder order = SaleOrderReader.read(request);
+        return answered(() -> payments.sale(merchant, order, Channel.SYNC, http.getRemoteAddr(), held));
     }
 
     @GetMapping("/api/payment/inquiry/{paymentRequestId}")
@@ -118,7 +121,7 @@ class PaymentController {
     @PostMapping("/api/payment/async/cancel")
     PhysicalEnvelope asyncCancel(MerchantId merchant, @RequestBody PaymentRef request) {
         UUID id = Validation.required("PaymentRequestId", request.paymentRequestId());
-        return PhysicalEnvelope.success(SaleAnswer.of(payments.cancel(merchant, id, Channel.ASYNC, false, Duration.ZERO)));
+        return answered(() -> payments.cancel(merchant, id, Channel.ASYNC, false, Duration.ZERO));
     }
 
     @PostMapping("/api/payment/sync/cancel")
@@ -126,7 +129,8 @@ class PaymentController {
                                 @RequestHeader(value = WAIT_HEADER, required = false) String wait) {
         UUID id = Validation.required("PaymentRequestId", request.paymentRequestId());
         boolean push = Boolean.TRUE.equals(request.sendNotificationDeviceDisconnected());
-        return PhysicalEnvelope.success(SaleAnswer.of(payments.cancel(merchant, id, Channel.SYNC, push, syncWait(wait))));
+        Duration held = syncWait(wait);
+        return answered(() -> payments.cancel(merchant, id, Channel.SYNC, push, held));
     }
 
     @PostMapping("/api/payment/sync/sale/rollback")
@@ -177,6 +181,23 @@ class PaymentController {
         return PhysicalEnvelope.success(payments.products(merchant, id, paging).map((StoredProduct p) -> new ProductItem(
                 p.id(), p.name(), p.amount(), p.quantity(), p.taxGroupId(), Lookups.TAX_GROUPS.get(p.taxGroupId()),
                 p.unitCodeId(), Lookups.UNIT_CODES.get(p.unitCodeId()), p.paymentMethodId(), p.memberId())));
+    }
+
+    /**
+     * The envelope of a sale or cancel, with the payment's ids in {@code Result}: on success,
+     * and on a refusal that came after the payment was recorded (a sync order the device could
+     * not be reached for), which carries the payment's {@link Answer}; the caller can follow
+     * that payment by inquiry and callback like any other.
+     */
+    private static PhysicalEnvelope answered(Supplier<Answer> order) {
+        try {
+            return PhysicalEnvelope.success(SaleAnswer.of(order.get()));
+        } catch (KasaException refusal) {
+            if (refusal.result() instanceof Answer payment) {
+                throw refusal.withResult(SaleAnswer.of(payment));
+            }
+            throw refusal;
+        }
     }
 
     /** The sync wait: the server's, or less when the caller asks with X-Kasa-Wait (whole seconds, 1–120). */

@@ -9,6 +9,11 @@ public record PhysicalEnvelope(Object result, int errorCode, boolean succeeded, 
     }
 
     public static PhysicalEnvelope failure(int errorCode, String message, String clientMessage) {
-        return new PhysicalEnvelope(null, errorCode, false, true, message, clientMessage);
+        return failure(errorCode, message, clientMessage, null);
+    }
+
+    /** A refusal whose {@code Result} names what the request created before it was refused. */
+    public static PhysicalEnvelope failure(int errorCode, String message, String clientMessage, Object result) {
+        return new PhysicalEnvelope(result, errorCode, false, true, message, clientMessage);
     }
 }

@@ -17,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Renders a refusal as the envelope of the request's family (Physical or marketplace) in
  * the caller's language, with the catalog's HTTP status. Used by controllers' advice and by
- * filters, which answer before any controller runs.
+ * filters, which answer before any controller runs. A Physical refusal that carries a
+ * {@link KasaException#result()} shows it as {@code Result}; every other one has
+ * {@code Result: null}.
  */
 @Component
 public class Refusals {
@@ -57,6 +59,6 @@ public class Refusals {
         if (RequestContext.isMarketplace(request)) {
             return MarketplaceEnvelope.failure(refusal.error().code(), message);
         }
-        return PhysicalEnvelope.failure(refusal.error().code(), message, refusal.error().clientMessage());
+        return PhysicalEnvelope.failure(refusal.error().code(), message, refusal.error().clientMessage(), refusal.result());
     }
 }

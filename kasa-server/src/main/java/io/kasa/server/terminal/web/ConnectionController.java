@@ -12,6 +12,7 @@ import io.kasa.server.terminal.Connection;
 import io.kasa.server.terminal.ConnectionSettings;
 import io.kasa.server.terminal.Connections;
 import io.kasa.server.terminal.Providers;
+import io.kasa.server.terminal.ValueDay;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -124,7 +125,7 @@ class ConnectionController {
                 Validation.required("BrandId", request.brandId()),
                 Validation.required("ProviderId", request.providerId()),
                 Validation.required("RegionId", request.regionId()),
-                Validation.between("EndOfDayId", request.endOfDayId(), 1, 30),
+                Validation.between("EndOfDayId", request.endOfDayId(), ValueDay.FIRST, ValueDay.LAST),
                 Validation.required("IsProd", request.isProd()),
                 Validation.required("IsReporting", request.isReporting()),
                 Validation.required("IsAsyncPayment", request.isAsyncPayment()),
