@@ -85,6 +85,18 @@ public enum KasaError {
     PAIR_CODE_INVALID("Pair.Sync.CodeInvalid", 4003, 422,
             "Eşleşme kodu geçersiz, süresi dolmuş veya kullanılmış", "The pair code is unknown, expired or already used"),
 
+    PAIR_ASYNC_REQUEST_NOT_FOUND("Pair.Async.RequestNotFound", 4101, 404,
+            "Asenkron eşleşme isteği bulunamadı", "Async pair request not found"),
+    PAIR_ASYNC_CONFIRM_NOT_COMPLETED("Pair.Async.ConfirmNotCompleted", 4102, 409,
+            "Cihaz eşleşme kodunu henüz girmedi", "The device has not entered the pair code yet"),
+    PAIR_ASYNC_ALREADY_PAIRED("Pair.Async.AlreadyPaired", 4103, 409,
+            "Bu eşleşme isteği zaten onaylandı", "This pair request is already confirmed"),
+    PAIR_ASYNC_CODE_EXPIRED("Pair.Async.CodeExpired", 4104, 409,
+            "Eşleşme isteğinin süresi doldu", "The pair request has expired"),
+    PAIR_ASYNC_REQUEST_NOT_PENDING("Pair.Async.RequestNotPending", 4105, 409,
+            "Eşleşme isteği silindi veya daha yeni bir istekle değiştirildi",
+            "The pair request was deleted or replaced by a newer request"),
+
     PAYMENT_CLOUD_NOT_SEND_TO_DEVICE("Payment.Async.CloudNotSendToDevice", 5001, 422,
             "Ödeme cihaza iletilemedi", "The payment could not be sent to the device"),
     PAYMENT_NOT_CONVENIENT_STATUS("Payment.Async.NotConvenientStatusForThisOperation", 5002, 422,
