@@ -50,6 +50,11 @@ public final class ClientMessages {
     public static final String PAIR_SYNC_REQUEST_NOT_FOUND = "Pair.Sync.RequestNotFound";
     public static final String PAIR_SYNC_REQUEST_NOT_PENDING = "Pair.Sync.RequestNotPending";
     public static final String PAIR_SYNC_CODE_INVALID = "Pair.Sync.CodeInvalid";
+    public static final String PAIR_ASYNC_REQUEST_NOT_FOUND = "Pair.Async.RequestNotFound";
+    public static final String PAIR_ASYNC_CONFIRM_NOT_COMPLETED = "Pair.Async.ConfirmNotCompleted";
+    public static final String PAIR_ASYNC_ALREADY_PAIRED = "Pair.Async.AlreadyPaired";
+    public static final String PAIR_ASYNC_CODE_EXPIRED = "Pair.Async.CodeExpired";
+    public static final String PAIR_ASYNC_REQUEST_NOT_PENDING = "Pair.Async.RequestNotPending";
 
     public static final String PAYMENT_ASYNC_CLOUD_NOT_SEND_TO_DEVICE = "Payment.Async.CloudNotSendToDevice";
     public static final String PAYMENT_ASYNC_NOT_CONVENIENT_STATUS_FOR_THIS_OPERATION =
