@@ -17,6 +17,8 @@ import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -331,6 +333,18 @@ public class Pairing {
             case COMPLETED -> Optional.of(new DevicePairing(request.terminalId(), request.terminalPairId(), null));
             case PENDING, EXPIRED, CANCELLED -> throw refusal(request.statusAt(time.now()));
         };
+    }
+
+    /** The merchant's async requests that a device has claimed and that wait for confirmation, by terminal. */
+    public Map<UUID, PairAsyncRequest> awaitingConfirmation(MerchantId merchant) {
+        Map<UUID, PairAsyncRequest> claimed = new HashMap<>();
+        jdbc.sql("""
+                        select * from pair_request
+                        where merchant_id = :merchant and mode = 'ASYNC' and status = 'CLAIMED' and expires_at > :now""")
+                .param("merchant", merchant.value()).param("now", SqlTime.of(time.now()))
+                .query(Pairing::pairAsyncRequest).list()
+                .forEach(request -> claimed.put(request.terminalId(), request));
+        return claimed;
     }
 
     private static KasaException refusal(PairAsyncRequest.Status status) {
