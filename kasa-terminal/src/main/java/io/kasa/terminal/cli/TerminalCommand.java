@@ -238,6 +238,12 @@ public final class TerminalCommand {
                     .orElse("Wait before trying again.");
         } else if ("Pair.Sync.CodeInvalid".equals(e.clientMessage())) {
             what = "Pairing refused: the pair code is unknown, expired, already used or cancelled. Ask for a new code.";
+        } else if ("Pair.Async.CodeExpired".equals(e.clientMessage())) {
+            what = "Pairing refused: the merchant did not confirm this device in time. Ask for a new code.";
+        } else if ("Pair.Async.RequestNotPending".equals(e.clientMessage())) {
+            what = "Pairing refused: the merchant deleted the pair request or issued a newer code. Ask for a new code.";
+        } else if (e.httpStatus() == 0) {
+            what = "Pairing not completed: " + e.serverMessage() + ".";
         } else if ("System.ValidationError".equals(e.clientMessage())) {
             what = "Pairing refused: the request was invalid (the code must be 6 digits, the serial 1-50 characters).";
         } else {
