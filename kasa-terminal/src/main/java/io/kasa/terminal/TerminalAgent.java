@@ -266,16 +266,25 @@ public final class TerminalAgent implements AutoCloseable {
     private PairingCall.Outcome awaitConfirmation(URI base, PairingCall.Waiting claim)
             throws InterruptedException {
         long deadline = System.nanoTime() + confirmTimeout.toNanos();
+        Duration pause = confirmPollInterval;
         while (true) {
-            Thread.sleep(confirmPollInterval);
+            Thread.sleep(pause);
+            pause = confirmPollInterval;
+            // The token exists only here until confirmation: a passing failure is waited out
+            // rather than the claim given up. Only the server's refusal of the claim ends it.
             try {
                 PairingCall.Outcome outcome = PairingCall.poll(http, base, pairTimeout, claim);
                 if (outcome instanceof PairingCall.Paired) {
                     return outcome;
                 }
             } catch (IOException unreachable) {
-                // The token exists only here until confirmation: keep asking rather than lose it.
                 LOG.log(System.Logger.Level.WARNING, "Cannot ask {0} for the confirmation: {1}", base, unreachable.toString());
+            } catch (PairingException refused) {
+                if (!refused.isRateLimited() && refused.httpStatus() < 500) {
+                    throw refused;
+                }
+                LOG.log(System.Logger.Level.WARNING, "Asking for the confirmation: {0}", refused.getMessage());
+                pause = refused.retryAfter().filter(wait -> wait.compareTo(confirmPollInterval) > 0).orElse(confirmPollInterval);
             }
             if (System.nanoTime() > deadline) {
                 throw new PairingException(0, 0, null,

@@ -328,10 +328,11 @@ public class Pairing {
                 .param("hash", Tokens.hash(deviceToken))
                 .query(Pairing::pairAsyncRequest).optional()
                 .orElseThrow(() -> new KasaException(KasaError.PAIR_ASYNC_REQUEST_NOT_FOUND));
-        return switch (request.statusAt(time.now())) {
+        PairAsyncRequest.Status current = request.statusAt(time.now());
+        return switch (current) {
             case CLAIMED -> Optional.empty();
             case COMPLETED -> Optional.of(new DevicePairing(request.terminalId(), request.terminalPairId(), null));
-            case PENDING, EXPIRED, CANCELLED -> throw refusal(request.statusAt(time.now()));
+            case PENDING, EXPIRED, CANCELLED -> throw refusal(current);
         };
     }
 
