@@ -20,6 +20,7 @@ import io.kasa.server.MutableClock;
 import io.kasa.server.Seeds;
 import io.kasa.terminal.AwaitingConfirmation;
 import io.kasa.terminal.Behaviour;
+import io.kasa.terminal.DeviceStore;
 import io.kasa.terminal.PairResult;
 import io.kasa.terminal.PairingException;
 import io.kasa.terminal.TerminalAgent;
@@ -48,9 +49,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import static io.kasa.server.Refused.refused;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -222,7 +225,7 @@ class AsyncPairingIT {
         TerminalAgent first = agent("SN-RACE-1");
         TerminalAgent second = agent("SN-RACE-2");
         CountDownLatch told = new CountDownLatch(1);
-        List<String> waitingSerials = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> waitingSerials = new CopyOnWriteArrayList<>();
         CompletableFuture<PairResult> one = pairInBackground(first, request.pairCode(), waiting -> {
             waitingSerials.add("SN-RACE-1");
             told.countDown();
@@ -380,7 +383,7 @@ class AsyncPairingIT {
     private TerminalAgent agent(String serialNo) {
         TerminalAgent agent = TerminalAgent.builder()
                 .server(baseUri)
-                .store(io.kasa.terminal.DeviceStore.inMemory())
+                .store(DeviceStore.inMemory())
                 .serialNo(serialNo)
                 .model("kasa-agent")
                 .appVersion("test")
@@ -392,7 +395,7 @@ class AsyncPairingIT {
     }
 
     private static CompletableFuture<PairResult> pairInBackground(TerminalAgent agent, String code,
-                                                                  java.util.function.Consumer<AwaitingConfirmation> waiting) {
+                                                                  Consumer<AwaitingConfirmation> waiting) {
         CompletableFuture<PairResult> result = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> {
             try {
