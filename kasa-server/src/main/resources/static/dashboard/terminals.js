@@ -1,4 +1,5 @@
-// Terminals: live connectivity, registration, pair codes with their QR code, unpairing.
+// Terminals: live connectivity, registration, pair codes with their QR code (sync, and async
+// ones that wait for the merchant's confirmation once a device has entered them), unpairing.
 import { h, replace, api, changed, field, table, message, when } from './dom.js';
 
 export async function render(main) {
@@ -26,15 +27,37 @@ export async function render(main) {
 
   replace(main, h('h1', {}, 'Terminals'), pairPanel, list, h('h2', {}, 'Register a terminal'), form, status);
 
-  async function requestCode(terminal) {
+  async function requestCode(terminal, kind) {
     replace(status);
     try {
-      pairing = await api('POST', `/terminals/${terminal.Id}/pair-requests`);
+      pairing = await api('POST', `/terminals/${terminal.Id}/${kind === 'async' ? 'pair-async-requests' : 'pair-requests'}`);
       pairing.name = terminal.Name;
+      pairing.kind = kind;
       showPairing();
     } catch (error) {
       replace(status, message(error.message));
     }
+  }
+
+  // The same confirmation as PUT /api/pair/async/confirm: the terminal is paired with the
+  // device that entered the code.
+  async function confirmDevice(request, name) {
+    replace(status);
+    try {
+      await api('POST', `/pair-async-requests/${request.PairAsyncRequestId}/confirm`);
+      replace(status, message(`${name} is paired with device ${request.SerialNo}.`, 'ok'));
+      if (pairing && pairing.PairAsyncRequestId === request.PairAsyncRequestId) {
+        pairing = { ...pairing, Status: 'Completed' };
+        showPairing();
+      }
+      await refresh();
+    } catch (error) {
+      replace(status, message(error.message));
+    }
+  }
+
+  function claimedBy(request) {
+    return `${request.SerialNo}${request.Model ? ' (' + request.Model + ')' : ''}`;
   }
 
   async function unpair(terminal) {
@@ -50,6 +73,14 @@ export async function render(main) {
   function showPairing() {
     if (!pairing) { replace(pairPanel); return; }
     const close = h('button', { type: 'button', className: 'link', onclick: () => { pairing = null; showPairing(); } }, 'Close');
+    if (pairing.Status === 'WaitingForConfirmation') {
+      const request = pairing;
+      replace(pairPanel, h('div', { className: 'card pair waiting', id: 'pair-result' },
+        h('p', {}, `Waiting for confirmation: device ${claimedBy(request)} entered the code for ${request.name}.`),
+        h('button', { type: 'button', className: 'confirm-button', onclick: () => confirmDevice(request, request.name) }, 'Confirm'),
+        close));
+      return;
+    }
     if (pairing.Status !== 'Pending') {
       replace(pairPanel, h('div', { className: 'card pair done', id: 'pair-result' },
         h('p', {}, pairing.Status === 'Completed' ? `${pairing.name} is paired.` : `The pair code is ${pairing.Status.toLowerCase()}.`),
@@ -58,9 +89,10 @@ export async function render(main) {
     }
     replace(pairPanel, h('div', { className: 'card pair' },
       h('div', {},
-        h('p', { className: 'muted' }, `Pair code for ${pairing.name}`),
+        h('p', { className: 'muted' }, `${pairing.kind === 'async' ? 'Async pair code' : 'Pair code'} for ${pairing.name}`),
         h('p', { className: 'pair-code', id: 'pair-code', 'aria-live': 'polite' }, pairing.PairCode),
-        h('p', { className: 'muted' }, `Type it into the terminal before ${when(pairing.ExpiresDate)}.`),
+        h('p', { className: 'muted' }, `Type it into the terminal before ${when(pairing.ExpiresDate)}.`
+          + (pairing.kind === 'async' ? ' You confirm the device here once it has.' : '')),
         close),
       h('img', { className: 'qr', alt: 'QR code of the pair code', width: 180, height: 180,
         src: '/dashboard/api/terminals/pair-code.svg?code=' + encodeURIComponent(pairing.PairCode) })));
@@ -73,17 +105,25 @@ export async function render(main) {
         h('td', {}, h('strong', {}, terminal.Name), terminal.Model ? h('div', { className: 'muted' }, terminal.Model) : null),
         h('td', {}, terminal.SerialNo),
         h('td', {}, terminal.TerminalId),
-        h('td', {}, terminal.IsPaired ? 'Yes' : 'No'),
+        h('td', {}, terminal.AwaitingConfirmation
+          ? h('div', { className: 'awaiting' }, 'Waiting for confirmation',
+              h('div', { className: 'muted' }, 'Device ' + claimedBy(terminal.AwaitingConfirmation)),
+              h('button', { type: 'button', className: 'small confirm-button',
+                onclick: () => confirmDevice(terminal.AwaitingConfirmation, terminal.Name) }, 'Confirm'))
+          : terminal.IsPaired ? 'Yes' : 'No'),
         h('td', { className: 'online' }, h('span', { className: 'dot ' + (terminal.IsSocketConnected ? 'on' : 'off') }),
           terminal.IsSocketConnected ? 'Online' : 'Offline'),
         h('td', {}, when(terminal.LastSeenDate)),
         h('td', { className: 'actions' },
-          h('button', { type: 'button', className: 'small pair-button', onclick: () => requestCode(terminal) }, terminal.IsPaired ? 'New pair code' : 'Pair'),
+          h('button', { type: 'button', className: 'small pair-button', onclick: () => requestCode(terminal, 'sync') }, terminal.IsPaired ? 'New pair code' : 'Pair'),
+          h('button', { type: 'button', className: 'small secondary async-pair-button', onclick: () => requestCode(terminal, 'async') }, 'Async code'),
           terminal.IsPaired ? h('button', { type: 'button', className: 'small secondary unpair-button', onclick: () => unpair(terminal) }, 'Unpair') : null))),
       'No terminals yet: register one below.'));
-    if (pairing && pairing.Status === 'Pending') {
-      const latest = await api('GET', `/pair-requests/${pairing.PairRequestId}`);
-      if (latest.Status !== 'Pending') {
+    if (pairing && (pairing.Status === 'Pending' || pairing.Status === 'WaitingForConfirmation')) {
+      const latest = pairing.kind === 'async'
+        ? await api('GET', `/pair-async-requests/${pairing.PairAsyncRequestId}`)
+        : await api('GET', `/pair-requests/${pairing.PairRequestId}`);
+      if (latest.Status !== pairing.Status) {
         pairing = { ...pairing, ...latest };
         showPairing();
       }

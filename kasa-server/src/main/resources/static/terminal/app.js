@@ -1,8 +1,8 @@
 // The screens of the virtual terminal. All data from the server reaches the page through
 // textContent only.
 
-import {LiveTerminal, PairingError, Progress, forgetPairing, heldOrders, pair, pairing, rememberSerialNo, serialNo}
-    from './device.js';
+import {LiveTerminal, PairingError, Progress, awaitConfirmation, claim, forgetPairing, heldOrders, pair, pairing,
+    rememberSerialNo, serialNo} from './device.js';
 
 const $ = id => document.getElementById(id);
 
@@ -56,6 +56,29 @@ function start() {
         showLiveScreen();
     } else {
         showPairScreen();
+        if (claim()) {
+            waitForConfirmation(awaitConfirmation(showWaiting));
+        }
+    }
+}
+
+/** The device entered an async code: the merchant must confirm before it is paired (protocol §1.1). */
+function showWaiting() {
+    $('pair-error').hidden = true;
+    $('pair-form').hidden = true;
+    $('pair-waiting').hidden = false;
+}
+
+async function waitForConfirmation(paired) {
+    try {
+        await paired;
+        notice('');
+        showLiveScreen();
+    } catch (e) {
+        $('pair-form').hidden = false;
+        pairError(e.message);
+    } finally {
+        $('pair-waiting').hidden = true;
     }
 }
 
@@ -65,6 +88,8 @@ function showPairScreen() {
     $('serial-no').value = serialNo();
     $('pair-code').value = '';
     $('pair-error').hidden = true;
+    $('pair-waiting').hidden = true;
+    $('pair-form').hidden = false;
     showState('offline', '');
     $('pair-code').focus();
 }
@@ -97,10 +122,12 @@ async function submitPairing(event) {
     button.textContent = 'Pairing…';
     try {
         rememberSerialNo(serial);
-        await pair(code, serial);
+        await pair(code, serial, showWaiting);
         notice('');
         showLiveScreen();
     } catch (e) {
+        $('pair-form').hidden = false;
+        $('pair-waiting').hidden = true;
         if (e instanceof PairingError && e.retryAfterSeconds) {
             retryBlockedUntil = Date.now() + e.retryAfterSeconds * 1000;
         }

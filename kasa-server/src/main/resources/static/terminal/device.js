@@ -8,6 +8,8 @@ const MODEL = 'Browser';
 
 const KEY_SERIAL = 'kasa.vt.serial';
 const KEY_PAIRING = 'kasa.vt.pairing';
+const KEY_CLAIM = 'kasa.vt.claim';
+const CONFIRM_POLL_MS = 2_000;
 const KEY_ORDER = 'kasa.vt.order.';
 
 const BACKOFF_BASE_MS = 500;
@@ -109,8 +111,12 @@ export class PairingError extends Error {
     }
 }
 
-/** Trades the code for a device token and stores the pairing; throws PairingError on refusal. */
-export async function pair(code, serial) {
+/**
+ * Trades the code for a device token and stores the pairing; throws PairingError on refusal.
+ * For an async code (§1.1) calls onWaiting() and waits, asking every 2 s, until the merchant
+ * confirms; the claim is kept in localStorage meanwhile, so that a reload resumes the wait.
+ */
+export async function pair(code, serial, onWaiting) {
     let response;
     try {
         response = await fetch('/api/device/pair', {
@@ -135,16 +141,72 @@ export async function pair(code, serial) {
         throw new PairingError(refusal(envelope, `Pairing failed (HTTP ${response.status}).`));
     }
     const result = envelope.Result;
+    if (result.Status === 'WaitingForConfirmation') {
+        const claim = {terminalId: result.TerminalId, deviceToken: result.DeviceToken,
+            statusPath: result.StatusPath || '/api/device/pair/status', serialNo: serial};
+        localStorage.setItem(KEY_CLAIM, JSON.stringify(claim));
+        return awaitConfirmation(onWaiting);
+    }
+    return storePairing(result, result.DeviceToken, serial);
+}
+
+function storePairing(result, deviceToken, serial) {
     const stored = {
         terminalId: result.TerminalId,
         terminalPairId: result.TerminalPairId,
-        deviceToken: result.DeviceToken,
+        deviceToken: deviceToken,
         livePath: result.LivePath,
         serialNo: serial,
     };
     forgetPairing();
     localStorage.setItem(KEY_PAIRING, JSON.stringify(stored));
     return stored;
+}
+
+/** The async claim this browser waits to have confirmed, if any. */
+export function claim() {
+    return readJson(KEY_CLAIM);
+}
+
+/**
+ * Asks where the stored claim stands until the merchant confirms (then stores the pairing)
+ * or refuses it (then forgets the claim and throws PairingError). A lost network is retried.
+ */
+export async function awaitConfirmation(onWaiting) {
+    const waiting = claim();
+    if (!waiting) {
+        throw new PairingError('No pair code is waiting for confirmation.');
+    }
+    if (onWaiting) {
+        onWaiting(waiting);
+    }
+    for (;;) {
+        await new Promise(resolve => setTimeout(resolve, CONFIRM_POLL_MS));
+        let response;
+        let envelope = null;
+        try {
+            response = await fetch(waiting.statusPath, {
+                method: 'POST',
+                headers: {'Content-Type': 'application/json', 'Accept': 'application/json'},
+                body: JSON.stringify({DeviceToken: waiting.deviceToken}),
+            });
+            envelope = await response.json();
+        } catch {
+            continue;
+        }
+        if (response.ok && envelope && envelope.Succeeded && envelope.Result) {
+            if (envelope.Result.Status === 'Paired') {
+                localStorage.removeItem(KEY_CLAIM);
+                return storePairing(envelope.Result, waiting.deviceToken, waiting.serialNo);
+            }
+            continue;
+        }
+        if (response.status >= 500 || response.status === 429) {
+            continue;
+        }
+        localStorage.removeItem(KEY_CLAIM);
+        throw new PairingError(refusal(envelope, `Pairing failed (HTTP ${response.status}).`));
+    }
 }
 
 function refusal(envelope, fallback) {

@@ -50,6 +50,8 @@ public final class ClientMessages {
     public static final String PAIR_SYNC_REQUEST_NOT_FOUND = "Pair.Sync.RequestNotFound";
     public static final String PAIR_SYNC_REQUEST_NOT_PENDING = "Pair.Sync.RequestNotPending";
     public static final String PAIR_SYNC_CODE_INVALID = "Pair.Sync.CodeInvalid";
+    public static final String PAIR_ASYNC_CODE_EXPIRED = "Pair.Async.CodeExpired";
+    public static final String PAIR_ASYNC_REQUEST_NOT_PENDING = "Pair.Async.RequestNotPending";
 
     public static final String PAIR_ASYNC_ABSENT_BODY_PARAM = "Pair.Async.AbsentBodyParam";
     public static final String PAIR_ASYNC_AUTHENTICATION_FAILED = "Pair.Async.AuthenticationFailed";

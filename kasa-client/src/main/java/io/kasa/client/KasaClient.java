@@ -36,6 +36,7 @@ public final class KasaClient {
     private final Connections connections = new Connections(this);
     private final Providers providers = new Providers(this);
     private final Pairing pairing = new Pairing(this);
+    private final AsyncPairing asyncPairing = new AsyncPairing(this);
     private final Payments payments = new Payments(this);
     private final Callbacks callbacks = new Callbacks(this);
     private final Members members = new Members(this);
@@ -82,6 +83,11 @@ public final class KasaClient {
     /** Pair codes for terminals, and unpairing. */
     public Pairing pairing() {
         return pairing;
+    }
+
+    /** Async (two-step) pair codes: the device claims the code, the merchant confirms. */
+    public AsyncPairing asyncPairing() {
+        return asyncPairing;
     }
 
     /** Payments: sales, cancels, rollbacks, inquiry and lists. */

@@ -305,6 +305,46 @@ class KasaClientWireTests {
         assertThat(sent.get(2).text()).isEqualTo("{\"TerminalId\":\"" + TERMINAL + "\"}");
     }
 
+    /** The four async pairing calls of the notes, plus Kasa's status; the status is read in either casing. */
+    @Test
+    void asyncPairingCalls() {
+        UUID pairing = UUID.fromString("aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee");
+        server.result("{\"PairAsyncRequestId\":\"" + PAIR_REQUEST + "\",\"PairCode\":\"949161\"}")
+                .result("""
+                        {"pairAsyncRequestId":"765c1ea9-bf03-4ee5-8d77-8e4893e5afe3","terminalId":"38e895c3-1a9a-4b73-8816-8557d1d031d6",
+                         "status":"WaitingForConfirmation","createdDate":"2024-09-02T13:52:34.504179","expiresDate":"2024-09-02T14:02:34",
+                         "claimedDate":"2024-09-02T13:53:00","serialNo":"PAV960000015","model":"A910","appVersion":"1.4.2",
+                         "completedDate":null,"terminalPairId":null}
+                        """)
+                .result("{\"TerminalPairId\":\"" + pairing + "\"}")
+                .result("{\"PairRequestId\":\"" + PAIR_REQUEST + "\"}")
+                .result("{\"TerminalPairId\":\"" + pairing + "\"}");
+
+        PairAsyncRequest issued = client.asyncPairing().request(TerminalRef.tag("dükkan_1"));
+        PairAsyncRequestStatus status = client.asyncPairing().status(PAIR_REQUEST);
+        UUID confirmed = client.asyncPairing().confirm(PAIR_REQUEST);
+        UUID deleted = client.asyncPairing().delete(PAIR_REQUEST);
+        UUID unpaired = client.asyncPairing().unpair(TerminalRef.tag("dükkan_1"));
+
+        assertThat(issued).isEqualTo(new PairAsyncRequest(PAIR_REQUEST, "949161"));
+        assertThat(status.status()).isEqualTo(PairAsyncStatus.WAITING_FOR_CONFIRMATION);
+        assertThat(status.serialNo()).isEqualTo("PAV960000015");
+        assertThat(status.model()).isEqualTo("A910");
+        assertThat(confirmed).isEqualTo(pairing);
+        assertThat(deleted).isEqualTo(PAIR_REQUEST);
+        assertThat(unpaired).isEqualTo(pairing);
+        var sent = server.received();
+        assertThat(sent).extracting(r -> r.method() + " " + r.path()).containsExactly(
+                "POST /api/pair/async/request",
+                "GET /api/pair/async/request/" + PAIR_REQUEST,
+                "PUT /api/pair/async/confirm",
+                "DELETE /api/pair/async/request/delete",
+                "DELETE /api/pair/async/unpair");
+        assertThat(sent.get(0).text()).isEqualTo("{\"TerminalTagCode\":\"dükkan_1\"}");
+        assertThat(sent.get(2).text()).isEqualTo("{\"PairAsyncRequestId\":\"" + PAIR_REQUEST + "\"}");
+        assertThat(sent.get(3).text()).isEqualTo("{\"PairAsyncRequestId\":\"" + PAIR_REQUEST + "\"}");
+    }
+
     @Test
     void refusalBecomesKasaExceptionWithRequestIdAndRetryAfter() {
         server.answer(429, """

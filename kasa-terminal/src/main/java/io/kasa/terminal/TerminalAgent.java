@@ -159,6 +159,8 @@ public final class TerminalAgent implements AutoCloseable {
     private final RandomGenerator random;
     private final Duration openTimeout;
     private final Duration pairTimeout;
+    private final Duration confirmPollInterval;
+    private final Duration confirmTimeout;
 
     private final SerialExecutor events = new SerialExecutor(Shared.THREADS);
     private final Connection.Events sink = new ConnectionEvents();
@@ -190,6 +192,8 @@ public final class TerminalAgent implements AutoCloseable {
         this.random = builder.random != null ? builder.random : Shared.RANDOM;
         this.openTimeout = builder.openTimeout;
         this.pairTimeout = builder.pairTimeout;
+        this.confirmPollInterval = builder.confirmPollInterval;
+        this.confirmTimeout = builder.confirmTimeout;
         this.terminalId = loadQuietly().map(Pairing::terminalId).orElse(null);
         this.book = new OrderBook(store);
         try {
@@ -226,17 +230,67 @@ public final class TerminalAgent implements AutoCloseable {
      * @throws IllegalStateException when the builder had no serial number, or neither the builder nor the store a server
      */
     public PairResult pair(String code) throws IOException, InterruptedException {
+        return pair(code, waiting -> { });
+    }
+
+    /**
+     * As {@link #pair(String)}, and for an async code (Paywall's two-step pairing) waits for the
+     * merchant's confirmation: {@code waiting} is told once that the device waits, then the agent
+     * asks {@code POST {server}/api/device/pair/status} every {@code confirmPollInterval} until
+     * the merchant confirms, and only then stores the pairing. A lost connection while waiting
+     * is retried; the wait ends with a {@link PairingException} when the request is deleted,
+     * replaced or expires ({@code Pair.Async.RequestNotPending}, {@code Pair.Async.CodeExpired}),
+     * or when {@code confirmTimeout} passes (HTTP status 0).
+     */
+    public PairResult pair(String code, Consumer<AwaitingConfirmation> waiting) throws IOException, InterruptedException {
         URI base = server != null ? server : loadQuietly().map(Pairing::server)
                 .orElseThrow(() -> new IllegalStateException("no server to pair with: set one in the builder"));
         if (serialNo == null) {
             throw new IllegalStateException("a serial number is required to pair: set one in the builder");
         }
-        Pairing pairing = PairingCall.send(http, base, pairTimeout, code, serialNo, model, appVersion);
+        PairingCall.Outcome outcome = PairingCall.send(http, base, pairTimeout, code, serialNo, model, appVersion);
+        if (outcome instanceof PairingCall.Waiting claim) {
+            LOG.log(System.Logger.Level.INFO, "Device {0} claimed a pair code of terminal {1}; waiting for confirmation",
+                    serialNo, claim.terminalId());
+            waiting.accept(new AwaitingConfirmation(claim.terminalId(), confirmPollInterval));
+            outcome = awaitConfirmation(base, claim);
+        }
+        Pairing pairing = ((PairingCall.Paired) outcome).pairing();
         store.save(pairing);
         terminalId = pairing.terminalId();
         LOG.log(System.Logger.Level.INFO, "Device {0} paired as terminal {1} (pairing {2})",
                 serialNo, pairing.terminalId(), pairing.terminalPairId());
         return new PairResult(pairing.terminalId(), pairing.terminalPairId());
+    }
+
+    private PairingCall.Outcome awaitConfirmation(URI base, PairingCall.Waiting claim)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + confirmTimeout.toNanos();
+        Duration pause = confirmPollInterval;
+        while (true) {
+            Thread.sleep(pause);
+            pause = confirmPollInterval;
+            // The token exists only here until confirmation: a passing failure is waited out
+            // rather than the claim given up. Only the server's refusal of the claim ends it.
+            try {
+                PairingCall.Outcome outcome = PairingCall.poll(http, base, pairTimeout, claim);
+                if (outcome instanceof PairingCall.Paired) {
+                    return outcome;
+                }
+            } catch (IOException unreachable) {
+                LOG.log(System.Logger.Level.WARNING, "Cannot ask {0} for the confirmation: {1}", base, unreachable.toString());
+            } catch (PairingException refused) {
+                if (!refused.isRateLimited() && refused.httpStatus() < 500) {
+                    throw refused;
+                }
+                LOG.log(System.Logger.Level.WARNING, "Asking for the confirmation: {0}", refused.getMessage());
+                pause = refused.retryAfter().filter(wait -> wait.compareTo(confirmPollInterval) > 0).orElse(confirmPollInterval);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new PairingException(0, 0, null,
+                        "no confirmation from the merchant within " + confirmTimeout.toSeconds() + " s", null);
+            }
+        }
     }
 
     /**
@@ -957,6 +1011,8 @@ public final class TerminalAgent implements AutoCloseable {
         private RandomGenerator random;
         private Duration openTimeout = Duration.ofSeconds(10);
         private Duration pairTimeout = Duration.ofSeconds(30);
+        private Duration confirmPollInterval = Duration.ofSeconds(2);
+        private Duration confirmTimeout = Duration.ofMinutes(30);
         private Behaviour behaviour = Behaviour.approve();
 
         private Builder() {
@@ -1025,6 +1081,18 @@ public final class TerminalAgent implements AutoCloseable {
         /** How long the pairing call may take; 30 s by default. */
         public Builder pairTimeout(Duration pairTimeout) {
             this.pairTimeout = positive(pairTimeout, "pairTimeout");
+            return this;
+        }
+
+        /** How often an agent waiting for an async pairing's confirmation asks for it; 2 s by default. */
+        public Builder confirmPollInterval(Duration confirmPollInterval) {
+            this.confirmPollInterval = positive(confirmPollInterval, "confirmPollInterval");
+            return this;
+        }
+
+        /** How long an agent waits for an async pairing's confirmation at most; 30 min by default. */
+        public Builder confirmTimeout(Duration confirmTimeout) {
+            this.confirmTimeout = positive(confirmTimeout, "confirmTimeout");
             return this;
         }
 

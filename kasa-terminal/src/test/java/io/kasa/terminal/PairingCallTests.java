@@ -38,6 +38,43 @@ class PairingCallTests {
                 "0b0e7a0f-58c9-4b0e-a0b1-7f6f3f1f8c11", "kdt_3q2+", "/api/device/live"));
     }
 
+    /** Device protocol §1.1: an async code answers WaitingForConfirmation with the token, and a poll keeps that token. */
+    @Test
+    void anAsyncCodeWaitsForConfirmationAndItsStatusGivesThePairingOnceConfirmed() {
+        PairingCall.Outcome claimed = PairingCall.read(SERVER, null, 200, Optional.empty(), """
+                { "Result": { "Status": "WaitingForConfirmation", "TerminalId": "38e895c3-1a9a-4b73-8816-8557d1d031d6",
+                              "TerminalPairId": null, "DeviceToken": "kdt_3q2+", "LivePath": "/api/device/live",
+                              "StatusPath": "/api/device/pair/status" },
+                  "ErrorCode": 0, "Succeeded": true, "Failed": false, "Message": null, "ClientMessage": null }
+                """, NOW);
+        PairingCall.Waiting waiting = new PairingCall.Waiting("38e895c3-1a9a-4b73-8816-8557d1d031d6", "kdt_3q2+",
+                "/api/device/pair/status");
+        assertThat(claimed).isEqualTo(waiting);
+        assertThat(claimed.toString()).doesNotContain("kdt_3q2+");
+
+        PairingCall.Outcome stillWaiting = PairingCall.read(SERVER, waiting, 200, Optional.empty(), """
+                { "Result": { "Status": "WaitingForConfirmation", "TerminalId": null, "TerminalPairId": null,
+                              "LivePath": "/api/device/live" },
+                  "ErrorCode": 0, "Succeeded": true, "Failed": false, "Message": null, "ClientMessage": null }
+                """, NOW);
+        assertThat(stillWaiting).isEqualTo(waiting);
+
+        PairingCall.Outcome confirmed = PairingCall.read(SERVER, waiting, 200, Optional.empty(), """
+                { "Result": { "Status": "Paired", "TerminalId": "38e895c3-1a9a-4b73-8816-8557d1d031d6",
+                              "TerminalPairId": "0b0e7a0f-58c9-4b0e-a0b1-7f6f3f1f8c11", "LivePath": "/api/device/live" },
+                  "ErrorCode": 0, "Succeeded": true, "Failed": false, "Message": null, "ClientMessage": null }
+                """, NOW);
+        assertThat(confirmed).isEqualTo(new PairingCall.Paired(new Pairing(SERVER, "38e895c3-1a9a-4b73-8816-8557d1d031d6",
+                "0b0e7a0f-58c9-4b0e-a0b1-7f6f3f1f8c11", "kdt_3q2+", "/api/device/live")));
+
+        PairingException deleted = catchThrowableOfType(PairingException.class, () -> PairingCall.read(SERVER, waiting,
+                409, Optional.empty(), """
+                { "Result": null, "ErrorCode": 4105, "Succeeded": false, "Failed": true,
+                  "Message": "The pair request was deleted", "ClientMessage": "Pair.Async.RequestNotPending" }
+                """, NOW));
+        assertThat(deleted.clientMessage()).isEqualTo("Pair.Async.RequestNotPending");
+    }
+
     @Test
     void anInvalidCodeCarriesTheEnvelope() {
         PairingException refused = catchThrowableOfType(PairingException.class, () -> PairingCall.answer(SERVER, 422,

@@ -101,6 +101,13 @@ public enum KasaError {
             "Eşleşme onaylanamadı: istek iptal edilmiş veya süresi dolmuş", "The pairing could not be confirmed: the request was cancelled or has expired"),
     PAIR_ASYNC_CONFIRM_NOT_COMPLETED("Pair.Async.ConfirmNotCompleted", 4107, 409,
             "Cihaz eşleşmeyi henüz onaylamadı; kod cihaza girilmedi", "The device has not approved the pairing yet: the code was not entered on it"),
+    // Kasa's own, for what a device waiting on an async claim learns and for deleting a request
+    // that is no longer open (the pages name no constant for these).
+    PAIR_ASYNC_CODE_EXPIRED("Pair.Async.CodeExpired", 4108, 409,
+            "Eşleşme isteğinin süresi doldu", "The pair request has expired"),
+    PAIR_ASYNC_REQUEST_NOT_PENDING("Pair.Async.RequestNotPending", 4109, 409,
+            "Eşleşme isteği silindi veya daha yeni bir istekle değiştirildi",
+            "The pair request was deleted or replaced by a newer request"),
 
     PAYMENT_CLOUD_NOT_SEND_TO_DEVICE("Payment.Async.CloudNotSendToDevice", 5001, 422,
             "Ödeme cihaza iletilemedi", "The payment could not be sent to the device"),

@@ -17,6 +17,8 @@ import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,6 +27,12 @@ import java.util.UUID;
  * it into the device, the device trades it for a token. Codes are single-use, expire, are
  * unique among live codes, and a newer request for a terminal cancels the pending one.
  * Code attempts are limited per source and per code, and paced cluster-wide ({@link PairingAttempts}).
+ *
+ * <p>Async pairing (Paywall's two-step pairing) draws its codes from the same space and follows
+ * the same rules, but the device that enters an async code only claims the request: it gets its
+ * token at once, and the token starts to work when the merchant {@linkplain #confirmAsync confirms},
+ * having seen which device (serial number, model, app version) claimed the code. A newer request
+ * for a terminal, sync or async, replaces its pending or claimed one, whatever its mode.
  */
 @Service
 public class Pairing {
@@ -57,9 +65,27 @@ public class Pairing {
 
     /** Issues a pair code for the terminal, cancelling its pending request if it has one. */
     public PairRequest request(MerchantId merchant, TerminalRef ref) {
+        Issued issued = issueRetrying(merchant, ref, Mode.SYNC);
+        return new PairRequest(issued.id(), issued.terminalId(), issued.code(), PairRequest.Status.PENDING,
+                issued.createdAt(), issued.expiresAt(), null, null);
+    }
+
+    /** Issues an async pair code for the terminal, replacing its pending or claimed request if it has one. */
+    public PairAsyncRequest requestAsync(MerchantId merchant, TerminalRef ref) {
+        Issued issued = issueRetrying(merchant, ref, Mode.ASYNC);
+        return new PairAsyncRequest(issued.id(), issued.terminalId(), issued.code(), PairAsyncRequest.Status.PENDING,
+                issued.createdAt(), issued.expiresAt(), null, null, null, null);
+    }
+
+    private enum Mode { SYNC, ASYNC }
+
+    private record Issued(UUID id, UUID terminalId, String code, Instant createdAt, Instant expiresAt) {
+    }
+
+    private Issued issueRetrying(MerchantId merchant, TerminalRef ref, Mode mode) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transaction.execute(status -> issue(merchant, ref));
+                return transaction.execute(status -> issue(merchant, ref, mode));
             } catch (DuplicateKeyException e) {
                 if (attempt == CODE_ATTEMPTS) {
                     throw e;
@@ -68,7 +94,7 @@ public class Pairing {
         }
     }
 
-    private PairRequest issue(MerchantId merchant, TerminalRef ref) {
+    private Issued issue(MerchantId merchant, TerminalRef ref, Mode mode) {
         Terminal terminal = terminals.resolve(merchant, ref);
         Connection connection = connections.get(merchant, terminal.connectionId());
         if (!connection.isConnected()) {
@@ -76,20 +102,25 @@ public class Pairing {
         }
         Instant now = time.now();
         jdbc.sql("select id from terminal where id = :id for update").param("id", terminal.id()).query(UUID.class).single();
-        jdbc.sql("update pair_request set status = 'EXPIRED', finished_at = expires_at where status = 'PENDING' and expires_at <= :now")
+        jdbc.sql("""
+                        update pair_request set status = 'EXPIRED', finished_at = expires_at
+                        where status in ('PENDING', 'CLAIMED') and expires_at <= :now""")
                 .param("now", SqlTime.of(now)).update();
-        jdbc.sql("update pair_request set status = 'CANCELLED', finished_at = :now where terminal_id = :terminal and status = 'PENDING'")
+        jdbc.sql("""
+                        update pair_request set status = 'CANCELLED', finished_at = :now
+                        where terminal_id = :terminal and status in ('PENDING', 'CLAIMED')""")
                 .param("now", SqlTime.of(now)).param("terminal", terminal.id()).update();
         String code = freeCode();
         UUID id = UUID.randomUUID();
         Instant expires = now.plus(settings.codeTtl());
         jdbc.sql("""
-                        insert into pair_request (id, merchant_id, terminal_id, code, status, created_at, expires_at)
-                        values (:id, :merchant, :terminal, :code, 'PENDING', :now, :expires)""")
+                        insert into pair_request (id, merchant_id, terminal_id, code, status, created_at, expires_at, mode)
+                        values (:id, :merchant, :terminal, :code, 'PENDING', :now, :expires, :mode)""")
                 .param("id", id).param("merchant", merchant.value()).param("terminal", terminal.id())
                 .param("code", code).param("now", SqlTime.of(now)).param("expires", SqlTime.of(expires))
+                .param("mode", mode.name())
                 .update();
-        return new PairRequest(id, terminal.id(), code, PairRequest.Status.PENDING, now, expires, null, null);
+        return new Issued(id, terminal.id(), code, now, expires);
     }
 
     private String freeCode() {
@@ -145,7 +176,8 @@ public class Pairing {
      * {@code Pair.Sync.CodeInvalid} and count toward the attempt limits of {@code source}; a
      * live code for a terminal whose connection is disconnected answers
      * {@code Connection.NotConnected}, counts toward nothing and stays usable once it is
-     * reconnected.
+     * reconnected. An async code is claimed rather than completed: the answer carries the
+     * device's token but no pairing, and the pairing is made when the merchant confirms.
      */
     public DevicePairing completeWithCode(String code, DeviceDescription device, String source) {
         PairingAttempts.Attempt attempt = attempts.admit(code, source);
@@ -167,40 +199,183 @@ public class Pairing {
     }
 
     private Optional<DevicePairing> complete(String code, DeviceDescription device, Instant now) {
-        Optional<PairRequest> pending = jdbc.sql("""
-                        select * from pair_request where code = :code and status = 'PENDING' and expires_at > :now
+        // Locking the row makes two devices racing for one code queue here; the second sees it
+        // no longer pending and gets Pair.Sync.CodeInvalid, like any used code.
+        Optional<LiveCode> pending = jdbc.sql("""
+                        select id, terminal_id, mode from pair_request
+                        where code = :code and status = 'PENDING' and expires_at > :now
                         for update""")
                 .param("code", code).param("now", SqlTime.of(now))
-                .query(Pairing::pairRequest).optional();
+                .query((row, n) -> new LiveCode(row.getObject("id", UUID.class), row.getObject("terminal_id", UUID.class),
+                        Mode.valueOf(row.getString("mode"))))
+                .optional();
         if (pending.isEmpty()) {
             return Optional.empty();
         }
-        PairRequest request = pending.get();
+        LiveCode request = pending.get();
         // The code is genuine, so this is no failed attempt; but a passive connection's
         // terminals are not paired, whenever their code was issued.
+        requireConnected(request.terminalId());
+        String token = "kdt_" + Tokens.random(random, 32);
+        if (request.mode() == Mode.ASYNC) {
+            jdbc.sql("""
+                            update pair_request set status = 'CLAIMED', claimed_at = :now, expires_at = :expires,
+                                serial_no = :serial, model = :model, app_version = :version, device_token_hash = :hash
+                            where id = :id""")
+                    .param("now", SqlTime.of(now)).param("expires", SqlTime.of(now.plus(settings.codeTtl())))
+                    .param("serial", device.serialNo()).param("model", device.model())
+                    .param("version", device.appVersion()).param("hash", Tokens.hash(token)).param("id", request.id())
+                    .update();
+            return Optional.of(new DevicePairing(request.terminalId(), null, token));
+        }
+        UUID pairingId = pair(request.id(), request.terminalId(), Tokens.hash(token), device, now);
+        return Optional.of(new DevicePairing(request.terminalId(), pairingId, token));
+    }
+
+    private record LiveCode(UUID id, UUID terminalId, Mode mode) {
+    }
+
+    private void requireConnected(UUID terminalId) {
         boolean connected = jdbc.sql("""
                         select c.is_connected from terminal t join connection c on c.id = t.connection_id
                         where t.id = :terminal""")
-                .param("terminal", request.terminalId()).query(Boolean.class).single();
+                .param("terminal", terminalId).query(Boolean.class).single();
         if (!connected) {
             throw new KasaException(KasaError.CONNECTION_NOT_CONNECTED);
         }
-        revokeActive(request.terminalId(), now);
+    }
+
+    /** Makes the request's device the terminal's paired device, ending any older pairing; returns the pairing's id. */
+    private UUID pair(UUID requestId, UUID terminalId, byte[] tokenHash, DeviceDescription device, Instant now) {
+        revokeActive(terminalId, now);
         UUID pairingId = UUID.randomUUID();
-        String token = "kdt_" + Tokens.random(random, 32);
         jdbc.sql("""
                         insert into terminal_pairing (id, merchant_id, terminal_id, pair_request_id, device_token_hash,
                             serial_no, model, app_version, created_at)
                         select :id, merchant_id, terminal_id, id, :hash, :serial, :model, :version, :now
                         from pair_request where id = :request""")
-                .param("id", pairingId).param("hash", Tokens.hash(token)).param("serial", device.serialNo())
+                .param("id", pairingId).param("hash", tokenHash).param("serial", device.serialNo())
                 .param("model", device.model()).param("version", device.appVersion())
-                .param("now", SqlTime.of(now)).param("request", request.id())
+                .param("now", SqlTime.of(now)).param("request", requestId)
                 .update();
         jdbc.sql("update pair_request set status = 'COMPLETED', finished_at = :now, terminal_pair_id = :pairing where id = :id")
-                .param("now", SqlTime.of(now)).param("pairing", pairingId).param("id", request.id())
+                .param("now", SqlTime.of(now)).param("pairing", pairingId).param("id", requestId)
                 .update();
-        return Optional.of(new DevicePairing(request.terminalId(), pairingId, token));
+        return pairingId;
+    }
+
+    /** An async request as its merchant sees it. */
+    public PairAsyncRequest asyncStatus(MerchantId merchant, UUID pairAsyncRequestId) {
+        return findAsync(merchant, pairAsyncRequestId, false).at(time.now());
+    }
+
+    /**
+     * Confirms an async request a device has claimed: the terminal is paired with that device
+     * (an older pairing ends, its device is disconnected after commit) and the device's token
+     * starts to work. Refused with {@code Pair.Async.ConfirmNotCompleted} before a device has
+     * entered the code, {@code Pair.Async.AlreadyPaired} once confirmed, Paywall's
+     * {@code Pair.Async.ConfirmFailed} once it expired or was deleted or replaced (its
+     * status says which), {@code Connection.NotConnected} while the terminal's
+     * connection is disconnected. Returns the new pairing's id.
+     */
+    public UUID confirmAsync(MerchantId merchant, UUID pairAsyncRequestId) {
+        return transaction.execute(status -> {
+            UUID terminalId = findAsync(merchant, pairAsyncRequestId, false).terminalId();
+            // The terminal first, then the request: the order issue() takes them in.
+            jdbc.sql("select id from terminal where id = :id for update").param("id", terminalId).query(UUID.class).single();
+            Instant now = time.now();
+            PairAsyncRequest request = findAsync(merchant, pairAsyncRequestId, true);
+            PairAsyncRequest.Status current = request.statusAt(now);
+            if (current == PairAsyncRequest.Status.PENDING) {
+                throw new KasaException(KasaError.PAIR_ASYNC_CONFIRM_NOT_COMPLETED);
+            }
+            if (current == PairAsyncRequest.Status.COMPLETED) {
+                throw new KasaException(KasaError.PAIR_ASYNC_ALREADY_PAIRED);
+            }
+            if (current != PairAsyncRequest.Status.CLAIMED) {
+                throw new KasaException(KasaError.PAIR_ASYNC_CONFIRM_FAILED);
+            }
+            requireConnected(terminalId);
+            byte[] tokenHash = jdbc.sql("select device_token_hash from pair_request where id = :id")
+                    .param("id", request.id()).query(byte[].class).single();
+            return pair(request.id(), terminalId, tokenHash, request.device(), now);
+        });
+    }
+
+    /** Deletes a pending or claimed async request: its code stops working, and a claiming device is refused. */
+    public void cancelAsync(MerchantId merchant, UUID pairAsyncRequestId) {
+        transaction.executeWithoutResult(status -> {
+            Instant now = time.now();
+            PairAsyncRequest request = findAsync(merchant, pairAsyncRequestId, true);
+            PairAsyncRequest.Status current = request.statusAt(now);
+            if (current != PairAsyncRequest.Status.PENDING && current != PairAsyncRequest.Status.CLAIMED) {
+                throw refusal(current);
+            }
+            jdbc.sql("update pair_request set status = 'CANCELLED', finished_at = :now where id = :id")
+                    .param("now", SqlTime.of(now)).param("id", request.id()).update();
+        });
+    }
+
+    /**
+     * What the device that claimed an async request, identified by the token it was given,
+     * learns of it: still waiting (empty), or its pairing once confirmed. Refused with
+     * {@code Pair.Async.CodeExpired} or {@code Pair.Async.RequestNotPending} when the request
+     * expired, was deleted or was replaced; {@code Pair.Async.RequestNotFound} for a token that
+     * claimed nothing.
+     */
+    public Optional<DevicePairing> claimStatus(String deviceToken) {
+        if (deviceToken == null || deviceToken.length() > 256) {
+            throw new KasaException(KasaError.PAIR_ASYNC_REQUEST_NOT_FOUND);
+        }
+        PairAsyncRequest request = jdbc.sql("select * from pair_request where device_token_hash = :hash and mode = 'ASYNC'")
+                .param("hash", Tokens.hash(deviceToken))
+                .query(Pairing::pairAsyncRequest).optional()
+                .orElseThrow(() -> new KasaException(KasaError.PAIR_ASYNC_REQUEST_NOT_FOUND));
+        PairAsyncRequest.Status current = request.statusAt(time.now());
+        return switch (current) {
+            case CLAIMED -> Optional.empty();
+            case COMPLETED -> Optional.of(new DevicePairing(request.terminalId(), request.terminalPairId(), null));
+            case PENDING, EXPIRED, CANCELLED -> throw refusal(current);
+        };
+    }
+
+    /** The merchant's async requests that a device has claimed and that wait for confirmation, by terminal. */
+    public Map<UUID, PairAsyncRequest> awaitingConfirmation(MerchantId merchant) {
+        Map<UUID, PairAsyncRequest> claimed = new HashMap<>();
+        jdbc.sql("""
+                        select * from pair_request
+                        where merchant_id = :merchant and mode = 'ASYNC' and status = 'CLAIMED' and expires_at > :now""")
+                .param("merchant", merchant.value()).param("now", SqlTime.of(time.now()))
+                .query(Pairing::pairAsyncRequest).list()
+                .forEach(request -> claimed.put(request.terminalId(), request));
+        return claimed;
+    }
+
+    private static KasaException refusal(PairAsyncRequest.Status status) {
+        return new KasaException(switch (status) {
+            case PENDING -> KasaError.PAIR_ASYNC_CONFIRM_NOT_COMPLETED;
+            case COMPLETED -> KasaError.PAIR_ASYNC_ALREADY_PAIRED;
+            case EXPIRED -> KasaError.PAIR_ASYNC_CODE_EXPIRED;
+            case CLAIMED, CANCELLED -> KasaError.PAIR_ASYNC_REQUEST_NOT_PENDING;
+        });
+    }
+
+    private PairAsyncRequest findAsync(MerchantId merchant, UUID id, boolean lock) {
+        return jdbc.sql("select * from pair_request where id = :id and merchant_id = :merchant and mode = 'ASYNC'"
+                        + (lock ? " for update" : ""))
+                .param("id", id).param("merchant", merchant.value())
+                .query(Pairing::pairAsyncRequest).optional()
+                .orElseThrow(() -> new KasaException(KasaError.PAIR_ASYNC_REQUEST_NOT_FOUND));
+    }
+
+    private static PairAsyncRequest pairAsyncRequest(ResultSet row, int n) throws SQLException {
+        String serial = row.getString("serial_no");
+        DeviceDescription device = serial == null ? null
+                : new DeviceDescription(serial, row.getString("model"), row.getString("app_version"));
+        return new PairAsyncRequest(row.getObject("id", UUID.class), row.getObject("terminal_id", UUID.class),
+                row.getString("code"), PairAsyncRequest.Status.valueOf(row.getString("status")),
+                SqlTime.read(row, "created_at"), SqlTime.read(row, "expires_at"), SqlTime.read(row, "claimed_at"),
+                device, SqlTime.read(row, "finished_at"), row.getObject("terminal_pair_id", UUID.class));
     }
 
     /** The device a token belongs to, while its pairing is active. */
@@ -241,7 +416,7 @@ public class Pairing {
     }
 
     private PairRequest find(MerchantId merchant, UUID pairRequestId) {
-        return jdbc.sql("select * from pair_request where id = :id and merchant_id = :merchant")
+        return jdbc.sql("select * from pair_request where id = :id and merchant_id = :merchant and mode = 'SYNC'")
                 .param("id", pairRequestId).param("merchant", merchant.value())
                 .query(Pairing::pairRequest).optional()
                 .orElseThrow(() -> new KasaException(KasaError.PAIR_REQUEST_NOT_FOUND));

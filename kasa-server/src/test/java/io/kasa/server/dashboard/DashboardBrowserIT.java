@@ -1,10 +1,14 @@
 package io.kasa.server.dashboard;
 
 import io.kasa.client.IssuedKey;
+import io.kasa.server.Devices;
 import io.kasa.server.HeadlessChromium;
 import io.kasa.server.KasaServerIT;
 import io.kasa.server.Seeds;
 import io.kasa.terminal.Behaviour;
+import io.kasa.terminal.DeviceStore;
+import io.kasa.terminal.PairResult;
+import io.kasa.terminal.TerminalAgent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +22,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -105,6 +112,56 @@ class DashboardBrowserIT extends KasaServerIT {
         browser.findElement(By.id("sign-out")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("merchant-sign-in")));
         assertThat(browser.getPageSource()).doesNotContain(key.secret());
+    }
+
+    /**
+     * Async pairing from the terminals page: the merchant asks for an async code, a device
+     * enters it, the page shows the terminal waiting for confirmation with the device's serial
+     * number and model, and the Confirm button pairs it.
+     */
+    @Test
+    void aMerchantConfirmsTheDeviceThatClaimedAnAsyncCode() throws Exception {
+        MerchantFixture merchant = newMerchant("Async browser shop");
+        UUID terminalId = Devices.register(merchant.client(), "Async till");
+        IssuedKey key = merchant.created().privateKey();
+        browser.get(baseUri + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("merchant-sign-in")));
+        browser.findElement(By.id("api-client-private")).sendKeys(key.client());
+        browser.findElement(By.id("api-key-private")).sendKeys(key.secret());
+        browser.findElement(By.cssSelector("#merchant-sign-in button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-out")));
+
+        browser.get(baseUri + "/#/terminals");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("terminal-list"), "Async till"));
+        click(By.xpath("//tr[contains(., 'Async till')]//button[contains(@class, 'async-pair-button')]"));
+        String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pair-code"))).getText();
+        assertThat(code).matches("\\d{6}");
+
+        TerminalAgent device = track(TerminalAgent.builder().server(baseUri).store(DeviceStore.inMemory())
+                .serialNo("SN-DASHBOARD").model("A910").appVersion("test")
+                .confirmPollInterval(Duration.ofMillis(200)).build());
+        CompletableFuture<PairResult> pairing = CompletableFuture.supplyAsync(() -> {
+            try {
+                return device.pair(code);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+
+        By row = By.xpath("//tr[contains(., 'Async till')]");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "Waiting for confirmation"));
+        assertThat(browser.findElement(row).getText()).contains("SN-DASHBOARD").contains("A910");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pair-panel"), "SN-DASHBOARD"));
+        assertThat(pairing).isNotDone();
+        screenshot("terminals-waiting-for-confirmation");
+
+        click(By.xpath("//tr[contains(., 'Async till')]//button[contains(@class, 'confirm-button')]"));
+
+        PairResult paired = pairing.get(30, TimeUnit.SECONDS);
+        assertThat(paired.terminalId()).isEqualTo(terminalId.toString());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pair-panel"), "is paired"));
+        wait.until(driver -> !driver.findElement(row).getText().contains("Waiting for confirmation"));
+        assertThat(browser.findElement(row).getText()).contains("Yes");
     }
 
     @Test

@@ -64,6 +64,7 @@ final class ValidRequests {
             case "connectionId", "id" -> world.connectionId().toString();
             case "regionId" -> "1";
             case "pairRequestId" -> world.pairRequestId().toString();
+            case "pairAsyncRequestId" -> world.pairAsyncRequestId().toString();
             case "paymentRequestId", "paymentId" -> world.paymentId().toString();
             case "merchantId" -> world.merchantId().toString();
             // the webhook key: rotating it never locks the merchant's own calls out
@@ -146,6 +147,10 @@ final class ValidRequests {
             case "POST /api/pair/sync/request" -> Seeds.text("000-pair-request.json").replace("dükkan_1", world.tagCode());
             case "DELETE /api/pair/sync/request/delete" -> "{\"PairRequestId\":\"" + world.pairRequestId() + "\"}";
             case "DELETE /api/pair/sync/unpair" -> "{\"TerminalId\":\"" + terminal + "\"}";
+            case "POST /api/pair/async/request" -> "{\"TerminalTagCode\":\"" + world.tagCode() + "\"}";
+            case "PUT /api/pair/async/confirm", "DELETE /api/pair/async/request/delete" ->
+                    "{\"PairAsyncRequestId\":\"" + world.pairAsyncRequestId() + "\"}";
+            case "DELETE /api/pair/async/unpair" -> "{\"TerminalId\":\"" + terminal + "\"}";
             case "POST /api/payment/async/sale" -> Seeds.asyncSale(terminal, "fuzz-" + UUID.randomUUID());
             case "POST /api/payment/sync/sale" -> Seeds.syncSale(terminal, "fuzz-" + UUID.randomUUID());
             case "POST /api/payment/async/cancel", "POST /api/payment/sync/sale/rollback",
@@ -165,6 +170,7 @@ final class ValidRequests {
             case "POST /api/paywall/marketplace/manual/trigger/start" -> "{\"CurrencyId\":1,\"DateFrom\":\"" + yesterday
                     + "\",\"DateTo\":\"" + yesterday + "\",\"TestMode\":false,\"SkipExistsControl\":false}";
             case "POST /api/paywall/marketplace/manual/trigger/restart" -> "{\"JobId\":\"" + world.jobId() + "\"}";
+            case "POST /api/device/pair/status" -> "{\"DeviceToken\":\"" + world.deviceToken() + "\"}";
             case "POST /api/device/pair" -> "{\"PairCode\":\"000000\",\"SerialNo\":\"FUZZ-DEVICE\",\"Model\":\"A910\",\"AppVersion\":\"1.0.0\"}";
             case "POST /admin/merchants", "POST /dashboard/api/operator/merchants" -> "{\"Name\":\"Fuzz merchant\"}";
             case "POST /admin/merchants/{merchantId}/keys", "POST /dashboard/api/operator/merchants/{merchantId}/keys" ->

@@ -8,12 +8,12 @@ import java.util.UUID;
 /**
  * One merchant's corner of the server, built through the real API: a connected terminal
  * with a tag, a finished sale with delivered callbacks, a member, a succeeded payout job, a
- * second terminal paired by hand (its device token kept), a revoked key and a signed-in
+ * second terminal paired by hand (its device token kept) with an async pair request pending, a revoked key and a signed-in
  * dashboard session. Every id an endpoint can take has a value of this merchant here.
  */
 record World(String label, CreatedMerchant merchant, UUID terminalId, UUID tagId, String tagCode, UUID paymentId,
              String merchantUniqueCode, UUID callbackId, UUID memberId, String memberExternalId, UUID jobId,
-             UUID spareTerminalId, UUID pairRequestId, String deviceToken, IssuedKey revokedKey, Session session) {
+             UUID spareTerminalId, UUID pairRequestId, UUID pairAsyncRequestId, String deviceToken, IssuedKey revokedKey, Session session) {
 
     /** A dashboard session: the cookie to send and its CSRF token. */
     record Session(String cookie, String csrfToken) {

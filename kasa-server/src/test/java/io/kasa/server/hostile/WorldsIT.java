@@ -4,6 +4,7 @@ import io.kasa.client.IssuedKey;
 import io.kasa.client.KasaClient;
 import io.kasa.client.KeyKind;
 import io.kasa.client.Marketplace;
+import io.kasa.client.PairAsyncRequest;
 import io.kasa.client.PairRequest;
 import io.kasa.client.PaymentStatus;
 import io.kasa.client.TerminalRef;
@@ -81,11 +82,14 @@ abstract class WorldsIT extends KasaServerIT {
                 .json("{\"PairCode\":\"" + pairRequest.pairCode() + "\",\"SerialNo\":\"RAW-" + UUID.randomUUID() + "\"}")
                 .send().result().get("DeviceToken").stringValue();
 
+        PairAsyncRequest pairAsyncRequest = client.asyncPairing().request(TerminalRef.id(spare));
+
         IssuedKey revoked = admin.issueKey(merchantId, KeyKind.PRIVATE);
         admin.revokeKey(merchantId, revoked.keyId());
 
         return new World(label, shop.merchant().created(), shop.terminalId(), tagId, tagCode, paymentId, code,
-                callbackId, memberId, externalId, jobId, spare, pairRequest.pairRequestId(), deviceToken, revoked,
+                callbackId, memberId, externalId, jobId, spare, pairRequest.pairRequestId(),
+                pairAsyncRequest.pairAsyncRequestId(), deviceToken, revoked,
                 signIn(shop.merchant().created().privateKey()));
     }
 

@@ -272,6 +272,7 @@ class PaywallCatalogTests {
         // Kasa's additions in Paywall's families, each documented in docs/api.md.
         Set<String> kasaAdditions = Set.of("Connection.HasTerminals", "Terminal.AlreadyExistsWithThisSerialNo",
                 "Pair.Sync.RequestNotFound", "Pair.Sync.RequestNotPending", "Pair.Sync.CodeInvalid",
+                "Pair.Async.CodeExpired", "Pair.Async.RequestNotPending",
                 "Payment.Product.InvalidMemberId");
         List<String> paywallFamilies = List.of("Connection.", "Transaction.", "Terminal.", "Pair.", "Payment.");
         assertThat(Arrays.stream(KasaError.values()).map(KasaError::clientMessage)

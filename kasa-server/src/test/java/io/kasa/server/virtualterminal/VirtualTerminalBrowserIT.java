@@ -2,6 +2,9 @@ package io.kasa.server.virtualterminal;
 
 import io.kasa.client.KasaClient;
 import io.kasa.client.KasaException;
+import io.kasa.client.PairAsyncRequest;
+import io.kasa.client.PairAsyncRequestStatus;
+import io.kasa.client.PairAsyncStatus;
 import io.kasa.client.PairRequest;
 import io.kasa.client.SaleResult;
 import io.kasa.client.TerminalRef;
@@ -136,6 +139,34 @@ class VirtualTerminalBrowserIT extends KasaServerIT {
         waitFor(By.id("pair-code"));
         assertThat(eventually(WAIT, () ->
                 !merchant.terminals().connectivity(TerminalRef.id(terminalId)).isSocketConnected())).isTrue();
+    }
+
+    /** With an async code the browser says it waits for the merchant's confirmation, and goes online once confirmed. */
+    @Test
+    void theBrowserWaitsForTheMerchantsConfirmationOfAnAsyncCode() throws IOException {
+        KasaClient merchant = newMerchant("virtual terminal async").client();
+        UUID terminalId = Devices.register(merchant, "Browser async till");
+        PairAsyncRequest code = merchant.asyncPairing().request(TerminalRef.id(terminalId));
+
+        browser.get(baseUri.resolve("/terminal/").toString());
+        WebElement codeInput = waitFor(By.id("pair-code"));
+        String serial = browser.findElement(By.id("serial-no")).getDomProperty("value");
+        codeInput.sendKeys(code.pairCode());
+        browser.findElement(By.id("pair-button")).click();
+
+        assertThat(waitFor(By.id("pair-waiting")).getText()).contains("Waiting for confirmation");
+        screenshot("waiting-for-confirmation");
+        PairAsyncRequestStatus claimed = merchant.asyncPairing().status(code.pairAsyncRequestId());
+        assertThat(claimed.status()).isEqualTo(PairAsyncStatus.WAITING_FOR_CONFIRMATION);
+        assertThat(claimed.serialNo()).isEqualTo(serial);
+        assertThat(claimed.model()).isEqualTo("Browser");
+        assertThat(browser.findElement(By.id("connection-state")).getText()).isEqualTo("Offline");
+
+        merchant.asyncPairing().confirm(code.pairAsyncRequestId());
+
+        awaitConnectionState("Online");
+        assertThat(eventually(WAIT, () ->
+                merchant.terminals().connectivity(TerminalRef.id(terminalId)).isSocketConnected())).isTrue();
     }
 
     private static String wrongCode(String code) {

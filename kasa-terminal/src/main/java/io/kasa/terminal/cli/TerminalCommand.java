@@ -41,6 +41,8 @@ public final class TerminalCommand {
 
             Commands:
               pair   Exchange a pair code for a device token and keep it in the store.
+                     For an async code, print that the device waits for the merchant's
+                     confirmation and wait for it (up to 30 minutes) before storing.
                        --server <url>   Kasa base URL, e.g. https://pos.example.com (required)
                        --code <code>    the 6-digit pair code (required)
                        --store <dir>    directory for device.json, created if missing (required)
@@ -125,7 +127,8 @@ public final class TerminalCommand {
                 .model(invocation.model())
                 .build();
         try {
-            PairResult result = agent.pair(invocation.code());
+            PairResult result = agent.pair(invocation.code(), waiting -> out.println("Waiting for the merchant to confirm"
+                    + " the pairing of device " + serial + " with terminal " + waiting.terminalId() + "..."));
             out.println("Paired device " + serial + ".");
             out.println("TerminalId:     " + result.terminalId());
             out.println("TerminalPairId: " + result.terminalPairId());
@@ -235,6 +238,12 @@ public final class TerminalCommand {
                     .orElse("Wait before trying again.");
         } else if ("Pair.Sync.CodeInvalid".equals(e.clientMessage())) {
             what = "Pairing refused: the pair code is unknown, expired, already used or cancelled. Ask for a new code.";
+        } else if ("Pair.Async.CodeExpired".equals(e.clientMessage())) {
+            what = "Pairing refused: the merchant did not confirm this device in time. Ask for a new code.";
+        } else if ("Pair.Async.RequestNotPending".equals(e.clientMessage())) {
+            what = "Pairing refused: the merchant deleted the pair request or issued a newer code. Ask for a new code.";
+        } else if (e.httpStatus() == 0) {
+            what = "Pairing not completed: " + e.serverMessage() + ".";
         } else if ("System.ValidationError".equals(e.clientMessage())) {
             what = "Pairing refused: the request was invalid (the code must be 6 digits, the serial 1-50 characters).";
         } else {

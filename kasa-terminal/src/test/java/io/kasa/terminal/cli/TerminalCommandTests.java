@@ -80,6 +80,12 @@ class TerminalCommandTests {
         assertThat(TerminalCommand.explain(new PairingException(422, 4003, "Pair.Sync.CodeInvalid", null, null)))
                 .startsWith("Pairing refused: the pair code is unknown, expired, already used or cancelled.")
                 .endsWith("(HTTP 422, Pair.Sync.CodeInvalid, ErrorCode 4003)");
+        assertThat(TerminalCommand.explain(new PairingException(409, 4105, "Pair.Async.RequestNotPending", null, null)))
+                .startsWith("Pairing refused: the merchant deleted the pair request or issued a newer code.");
+        assertThat(TerminalCommand.explain(new PairingException(409, 4104, "Pair.Async.CodeExpired", null, null)))
+                .startsWith("Pairing refused: the merchant did not confirm this device in time.");
+        assertThat(TerminalCommand.explain(new PairingException(0, 0, null, "no confirmation from the merchant within 1800 s", null)))
+                .startsWith("Pairing not completed: no confirmation from the merchant within 1800 s.");
         assertThat(TerminalCommand.explain(new PairingException(502, 0, null, null, null)))
                 .isEqualTo("Pairing refused. (HTTP 502)");
     }

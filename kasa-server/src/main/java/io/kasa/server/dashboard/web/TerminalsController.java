@@ -6,6 +6,8 @@ import io.kasa.server.shared.MerchantId;
 import io.kasa.server.shared.Validation;
 import io.kasa.server.shared.web.Paging;
 import io.kasa.server.shared.web.PhysicalEnvelope;
+import io.kasa.server.terminal.DeviceDescription;
+import io.kasa.server.terminal.PairAsyncRequest;
 import io.kasa.server.terminal.PairRequest;
 import io.kasa.server.terminal.Pairing;
 import io.kasa.server.terminal.TerminalRef;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDateTime;
+import java.util.Map;
 import java.util.UUID;
 
 /** The terminals page: the live list, registration, pair codes (with their QR code) and unpairing. */
@@ -40,7 +43,8 @@ class TerminalsController {
     }
 
     record TerminalItem(UUID id, String name, String serialNo, String model, String terminalId, String connectionName,
-                        boolean isPaired, boolean isSocketConnected, LocalDateTime lastSeenDate) {
+                        boolean isPaired, boolean isSocketConnected, LocalDateTime lastSeenDate,
+                        AsyncPairCode awaitingConfirmation) {
     }
 
     record Registration(String name, String serialNo, String model, String tagCode) {
@@ -56,11 +60,21 @@ class TerminalsController {
     record Unpaired(UUID terminalPairId) {
     }
 
+    /** An async pair request; {@code SerialNo}, {@code Model}, {@code AppVersion} name the device that claimed it. */
+    record AsyncPairCode(UUID pairAsyncRequestId, UUID terminalId, String pairCode, String status,
+                         LocalDateTime expiresDate, String serialNo, String model, String appVersion,
+                         LocalDateTime completedDate) {
+    }
+
+    record Confirmed(UUID terminalPairId) {
+    }
+
     @GetMapping("/dashboard/api/terminals")
     PhysicalEnvelope list(MerchantId merchant, @RequestParam(required = false) Integer pageIndex,
                           @RequestParam(required = false) Integer pageSize) {
+        Map<UUID, PairAsyncRequest> waiting = pairing.awaitingConfirmation(merchant);
         return PhysicalEnvelope.success(terminals.list(merchant, null, Paging.of(pageIndex, pageSize == null ? 100 : pageSize))
-                .map(this::item));
+                .map(view -> item(view, waiting.get(view.terminal().id()))));
     }
 
     @PostMapping("/dashboard/api/terminals")
@@ -83,6 +97,22 @@ class TerminalsController {
     @GetMapping("/dashboard/api/pair-requests/{pairRequestId}")
     PhysicalEnvelope pairRequest(MerchantId merchant, @PathVariable UUID pairRequestId) {
         return PhysicalEnvelope.success(view(pairing.status(merchant, pairRequestId)));
+    }
+
+    @PostMapping("/dashboard/api/terminals/{terminalId}/pair-async-requests")
+    PhysicalEnvelope requestAsyncPairCode(MerchantId merchant, @PathVariable UUID terminalId) {
+        return PhysicalEnvelope.success(view(pairing.requestAsync(merchant, TerminalRef.of(terminalId, null))));
+    }
+
+    @GetMapping("/dashboard/api/pair-async-requests/{pairAsyncRequestId}")
+    PhysicalEnvelope asyncPairRequest(MerchantId merchant, @PathVariable UUID pairAsyncRequestId) {
+        return PhysicalEnvelope.success(view(pairing.asyncStatus(merchant, pairAsyncRequestId)));
+    }
+
+    /** The dashboard's Confirm button: the same confirmation as {@code PUT /api/pair/async/confirm}. */
+    @PostMapping("/dashboard/api/pair-async-requests/{pairAsyncRequestId}/confirm")
+    PhysicalEnvelope confirmAsyncPairRequest(MerchantId merchant, @PathVariable UUID pairAsyncRequestId) {
+        return PhysicalEnvelope.success(new Confirmed(pairing.confirmAsync(merchant, pairAsyncRequestId)));
     }
 
     @PostMapping("/dashboard/api/terminals/{terminalId}/unpair")
@@ -109,10 +139,21 @@ class TerminalsController {
                 completed);
     }
 
-    private TerminalItem item(TerminalView view) {
+    private AsyncPairCode view(PairAsyncRequest request) {
+        PairAsyncRequest.Status status = request.statusAt(time.now());
+        // the code is shown only while it can still be typed in
+        String code = status == PairAsyncRequest.Status.PENDING ? request.code() : null;
+        LocalDateTime completed = status == PairAsyncRequest.Status.COMPLETED ? time.local(request.finishedAt()) : null;
+        DeviceDescription device = request.device();
+        return new AsyncPairCode(request.id(), request.terminalId(), code, status.wireName(),
+                time.local(request.expiresAt()), device == null ? null : device.serialNo(),
+                device == null ? null : device.model(), device == null ? null : device.appVersion(), completed);
+    }
+
+    private TerminalItem item(TerminalView view, PairAsyncRequest waiting) {
         var terminal = view.terminal();
         return new TerminalItem(terminal.id(), terminal.name(), terminal.serialNo(), terminal.model(),
                 terminal.providerTerminalId(), view.connection().name(), view.paired(), view.socketConnected(),
-                time.local(view.lastSeenAt()));
+                time.local(view.lastSeenAt()), waiting == null ? null : view(waiting));
     }
 }

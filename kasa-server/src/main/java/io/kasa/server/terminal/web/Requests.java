@@ -43,4 +43,7 @@ final class Requests {
 
     record PairRequestRef(UUID pairRequestId) {
     }
+
+    record PairAsyncRequestRef(UUID pairAsyncRequestId) {
+    }
 }
