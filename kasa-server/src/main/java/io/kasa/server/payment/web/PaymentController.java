@@ -14,6 +14,7 @@ import io.kasa.server.payment.StoredProduct;
 import io.kasa.server.shared.BusinessTime;
 import io.kasa.server.shared.MerchantId;
 import io.kasa.server.shared.Validation;
+import io.kasa.server.shared.web.AnswerShape;
 import io.kasa.server.shared.web.Paging;
 import io.kasa.server.shared.web.PhysicalEnvelope;
 import io.kasa.server.terminal.Connection;
@@ -115,12 +116,14 @@ class PaymentController {
                 p.status().id(), p.status().wireName(), time.local(p.createdAt()), time.local(p.modifiedAt())));
     }
 
+    @AnswerShape.Answered(AnswerShape.CAMEL_CASE_ENVELOPE)
     @PostMapping("/api/payment/async/cancel")
     PhysicalEnvelope asyncCancel(MerchantId merchant, @RequestBody PaymentRef request) {
         UUID id = Validation.required("PaymentRequestId", request.paymentRequestId());
         return PhysicalEnvelope.success(SaleAnswer.of(payments.cancel(merchant, id, Channel.ASYNC, false, Duration.ZERO)));
     }
 
+    @AnswerShape.Answered(AnswerShape.CAMEL_CASE_ENVELOPE)
     @PostMapping("/api/payment/sync/cancel")
     PhysicalEnvelope syncCancel(MerchantId merchant, @RequestBody PaymentRef request,
                                 @RequestHeader(value = WAIT_HEADER, required = false) String wait) {
@@ -135,6 +138,7 @@ class PaymentController {
         return PhysicalEnvelope.success(SaleAnswer.of(payments.rollback(merchant, id, PaymentType.SALE)));
     }
 
+    @AnswerShape.Answered(AnswerShape.CAMEL_CASE_ENVELOPE)
     @PostMapping("/api/payment/sync/cancel/rollback")
     PhysicalEnvelope rollbackCancel(MerchantId merchant, @RequestBody PaymentRef request) {
         UUID id = Validation.required("PaymentRequestId", request.paymentRequestId());

@@ -16,16 +16,19 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Renders a refusal as the envelope of the request's family (Physical or marketplace) in
- * the caller's language, with the catalog's HTTP status. Used by controllers' advice and by
- * filters, which answer before any controller runs.
+ * the caller's language, with the catalog's HTTP status; a Physical refusal in its
+ * endpoint's {@link AnswerShape}. Used by controllers' advice and by filters, which answer
+ * before any controller runs.
  */
 @Component
 public class Refusals {
 
     private final JsonMapper json;
+    private final AnswerShapes shapes;
 
-    public Refusals(JsonMapper json) {
+    public Refusals(JsonMapper json, AnswerShapes shapes) {
         this.json = json;
+        this.shapes = shapes;
     }
 
     public ResponseEntity<Object> entity(HttpServletRequest request, KasaException refusal) {
@@ -57,6 +60,7 @@ public class Refusals {
         if (RequestContext.isMarketplace(request)) {
             return MarketplaceEnvelope.failure(refusal.error().code(), message);
         }
-        return PhysicalEnvelope.failure(refusal.error().code(), message, refusal.error().clientMessage());
+        return shapes.render(shapes.of(request),
+                PhysicalEnvelope.failure(refusal.error().code(), message, refusal.error().clientMessage()));
     }
 }
