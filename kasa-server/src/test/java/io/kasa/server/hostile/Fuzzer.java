@@ -170,12 +170,14 @@ final class Fuzzer {
     }
 
     /**
-     * The shape the answer must have: its endpoint's, when the probe's path is the endpoint's
-     * own; a path spelt otherwise reaches no endpoint and is refused in the common envelope.
+     * The shape the answer must have: its endpoint's, when the probe reaches the endpoint (its
+     * method, and its path, spelt as the endpoint's own); a probe that reaches no endpoint is
+     * refused in the common envelope.
      */
     private static AnswerShape shape(Probe probe) {
         String path = probe.path().contains("?") ? probe.path().substring(0, probe.path().indexOf('?')) : probe.path();
-        return path.equals(probe.endpoint().pattern()) || probe.endpoint().shape() == AnswerShape.BARE_RESULT
+        boolean samePath = path.equals(probe.endpoint().pattern()) || probe.endpoint().shape() == AnswerShape.BARE_RESULT;
+        return samePath && probe.method().equals(probe.endpoint().method())
                 ? probe.endpoint().shape() : AnswerShape.PASCAL_CASE_ENVELOPE;
     }
 

@@ -357,6 +357,31 @@ class PaywallSamplesIT extends KasaServerIT {
         assertThat(written.propertyNames()).containsExactlyInAnyOrderElementsOf(sample.propertyNames());
     }
 
+    /**
+     * A refusal comes in its endpoint's casing whatever refuses it: the keys filter before
+     * the handler is reached, or the handler's own validation. A provider list is refused in
+     * the common envelope, and so is a request that reaches no endpoint.
+     */
+    @Test
+    void aRefusalComesInItsEndpointsCasing() {
+        MerchantFixture merchant = newMerchant("Refusal casing");
+        RawHttp http = new RawHttp(baseUri);
+
+        http.request("POST", "/api/connection").json("{}").send().camelCaseRefusedWith("System.AuthError");
+        http.request("PUT", "/api/connection").privateKeys(merchant.created().privateKey()).json("{}").send()
+                .camelCaseRefusedWith("System.ValidationError");
+        http.request("POST", "/api/payment/async/cancel").privateKeys(merchant.created().privateKey())
+                .json(idBody("PaymentRequestId", UUID.randomUUID())).send()
+                .camelCaseRefusedWith("Payment.Request.RequestNotFound");
+        http.request("GET", "/api/provider/list").send().refusedWith("System.AuthError");
+        http.request("GET", "/api/provider/abc/list").privateKeys(merchant.created().privateKey()).send()
+                .refusedWith("System.ValidationError");
+        http.request("GET", "/api/connection").privateKeys(merchant.created().privateKey()).send()
+                .refusedWith("System.MethodNotAllowed");
+        http.request("POST", "/api/connection;x=1").privateKeys(merchant.created().privateKey()).json("{}").send()
+                .refusedWith("System.ValidationError");
+    }
+
     /** The comparison itself fails on what it must: a wrong casing, a wrong type, a missing or an unlisted property. */
     @Test
     void theComparisonNoticesEachKindOfDifference() {

@@ -52,14 +52,15 @@ public class AnswerShapes implements ResponseBodyAdvice<Object> {
     /**
      * The shape of the endpoint a request is for: from the handler Spring chose, or, for a
      * request no handler has been chosen for yet (a filter's refusal), from the handler the
-     * request maps to; the common envelope when it maps to none.
+     * request maps to; the common envelope when it maps to none or its path is not written
+     * plainly ({@link CanonicalPathFilter}).
      */
     public AnswerShape of(HttpServletRequest request) {
         if (request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod chosen) {
             return AnswerShape.of(chosen.getMethod());
         }
-        RequestMappingHandlerMapping mapping = handlers.getIfAvailable();
-        if (mapping == null) {
+        if (!CanonicalPathFilter.isCanonical(request)) {
+            // a path not written plainly reaches no endpoint, whatever Spring would make of it
             return AnswerShape.PASCAL_CASE_ENVELOPE;
         }
         boolean parsed = ServletRequestPathUtils.hasParsedRequestPath(request);
@@ -67,17 +68,28 @@ public class AnswerShapes implements ResponseBodyAdvice<Object> {
             if (!parsed) {
                 ServletRequestPathUtils.parseAndCache(request);
             }
-            HandlerExecutionChain chain = mapping.getHandler(request);
-            return chain != null && chain.getHandler() instanceof HandlerMethod handler
-                    ? AnswerShape.of(handler.getMethod())
-                    : AnswerShape.PASCAL_CASE_ENVELOPE;
-        } catch (Exception noHandler) {
-            // no route, a wrong method or an unreadable path: no endpoint to take a shape from
+            return handlers.orderedStream()
+                    .map(mapping -> handler(mapping, request))
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst()
+                    .map(handler -> AnswerShape.of(handler.getMethod()))
+                    .orElse(AnswerShape.PASCAL_CASE_ENVELOPE);
+        } catch (RuntimeException unreadablePath) {
             return AnswerShape.PASCAL_CASE_ENVELOPE;
         } finally {
             if (!parsed) {
                 ServletRequestPathUtils.clearParsedRequestPath(request);
             }
+        }
+    }
+
+    /** The handler method one mapping chooses for the request; null for none, a wrong method or an unreadable path. */
+    private static HandlerMethod handler(RequestMappingHandlerMapping mapping, HttpServletRequest request) {
+        try {
+            HandlerExecutionChain chain = mapping.getHandler(request);
+            return chain != null && chain.getHandler() instanceof HandlerMethod handler ? handler : null;
+        } catch (Exception noHandler) {
+            return null;
         }
     }
 
