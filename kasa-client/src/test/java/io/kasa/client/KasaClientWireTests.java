@@ -235,7 +235,11 @@ class KasaClientWireTests {
                         + "\"Pagination\":{\"CurrentPage\":0,\"PageCount\":1,\"PageSize\":10,\"TotalCount\":1}}")
                 .result("{\"Id\":\"" + CONNECTION + "\",\"Name\":\"Kasa\",\"BrandId\":100,\"ProviderId\":100,\"RegionId\":1,"
                         + "\"IsConnected\":true,\"IsDelete\":false,\"ServiceParameters\":{\"ApiKey\":\"***\"}}")
-                .result("{\"Status\":true,\"ConnectionId\":\"" + CONNECTION + "\"}");
+                // the connection writes answer in camelCase, as Paywall's pages show them
+                .answer(200, "{\"result\":{\"status\":true,\"connectionId\":\"" + CONNECTION + "\"},\"errorCode\":0,"
+                        + "\"succeeded\":true,\"failed\":false,\"message\":null,\"clientMessage\":null}")
+                .answer(200, CAMEL_CASE_STATUS).answer(200, CAMEL_CASE_STATUS)
+                .answer(200, CAMEL_CASE_STATUS).answer(200, CAMEL_CASE_STATUS);
 
         Connection listed = client.connections().list(0, 10).items().getFirst();
         ConnectionDetail detail = client.connections().detail(CONNECTION);
