@@ -20,10 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -408,7 +410,7 @@ class PaywallSamplesIT extends KasaServerIT {
 
     /** The additions a page allows: its own, and ErrorCode in the casing of the sample's envelope. */
     private static Set<String> allowed(JsonNode sample, Page page) {
-        Set<String> allowed = new java.util.HashSet<>(page.additions());
+        Set<String> allowed = new HashSet<>(page.additions());
         if (sample.has("Result")) {
             allowed.add("ErrorCode");
         }
@@ -471,7 +473,7 @@ class PaywallSamplesIT extends KasaServerIT {
     }
 
     /** A rollback is refused during an order's first five seconds: asks until it is old enough. */
-    private static RawHttp.Answer onceOldEnough(java.util.function.Supplier<RawHttp.Answer> rollback) {
+    private static RawHttp.Answer onceOldEnough(Supplier<RawHttp.Answer> rollback) {
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(rollback::get, answer -> answer.status() != 422);
     }

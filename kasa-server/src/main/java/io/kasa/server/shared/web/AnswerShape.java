@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.lang.reflect.Method;
 
 /**
  * How a Physical endpoint's answer is written. Paywall's pages are not uniform: most samples
@@ -18,10 +19,16 @@ import java.lang.annotation.Target;
  */
 public enum AnswerShape {
 
-    /** {@code {"Result", "ErrorCode", "Succeeded", "Failed", "Message", "ClientMessage"}}: every endpoint not marked otherwise. */
+    /**
+     * {@code {"Result", "ErrorCode", "Succeeded", "Failed", "Message", "ClientMessage"}}:
+     * every endpoint not marked otherwise.
+     */
     PASCAL_CASE_ENVELOPE,
 
-    /** {@code {"result", "errorCode", "succeeded", "failed", "message", "clientMessage"}}, camelCase names inside {@code result} too. */
+    /**
+     * {@code {"result", "errorCode", "succeeded", "failed", "message", "clientMessage"}},
+     * with camelCase names inside {@code result} too.
+     */
     CAMEL_CASE_ENVELOPE,
 
     /** The result alone, with PascalCase names, as the provider lists' sample shows it. */
@@ -35,7 +42,7 @@ public enum AnswerShape {
     }
 
     /** The shape of a handler's answers: its mark, else the common envelope. */
-    public static AnswerShape of(java.lang.reflect.Method handler) {
+    public static AnswerShape of(Method handler) {
         Answered answered = handler == null ? null : handler.getAnnotation(Answered.class);
         return answered == null ? PASCAL_CASE_ENVELOPE : answered.value();
     }

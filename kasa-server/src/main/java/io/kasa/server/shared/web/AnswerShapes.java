@@ -18,6 +18,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.Objects;
+
 /**
  * Writes each Physical answer in its endpoint's {@link AnswerShape}: the one place that
  * knows how the shapes look. Controllers always return a {@link PhysicalEnvelope} and mark
@@ -70,7 +72,7 @@ public class AnswerShapes implements ResponseBodyAdvice<Object> {
             }
             return handlers.orderedStream()
                     .map(mapping -> handler(mapping, request))
-                    .filter(java.util.Objects::nonNull)
+                    .filter(Objects::nonNull)
                     .findFirst()
                     .map(handler -> AnswerShape.of(handler.getMethod()))
                     .orElse(AnswerShape.PASCAL_CASE_ENVELOPE);
