@@ -169,6 +169,12 @@ public final class KasaClient {
         return send("GET", path, null, KasaJson.type(resultType), true);
     }
 
+    /** GET of a Physical endpoint whose success is its result without the envelope (the provider lists). */
+    <T> T getBare(String path, Class<T> resultType) {
+        HttpReply reply = transport.send("GET", path, null, headers(KeyFamily.of(path)));
+        return PhysicalEnvelope.unwrapBare(reply, KasaJson.type(resultType));
+    }
+
     /** GET with inputs as headers, as the marketplace family takes them ({@code memberid}, {@code start}, …). */
     <T> T get(String path, Map<String, String> inputHeaders, Class<T> resultType) {
         return getWithHeaders(path, inputHeaders, KasaJson.type(resultType));

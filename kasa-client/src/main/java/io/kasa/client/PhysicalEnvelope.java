@@ -16,6 +16,10 @@ import tools.jackson.databind.JsonNode;
  * ({@link KasaException#payment()}). A body that is not a JSON object with at least one of
  * {@code Succeeded}, {@code Failed}, {@code ErrorCode}, or a {@code Result} that does not fit
  * the requested type, becomes a {@link KasaException} with {@link KasaException#UNREADABLE}.
+ *
+ * <p>Some of Paywall's pages show a success without the envelope (the provider lists:
+ * {@code {Providers, Brands, Regions}} at the top level); {@link #unwrapBare} reads those,
+ * and their refusals, which come in the envelope.
  */
 final class PhysicalEnvelope {
 
@@ -65,24 +69,50 @@ final class PhysicalEnvelope {
         }
     }
 
+    /**
+     * The answer of an endpoint whose success is its result alone: a successful answer that
+     * is not an envelope is bound whole; an envelope (a refusal, or a server that wraps the
+     * result) is read as {@link #unwrap} reads it.
+     */
+    static <T> T unwrapBare(HttpReply reply, JavaType resultType) {
+        JsonNode tree = tree(reply);
+        Wire envelope = wire(reply, tree);
+        if (!envelope.isEnvelope() && reply.successful()) {
+            return bind(reply, tree, resultType, true);
+        }
+        return unwrap(reply, resultType, true);
+    }
+
     private static Wire read(HttpReply reply) {
-        if (reply.body().length == 0) {
-            throw KasaException.unreadable(reply, "empty answer", null);
-        }
-        Wire envelope;
-        try {
-            JsonNode tree = KasaJson.MAPPER.readTree(reply.body());
-            if (tree == null || !tree.isObject()) {
-                throw KasaException.unreadable(reply, "answer is not a JSON object", null);
-            }
-            envelope = KasaJson.MAPPER.treeToValue(tree, Wire.class);
-        } catch (JacksonException unparsable) {
-            throw KasaException.unreadable(reply, "answer is not JSON", unparsable);
-        }
+        Wire envelope = wire(reply, tree(reply));
         if (!envelope.isEnvelope()) {
             throw KasaException.unreadable(reply, "answer is not a Kasa envelope", null);
         }
         return envelope;
+    }
+
+    private static JsonNode tree(HttpReply reply) {
+        if (reply.body().length == 0) {
+            throw KasaException.unreadable(reply, "empty answer", null);
+        }
+        JsonNode tree;
+        try {
+            tree = KasaJson.MAPPER.readTree(reply.body());
+        } catch (JacksonException unparsable) {
+            throw KasaException.unreadable(reply, "answer is not JSON", unparsable);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw KasaException.unreadable(reply, "answer is not a JSON object", null);
+        }
+        return tree;
+    }
+
+    private static Wire wire(HttpReply reply, JsonNode tree) {
+        try {
+            return KasaJson.MAPPER.treeToValue(tree, Wire.class);
+        } catch (JacksonException unparsable) {
+            throw KasaException.unreadable(reply, "answer is not JSON", unparsable);
+        }
     }
 
     /** Binds a payload to {@code type}; {@code Void} ignores it, for calls whose answer says nothing new. */

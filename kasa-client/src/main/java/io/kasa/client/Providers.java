@@ -9,13 +9,13 @@ public final class Providers {
         this.client = client;
     }
 
-    /** GET {@code /api/provider/list}: every provider, brand and region. */
+    /** GET {@code /api/provider/list}: every provider, brand and region (answered without the envelope, as in Paywall). */
     public ProviderCatalog list() {
-        return client.get("/api/provider/list", ProviderCatalog.class);
+        return client.getBare("/api/provider/list", ProviderCatalog.class);
     }
 
     /** GET {@code /api/provider/{regionId}/list}: the same, for one region. */
     public ProviderCatalog listByRegion(int regionId) {
-        return client.get("/api/provider/" + regionId + "/list", ProviderCatalog.class);
+        return client.getBare("/api/provider/" + regionId + "/list", ProviderCatalog.class);
     }
 }

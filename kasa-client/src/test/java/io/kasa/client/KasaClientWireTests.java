@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.UUID;
 
@@ -150,9 +151,11 @@ class KasaClientWireTests {
     void terminalListsPostPagingAndBindItems() {
         String page = """
                 {"Items":[{"Id":"38e895c3-1a9a-4b73-8816-8557d1d031d6","ConnectionId":"0b0e7a0f-58c9-4b0e-a0b1-7f6f3f1f8c11",
-                           "BrandId":100,"ProviderId":100,"RegionId":1,"ConnectionName":"Kasa","TerminalId":"K000001",
-                           "SerialNo":"PAV960000015","Name":"Kasa 1","Model":null,"IsPaired":true,
-                           "IsSocketConnected":false,"LastSeenDate":"2024-09-02T13:52:34.504179"}],
+                           "BrandId":100,"ProviderId":100,"RegionId":1,"ConnectionName":"Kasa",
+                           "SourceId":"38e895c3-1a9a-4b73-8816-8557d1d031d6","TerminalId":"K000001",
+                           "SerialNo":"PAV960000015","SourceCreatedDate":"2024-09-01T10:00:00",
+                           "SourceUpdateDate":"2024-09-01T10:00:00","MerchantId":"1308","Name":"Kasa 1","Model":null,
+                           "IsPaired":true,"IsSocketConnected":false,"LastSeenDate":"2024-09-02T13:52:34.504179"}],
                  "Pagination":{"CurrentPage":1,"PageCount":2,"PageSize":1,"TotalCount":2}}
                 """;
         server.result(page).result(page);
@@ -163,6 +166,10 @@ class KasaClientWireTests {
         Terminal terminal = all.items().getFirst();
         assertThat(terminal.id()).isEqualTo(TERMINAL);
         assertThat(terminal.terminalId()).isEqualTo("K000001");
+        assertThat(terminal.sourceId()).isEqualTo("38e895c3-1a9a-4b73-8816-8557d1d031d6");
+        assertThat(terminal.sourceCreatedDate()).isEqualTo(LocalDateTime.of(2024, 9, 1, 10, 0));
+        assertThat(terminal.sourceUpdateDate()).isEqualTo(LocalDateTime.of(2024, 9, 1, 10, 0));
+        assertThat(terminal.merchantId()).isEqualTo("1308");
         assertThat(terminal.isPaired()).isTrue();
         assertThat(terminal.isSocketConnected()).isFalse();
         assertThat(all.pagination().totalCount()).isEqualTo(2);
@@ -185,12 +192,19 @@ class KasaClientWireTests {
         assertThat(server.received().get(1).text()).isEqualTo("{\"ConnectionId\":\"" + CONNECTION + "\"}");
     }
 
+    private static final String CAMEL_CASE_STATUS =
+            "{\"result\":{\"status\":true},\"failed\":false,\"message\":null,\"clientMessage\":null,\"succeeded\":true}";
+
     @Test
     void tagCalls() {
         UUID tag = UUID.fromString("11111111-2222-3333-4444-555555555555");
         server.result("{\"Items\":[],\"Pagination\":{\"CurrentPage\":0,\"PageCount\":0,\"PageSize\":10,\"TotalCount\":0}}")
                 .result("{\"Items\":[],\"Pagination\":{\"CurrentPage\":0,\"PageCount\":0,\"PageSize\":10,\"TotalCount\":0}}")
-                .result("{\"Status\":true,\"TerminalTagId\":\"" + tag + "\"}");
+                // the tag writes answer in camelCase, as Paywall's page shows them
+                .answer(200, "{\"result\":{\"status\":true,\"terminalTagId\":\"" + tag + "\"},\"errorCode\":0,"
+                        + "\"succeeded\":true,\"failed\":false,\"message\":null,\"clientMessage\":null}")
+                .answer(200, CAMEL_CASE_STATUS)
+                .answer(200, CAMEL_CASE_STATUS);
 
         assertThat(client.tags().list(0, 10).items()).isEmpty();
         client.tags().list(TERMINAL, 0, 10);
@@ -221,7 +235,11 @@ class KasaClientWireTests {
                         + "\"Pagination\":{\"CurrentPage\":0,\"PageCount\":1,\"PageSize\":10,\"TotalCount\":1}}")
                 .result("{\"Id\":\"" + CONNECTION + "\",\"Name\":\"Kasa\",\"BrandId\":100,\"ProviderId\":100,\"RegionId\":1,"
                         + "\"IsConnected\":true,\"IsDelete\":false,\"ServiceParameters\":{\"ApiKey\":\"***\"}}")
-                .result("{\"Status\":true,\"ConnectionId\":\"" + CONNECTION + "\"}");
+                // the connection writes answer in camelCase, as Paywall's pages show them
+                .answer(200, "{\"result\":{\"status\":true,\"connectionId\":\"" + CONNECTION + "\"},\"errorCode\":0,"
+                        + "\"succeeded\":true,\"failed\":false,\"message\":null,\"clientMessage\":null}")
+                .answer(200, CAMEL_CASE_STATUS).answer(200, CAMEL_CASE_STATUS)
+                .answer(200, CAMEL_CASE_STATUS).answer(200, CAMEL_CASE_STATUS);
 
         Connection listed = client.connections().list(0, 10).items().getFirst();
         ConnectionDetail detail = client.connections().detail(CONNECTION);
@@ -257,15 +275,19 @@ class KasaClientWireTests {
     }
 
     @Test
-    void providerCatalogReadsPaywallSpelling() {
-        server.result("""
+    void providerCatalogReadsPaywallSpellingWithOrWithoutTheEnvelope() {
+        server.answer(200, """
                 {"Providers":[{"Brand":100,"Provider":100,"Region":1,"IsActive":true,"Name":"Kasa","IsReporting":false,
                                "IsAsyncPayment":true,"IsSocketPayment":true,
                                "ServiceParameters":[{"Name":"Reporting_ApiKey","Type":"text","GroupType":10,
                                                      "Desciption":"Api Key","Length":"100","IsRequired":true,"Value":null}]}],
                  "Brands":[{"Id":100,"Brand":100,"Name":"Kasa","IsActive":true}],
                  "Regions":[{"Id":1,"Region":1,"Name":"Türkiye","IsActive":true}]}
-                """).result("{\"Providers\":[],\"Brands\":[],\"Regions\":[]}");
+                """).result("{\"Providers\":[],\"Brands\":[],\"Regions\":[]}")
+                .answer(200, "{\"Providers\":[],\"Brands\":[],\"Regions\":[]}")
+                .answer(400, """
+                        {"Result":null,"ErrorCode":1001,"Succeeded":false,"Failed":true,
+                         "Message":"regionId has an invalid value","ClientMessage":"System.ValidationError"}""");
 
         ProviderCatalog catalog = client.providers().list();
         client.providers().listByRegion(1);
@@ -274,8 +296,12 @@ class KasaClientWireTests {
         assertThat(parameter.description()).isEqualTo("Api Key");
         assertThat(parameter.length()).isEqualTo("100");
         assertThat(catalog.regions().getFirst().name()).isEqualTo("Türkiye");
+        assertThat(client.providers().listByRegion(2).providers()).isEmpty();
         assertThat(server.received().get(0).method()).isEqualTo("GET");
         assertThat(server.received().get(1).path()).isEqualTo("/api/provider/1/list");
+        KasaException refused = catchThrowableOfType(KasaException.class, () -> client.providers().listByRegion(0));
+        assertThat(refused.clientMessage()).isEqualTo("System.ValidationError");
+        assertThat(refused.httpStatus()).isEqualTo(400);
     }
 
     @Test

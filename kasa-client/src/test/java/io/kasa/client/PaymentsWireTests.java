@@ -361,6 +361,31 @@ class PaymentsWireTests {
         assertThat(rolledBack.paymentRequestId()).isEqualTo(PAYMENT);
     }
 
+    /** The cancels and the cancel rollback answer as their Paywall pages show: camelCase, inside result too. */
+    @Test
+    void cancelAnswersInCamelCaseAreRead() {
+        String camelCase = """
+                {"result":{"paymentRequestId":"%s","paymentRequestActivityId":"2015c508-4029-4f6b-b7e2-4bf34a213c41",
+                           "paymentRequestActivityTypeId":2,"paymentStatus":4},
+                 "errorCode":0,"failed":false,"message":null,"clientMessage":null,"succeeded":true}
+                """.formatted(PAYMENT);
+        server.answer(200, camelCase).answer(200, camelCase).answer(422, """
+                {"result":null,"errorCode":5002,"failed":true,"message":"not convenient",
+                 "clientMessage":"Payment.Async.NotConvenientStatusForThisOperation","succeeded":false}
+                """);
+
+        SaleResult async = client.payments().asyncCancel(PAYMENT);
+        SaleResult sync = client.payments().syncCancel(PAYMENT, false);
+        KasaException refused = catchThrowableOfType(KasaException.class, () -> client.payments().rollbackCancel(PAYMENT));
+
+        assertThat(async.paymentRequestId()).isEqualTo(PAYMENT);
+        assertThat(async.paymentRequestActivityTypeId()).isEqualTo(2);
+        assertThat(sync.paymentStatus()).isEqualTo(4);
+        assertThat(sync.paymentRequestActivityId()).isEqualTo(UUID.fromString("2015c508-4029-4f6b-b7e2-4bf34a213c41"));
+        assertThat(refused.errorCode()).isEqualTo(5002);
+        assertThat(refused.clientMessage()).isEqualTo("Payment.Async.NotConvenientStatusForThisOperation");
+    }
+
     @Test
     void listSendsPagingAndFiltersWithDaysAndBindsItems() {
         UUID connection = UUID.fromString("0b0e7a0f-58c9-4b0e-a0b1-7f6f3f1f8c11");

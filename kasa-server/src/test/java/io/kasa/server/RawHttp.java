@@ -29,6 +29,10 @@ public final class RawHttp {
     public static final List<String> PHYSICAL_ENVELOPE =
             List.of("Result", "ErrorCode", "Succeeded", "Failed", "Message", "ClientMessage");
 
+    /** The same six in camelCase, as the endpoints whose Paywall sample shows them so answer (docs/api.md). */
+    public static final List<String> CAMEL_CASE_ENVELOPE =
+            List.of("result", "errorCode", "succeeded", "failed", "message", "clientMessage");
+
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
@@ -121,30 +125,46 @@ public final class RawHttp {
         }
 
         /**
-         * Asserts that this is the Physical envelope: JSON, exactly the six PascalCase
-         * properties, and no trace of a Java exception. Returns it.
+         * Asserts that this is the Physical envelope: JSON, exactly the six properties all in
+         * PascalCase, and no trace of a Java exception. Returns it.
          */
         public JsonNode physicalEnvelope() {
+            return envelopeIn(PHYSICAL_ENVELOPE);
+        }
+
+        /** As {@link #physicalEnvelope()}, with the six properties all in camelCase. */
+        public JsonNode camelCaseEnvelope() {
+            return envelopeIn(CAMEL_CASE_ENVELOPE);
+        }
+
+        private JsonNode envelopeIn(List<String> names) {
             assertThat(headers.firstValue("Content-Type")).as("content type of %s", text())
                     .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
             assertThat(text()).doesNotContain("Exception", "\tat ", "java.");
             JsonNode envelope = json();
             assertThat(envelope.isObject()).as("envelope %s", text()).isTrue();
-            assertThat(envelope.propertyNames()).as("envelope %s", text())
-                    .containsExactlyInAnyOrderElementsOf(PHYSICAL_ENVELOPE);
+            assertThat(envelope.propertyNames()).as("envelope %s", text()).containsExactlyInAnyOrderElementsOf(names);
             return envelope;
         }
 
-        /** Asserts a successful Physical answer and returns its {@code Result}. */
+        /** Asserts a successful Physical answer in the PascalCase envelope and returns its {@code Result}. */
         public JsonNode result() {
+            return succeeded(physicalEnvelope(), PHYSICAL_ENVELOPE);
+        }
+
+        /** Asserts a successful Physical answer in the camelCase envelope and returns its {@code result}. */
+        public JsonNode camelCaseResult() {
+            return succeeded(camelCaseEnvelope(), CAMEL_CASE_ENVELOPE);
+        }
+
+        private JsonNode succeeded(JsonNode envelope, List<String> names) {
             assertThat(status).as("status of %s", text()).isEqualTo(200);
-            JsonNode envelope = physicalEnvelope();
-            assertThat(envelope.get("ErrorCode").intValue()).isZero();
-            assertThat(envelope.get("Succeeded").booleanValue()).isTrue();
-            assertThat(envelope.get("Failed").booleanValue()).isFalse();
-            assertThat(envelope.get("Message").isNull()).isTrue();
-            assertThat(envelope.get("ClientMessage").isNull()).isTrue();
-            return envelope.get("Result");
+            assertThat(envelope.get(names.get(1)).intValue()).isZero();
+            assertThat(envelope.get(names.get(2)).booleanValue()).isTrue();
+            assertThat(envelope.get(names.get(3)).booleanValue()).isFalse();
+            assertThat(envelope.get(names.get(4)).isNull()).isTrue();
+            assertThat(envelope.get(names.get(5)).isNull()).isTrue();
+            return envelope.get(names.get(0));
         }
 
         /**
@@ -152,18 +172,27 @@ public final class RawHttp {
          * returns its {@code Message}.
          */
         public String refusedWith(String clientMessage) {
+            return refused(clientMessage, PHYSICAL_ENVELOPE);
+        }
+
+        /** As {@link #refusedWith}, in the camelCase envelope. */
+        public String camelCaseRefusedWith(String clientMessage) {
+            return refused(clientMessage, CAMEL_CASE_ENVELOPE);
+        }
+
+        private String refused(String clientMessage, List<String> names) {
             KasaError error = Arrays.stream(KasaError.values())
                     .filter(candidate -> candidate.clientMessage().equals(clientMessage))
                     .findFirst().orElseThrow(() -> new AssertionError("not in the catalog: " + clientMessage));
             assertThat(status).as("status of %s", text()).isEqualTo(error.httpStatus());
-            JsonNode envelope = physicalEnvelope();
-            assertThat(envelope.get("ClientMessage").stringValue()).isEqualTo(clientMessage);
-            assertThat(envelope.get("ErrorCode").intValue()).isEqualTo(error.code());
-            assertThat(envelope.get("Succeeded").booleanValue()).isFalse();
-            assertThat(envelope.get("Failed").booleanValue()).isTrue();
-            assertThat(envelope.get("Result").isNull()).isTrue();
-            assertThat(envelope.get("Message").stringValue()).isNotBlank();
-            return envelope.get("Message").stringValue();
+            JsonNode envelope = envelopeIn(names);
+            assertThat(envelope.get(names.get(5)).stringValue()).isEqualTo(clientMessage);
+            assertThat(envelope.get(names.get(1)).intValue()).isEqualTo(error.code());
+            assertThat(envelope.get(names.get(2)).booleanValue()).isFalse();
+            assertThat(envelope.get(names.get(3)).booleanValue()).isTrue();
+            assertThat(envelope.get(names.get(0)).isNull()).isTrue();
+            assertThat(envelope.get(names.get(4)).stringValue()).isNotBlank();
+            return envelope.get(names.get(4)).stringValue();
         }
     }
 }

@@ -1,15 +1,17 @@
 package io.kasa.server.hostile;
 
+import io.kasa.server.shared.web.AnswerShape;
+
 import java.lang.reflect.Type;
 import java.util.List;
 
 /**
  * One endpoint of the running server as its handler declares it: the method, the path
- * pattern, who may call it, and the inputs it reads (path variables, headers, query
- * parameters and the body, each with its declared Java type).
+ * pattern, who may call it, the inputs it reads (path variables, headers, query parameters
+ * and the body, each with its declared Java type) and the shape of its answers.
  */
 record Endpoint(String method, String pattern, Family family, List<Input> pathVariables, List<Input> headers,
-                List<Input> queryParameters, Input body) {
+                List<Input> queryParameters, Input body, AnswerShape shape) {
 
     /** An input of the handler: its wire name, declared type and whether Spring requires it. */
     record Input(String name, Type type, boolean required) {

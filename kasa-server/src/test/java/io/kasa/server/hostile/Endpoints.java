@@ -1,5 +1,6 @@
 package io.kasa.server.hostile;
 
+import io.kasa.server.shared.web.AnswerShape;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -68,7 +69,7 @@ final class Endpoints {
             }
         }
         return new Endpoint(method, pattern, Endpoint.Family.of(pattern), List.copyOf(pathVariables),
-                List.copyOf(headers), List.copyOf(query), body);
+                List.copyOf(headers), List.copyOf(query), body, AnswerShape.of(handler.getMethod()));
     }
 
     private static String name(String declared, MethodParameter parameter) {

@@ -1,6 +1,7 @@
 package io.kasa.server.hostile;
 
 import io.kasa.server.shared.KasaError;
+import io.kasa.server.shared.web.AnswerShape;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,8 +25,9 @@ import java.util.regex.Pattern;
 
 /**
  * Sends probes one after another and judges each answer. Every answer must come within the
- * timeout, never be a 5xx, be JSON in the envelope of its family with a well-formed request
- * id and no trace of a Java exception; a hostile probe must moreover be refused with a 4xx
+ * timeout, never be a 5xx, be JSON in the envelope of its family (in the casing of its
+ * endpoint's {@link AnswerShape}, or the endpoint's bare result on success) with a
+ * well-formed request id and no trace of a Java exception; a hostile probe must moreover be refused with a 4xx
  * whose catalog entry matches its status, naming the spoilt field when a field is at fault.
  * Problems are collected rather than thrown, so one run reports all it found.
  */
@@ -35,6 +37,7 @@ final class Fuzzer {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final List<String> PHYSICAL = List.of("Result", "ErrorCode", "Succeeded", "Failed", "Message", "ClientMessage");
+    private static final List<String> CAMEL_CASE = List.of("result", "errorCode", "succeeded", "failed", "message", "clientMessage");
     private static final List<String> MARKETPLACE = List.of("ErrorCode", "Result", "Message", "Body");
 
     private final URI base;
@@ -141,10 +144,20 @@ final class Fuzzer {
             return;
         }
         boolean marketplace = probe.path().startsWith("/api/paywall/");
-        List<String> expected = marketplace ? MARKETPLACE : PHYSICAL;
-        if (!envelope.isObject() || !Set.copyOf(envelope.propertyNames()).equals(Set.copyOf(expected))) {
-            problems.add(what + ": not the " + (marketplace ? "marketplace" : "Physical") + " envelope");
+        AnswerShape shape = shape(probe);
+        if (status < 400 && shape == AnswerShape.BARE_RESULT) {
+            if (!envelope.isObject() || envelope.has("Result") || envelope.isEmpty()) {
+                problems.add(what + ": not the endpoint's bare result");
+            }
             return;
+        }
+        List<String> expected = marketplace ? MARKETPLACE : shape == AnswerShape.CAMEL_CASE_ENVELOPE ? CAMEL_CASE : PHYSICAL;
+        if (!envelope.isObject() || !Set.copyOf(envelope.propertyNames()).equals(Set.copyOf(expected))) {
+            problems.add(what + ": not the " + (marketplace ? "marketplace" : "Physical " + shape) + " envelope");
+            return;
+        }
+        if (!marketplace && expected == CAMEL_CASE) {
+            envelope = pascalCase(envelope);
         }
         if (status < 400) {
             boolean succeeded = marketplace ? envelope.get("Result").asBoolean() : envelope.get("Succeeded").asBoolean();
@@ -154,6 +167,27 @@ final class Fuzzer {
             return;
         }
         refusal(probe, what, status, headers, envelope, marketplace);
+    }
+
+    /**
+     * The shape the answer must have: its endpoint's, when the probe reaches the endpoint (its
+     * method, and its path, spelt as the endpoint's own); a probe that reaches no endpoint is
+     * refused in the common envelope.
+     */
+    private static AnswerShape shape(Probe probe) {
+        String path = probe.path().contains("?") ? probe.path().substring(0, probe.path().indexOf('?')) : probe.path();
+        boolean samePath = path.equals(probe.endpoint().pattern()) || probe.endpoint().shape() == AnswerShape.BARE_RESULT;
+        return samePath && probe.method().equals(probe.endpoint().method())
+                ? probe.endpoint().shape() : AnswerShape.PASCAL_CASE_ENVELOPE;
+    }
+
+    /** A camelCase envelope with its six names in PascalCase, to be judged as any other. */
+    private static JsonNode pascalCase(JsonNode camelCase) {
+        var pascal = JSON.createObjectNode();
+        for (int i = 0; i < CAMEL_CASE.size(); i++) {
+            pascal.set(PHYSICAL.get(i), camelCase.get(CAMEL_CASE.get(i)));
+        }
+        return pascal;
     }
 
     private void refusal(Probe probe, String what, int status, HttpHeaders headers, JsonNode envelope, boolean marketplace) {

@@ -176,7 +176,7 @@ final class Probes {
                 Endpoint.Family wrongRole = endpoint.family() == Endpoint.Family.DASHBOARD_MERCHANT
                         ? Endpoint.Family.DASHBOARD_OPERATOR : Endpoint.Family.DASHBOARD_MERCHANT;
                 Endpoint elsewhere = new Endpoint(endpoint.method(), endpoint.pattern(), wrongRole, endpoint.pathVariables(),
-                        endpoint.headers(), endpoint.queryParameters(), endpoint.body());
+                        endpoint.headers(), endpoint.queryParameters(), endpoint.body(), endpoint.shape());
                 probes.add(credentials(endpoint, "the other role's session", valid.credentials(elsewhere)));
                 if (!endpoint.method().equals("GET")) {
                     probes.add(credentials(endpoint, "no CSRF token", List.of(own.get(0))));

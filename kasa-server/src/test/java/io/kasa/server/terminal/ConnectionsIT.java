@@ -69,9 +69,12 @@ class ConnectionsIT extends KasaServerIT {
 
     @Test
     void theCatalogHoldsTheBuiltInProvider() {
-        JsonNode raw = physical("GET", "/api/provider/list").send().result();
+        RawHttp.Answer answer = physical("GET", "/api/provider/list").send();
+        JsonNode raw = answer.json();
         ProviderCatalog catalog = client.providers().list();
 
+        // as Paywall's sample: the lists at the top level, without the envelope
+        assertThat(answer.status()).isEqualTo(200);
         assertThat(raw.propertyNames()).containsExactlyInAnyOrder("Providers", "Brands", "Regions");
         assertThat(raw.get("Providers").get(0).propertyNames()).containsExactlyInAnyOrder("Brand", "Provider", "Region",
                 "IsActive", "Name", "IsReporting", "IsAsyncPayment", "IsSocketPayment", "ServiceParameters");
@@ -122,10 +125,10 @@ class ConnectionsIT extends KasaServerIT {
     @Test
     void aConnectionIsCreatedListedDetailedUpdatedAndDeleted() {
         JsonNode created = physical("POST", "/api/connection").json(JSON.writeValueAsString(validBody("Şube 1"))).send()
-                .result();
-        assertThat(created.propertyNames()).containsExactlyInAnyOrder("Status", "ConnectionId");
-        assertThat(created.get("Status").booleanValue()).isTrue();
-        UUID id = UUID.fromString(created.get("ConnectionId").stringValue());
+                .camelCaseResult();
+        assertThat(created.propertyNames()).containsExactlyInAnyOrder("status", "connectionId");
+        assertThat(created.get("status").booleanValue()).isTrue();
+        UUID id = UUID.fromString(created.get("connectionId").stringValue());
 
         assertThat(client.connections().list(0, 10).items()).extracting(Connection::name).containsExactly("Kasa", "Şube 1");
         JsonNode detail = physical("GET", "/api/connection/" + id + "/detail").send().result();
@@ -149,9 +152,10 @@ class ConnectionsIT extends KasaServerIT {
         assertThat(updated.isConnected()).isTrue();
         assertThat(updated.isDelete()).isFalse();
 
-        JsonNode deleted = physical("DELETE", "/api/connection").json("{\"Id\":\"" + id + "\"}").send().result();
+        JsonNode deleted = physical("DELETE", "/api/connection").json("{\"Id\":\"" + id + "\"}").send()
+                .camelCaseResult();
 
-        assertThat(deleted.get("Status").booleanValue()).isTrue();
+        assertThat(deleted.get("status").booleanValue()).isTrue();
         assertThat(client.connections().list(0, 10).items()).extracting(Connection::name).containsExactly("Kasa");
         refused("Connection.NotFound", () -> client.connections().detail(id));
         refused("Connection.DeletedRecordNotFound", () -> client.connections().delete(id));
@@ -201,10 +205,10 @@ class ConnectionsIT extends KasaServerIT {
         UUID existing = client.connections().create(ConnectionSettings.builtIn("Existing"));
 
         String created = physical("POST", "/api/connection").json(JSON.writeValueAsString(body)).send()
-                .refusedWith("System.ValidationError");
+                .camelCaseRefusedWith("System.ValidationError");
         body.put("Id", existing.toString());
         String updated = physical("PUT", "/api/connection").json(JSON.writeValueAsString(body)).send()
-                .refusedWith("System.ValidationError");
+                .camelCaseRefusedWith("System.ValidationError");
 
         assertThat(created).contains(named);
         assertThat(updated).contains(named);
@@ -224,7 +228,7 @@ class ConnectionsIT extends KasaServerIT {
         });
 
         UUID id = UUID.fromString(physical("POST", "/api/connection").json(JSON.writeValueAsString(body)).send()
-                .result().get("ConnectionId").stringValue());
+                .camelCaseResult().get("connectionId").stringValue());
 
         ConnectionDetail detail = client.connections().detail(id);
         Object stored = switch (field) {
@@ -327,8 +331,8 @@ class ConnectionsIT extends KasaServerIT {
     @ParameterizedTest
     @ValueSource(strings = {"/api/connection/disconnect", "/api/connection/reconnect"})
     void disconnectingAndReconnectingNeedAKnownConnection(String path) {
-        physical("PUT", path).json("{\"Id\":\"" + UUID.randomUUID() + "\"}").send().refusedWith("Connection.NotFound");
-        assertThat(physical("PUT", path).json("{}").send().refusedWith("System.ValidationError")).contains("Id");
+        physical("PUT", path).json("{\"Id\":\"" + UUID.randomUUID() + "\"}").send().camelCaseRefusedWith("Connection.NotFound");
+        assertThat(physical("PUT", path).json("{}").send().camelCaseRefusedWith("System.ValidationError")).contains("Id");
     }
 
     @Test

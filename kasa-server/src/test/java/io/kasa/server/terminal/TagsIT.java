@@ -59,10 +59,10 @@ class TagsIT extends KasaServerIT {
     @Test
     void aTagIsAddedListedUpdatedAndDeleted() {
         JsonNode added = physical("POST", "/api/terminal/tag")
-                .json("{\"TerminalId\":\"" + terminal + "\",\"Name\":\"Front\",\"Code\":\"front\"}").send().result();
-        assertThat(added.propertyNames()).containsExactlyInAnyOrder("Status", "TerminalTagId");
-        assertThat(added.get("Status").booleanValue()).isTrue();
-        UUID tagId = UUID.fromString(added.get("TerminalTagId").stringValue());
+                .json("{\"TerminalId\":\"" + terminal + "\",\"Name\":\"Front\",\"Code\":\"front\"}").send().camelCaseResult();
+        assertThat(added.propertyNames()).containsExactlyInAnyOrder("status", "terminalTagId");
+        assertThat(added.get("status").booleanValue()).isTrue();
+        UUID tagId = UUID.fromString(added.get("terminalTagId").stringValue());
 
         JsonNode item = physical("POST", "/api/terminal/tag/list").json("{}").send().result().get("Items").get(0);
         assertThat(item.propertyNames()).containsExactlyInAnyOrder(
@@ -86,9 +86,9 @@ class TagsIT extends KasaServerIT {
         assertThat(resolves("counter")).isTrue();
         assertThat(resolves("front")).isFalse();
 
-        JsonNode deleted = physical("DELETE", "/api/terminal/tag").json("{\"TerminalTagId\":\"" + tagId + "\"}").send().result();
+        JsonNode deleted = physical("DELETE", "/api/terminal/tag").json("{\"TerminalTagId\":\"" + tagId + "\"}").send().camelCaseResult();
 
-        assertThat(deleted.get("Status").booleanValue()).isTrue();
+        assertThat(deleted.get("status").booleanValue()).isTrue();
         assertThat(client.tags().list(0, 10).items()).isEmpty();
         assertThat(resolves("counter")).isFalse();
         refused("Terminal.Tag.DeletedRecordNotFound", () -> client.tags().delete(tagId));
@@ -201,7 +201,7 @@ class TagsIT extends KasaServerIT {
             "{\"TerminalId\":\"ID\",\"Name\":\"N\"}"})
     void addingNeedsTheTerminalANameAndACode(String body) {
         physical("POST", "/api/terminal/tag").json(body.replace("ID", terminal.toString())).send()
-                .refusedWith("System.ValidationError");
+                .camelCaseRefusedWith("System.ValidationError");
         assertThat(client.tags().list(0, 10).items()).isEmpty();
     }
 
@@ -214,7 +214,7 @@ class TagsIT extends KasaServerIT {
         UUID tagId = client.tags().add(terminal, "Whole", "whole");
 
         physical("PUT", "/api/terminal/tag").json(body.replace("ID", tagId.toString())).send()
-                .refusedWith("System.ValidationError");
+                .camelCaseRefusedWith("System.ValidationError");
 
         TerminalTag unchanged = client.tags().list(0, 10).items().getFirst();
         assertThat(unchanged.name()).isEqualTo("Whole");
@@ -228,7 +228,7 @@ class TagsIT extends KasaServerIT {
         refused("Terminal.Tag.NotFound", () -> client.tags().update(unknown, "Name", "code", true));
         refused("Terminal.Tag.DeletedRecordNotFound", () -> client.tags().delete(unknown));
         refused("Terminal.NotFound", () -> client.tags().add(unknown, "Name", "code"));
-        physical("DELETE", "/api/terminal/tag").json("{}").send().refusedWith("System.ValidationError");
+        physical("DELETE", "/api/terminal/tag").json("{}").send().camelCaseRefusedWith("System.ValidationError");
     }
 
     @Test

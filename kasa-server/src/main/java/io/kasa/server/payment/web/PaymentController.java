@@ -16,6 +16,7 @@ import io.kasa.server.shared.BusinessTime;
 import io.kasa.server.shared.KasaException;
 import io.kasa.server.shared.MerchantId;
 import io.kasa.server.shared.Validation;
+import io.kasa.server.shared.web.AnswerShape;
 import io.kasa.server.shared.web.Paging;
 import io.kasa.server.shared.web.PhysicalEnvelope;
 import io.kasa.server.terminal.Connection;
@@ -118,12 +119,14 @@ class PaymentController {
                 p.status().id(), p.status().wireName(), time.local(p.createdAt()), time.local(p.modifiedAt())));
     }
 
+    @AnswerShape.Answered(AnswerShape.CAMEL_CASE_ENVELOPE)
     @PostMapping("/api/payment/async/cancel")
     PhysicalEnvelope asyncCancel(MerchantId merchant, @RequestBody PaymentRef request) {
         UUID id = Validation.required("PaymentRequestId", request.paymentRequestId());
         return answered(() -> payments.cancel(merchant, id, Channel.ASYNC, false, Duration.ZERO));
     }
 
+    @AnswerShape.Answered(AnswerShape.CAMEL_CASE_ENVELOPE)
     @PostMapping("/api/payment/sync/cancel")
     PhysicalEnvelope syncCancel(MerchantId merchant, @RequestBody PaymentRef request,
                                 @RequestHeader(value = WAIT_HEADER, required = false) String wait) {
@@ -139,6 +142,7 @@ class PaymentController {
         return PhysicalEnvelope.success(SaleAnswer.of(payments.rollback(merchant, id, PaymentType.SALE)));
     }
 
+    @AnswerShape.Answered(AnswerShape.CAMEL_CASE_ENVELOPE)
     @PostMapping("/api/payment/sync/cancel/rollback")
     PhysicalEnvelope rollbackCancel(MerchantId merchant, @RequestBody PaymentRef request) {
         UUID id = Validation.required("PaymentRequestId", request.paymentRequestId());

@@ -16,8 +16,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Renders a refusal as the envelope of the request's family (Physical or marketplace) in
- * the caller's language, with the catalog's HTTP status. Used by controllers' advice and by
- * filters, which answer before any controller runs. A Physical refusal that carries a
+ * the caller's language, with the catalog's HTTP status; a Physical refusal in its
+ * endpoint's {@link AnswerShape}. Used by controllers' advice and by filters, which answer
+ * before any controller runs. A Physical refusal that carries a
  * {@link KasaException#result()} shows it as {@code Result}; every other one has
  * {@code Result: null}.
  */
@@ -25,9 +26,11 @@ import java.nio.charset.StandardCharsets;
 public class Refusals {
 
     private final JsonMapper json;
+    private final AnswerShapes shapes;
 
-    public Refusals(JsonMapper json) {
+    public Refusals(JsonMapper json, AnswerShapes shapes) {
         this.json = json;
+        this.shapes = shapes;
     }
 
     public ResponseEntity<Object> entity(HttpServletRequest request, KasaException refusal) {
@@ -59,6 +62,7 @@ public class Refusals {
         if (RequestContext.isMarketplace(request)) {
             return MarketplaceEnvelope.failure(refusal.error().code(), message);
         }
-        return PhysicalEnvelope.failure(refusal.error().code(), message, refusal.error().clientMessage(), refusal.result());
+        return shapes.render(shapes.of(request), PhysicalEnvelope.failure(refusal.error().code(), message,
+                refusal.error().clientMessage(), refusal.result()));
     }
 }

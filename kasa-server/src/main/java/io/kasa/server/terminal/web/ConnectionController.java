@@ -5,6 +5,7 @@ import io.kasa.server.shared.KasaException;
 import io.kasa.server.shared.LocalizedText;
 import io.kasa.server.shared.MerchantId;
 import io.kasa.server.shared.Validation;
+import io.kasa.server.shared.web.AnswerShape;
 import io.kasa.server.shared.web.Paging;
 import io.kasa.server.shared.web.PhysicalEnvelope;
 import io.kasa.server.shared.web.Status;
@@ -50,11 +51,13 @@ class ConnectionController {
     record Created(boolean status, UUID connectionId) {
     }
 
+    @AnswerShape.Answered(AnswerShape.BARE_RESULT)
     @GetMapping("/api/provider/list")
     PhysicalEnvelope providers() {
         return PhysicalEnvelope.success(Providers.catalog());
     }
 
+    @AnswerShape.Answered(AnswerShape.BARE_RESULT)
     @GetMapping("/api/provider/{regionId}/list")
     PhysicalEnvelope providersInRegion(@PathVariable int regionId) {
         return PhysicalEnvelope.success(Providers.inRegion(regionId));
@@ -76,11 +79,13 @@ class ConnectionController {
                 c.isConnected(), c.isDeleted(), c.isProd(), masked));
     }
 
+    @AnswerShape.Answered(AnswerShape.CAMEL_CASE_ENVELOPE)
     @PostMapping("/api/connection")
     PhysicalEnvelope create(MerchantId merchant, @RequestBody Requests.ConnectionBody request) {
         return PhysicalEnvelope.success(new Created(true, connections.create(merchant, settings(request))));
     }
 
+    @AnswerShape.Answered(AnswerShape.CAMEL_CASE_ENVELOPE)
     @PutMapping("/api/connection")
     PhysicalEnvelope update(MerchantId merchant, @RequestBody Requests.ConnectionBody request) {
         UUID id = Validation.required("Id", request.id());
@@ -88,18 +93,21 @@ class ConnectionController {
         return PhysicalEnvelope.success(Status.OK);
     }
 
+    @AnswerShape.Answered(AnswerShape.CAMEL_CASE_ENVELOPE)
     @DeleteMapping("/api/connection")
     PhysicalEnvelope delete(MerchantId merchant, @RequestBody Requests.IdRef request) {
         connections.delete(merchant, Validation.required("Id", request.id()));
         return PhysicalEnvelope.success(Status.OK);
     }
 
+    @AnswerShape.Answered(AnswerShape.CAMEL_CASE_ENVELOPE)
     @PutMapping("/api/connection/disconnect")
     PhysicalEnvelope disconnect(MerchantId merchant, @RequestBody Requests.IdRef request) {
         connections.disconnect(merchant, Validation.required("Id", request.id()));
         return PhysicalEnvelope.success(Status.OK);
     }
 
+    @AnswerShape.Answered(AnswerShape.CAMEL_CASE_ENVELOPE)
     @PutMapping("/api/connection/reconnect")
     PhysicalEnvelope reconnect(MerchantId merchant, @RequestBody Requests.IdRef request) {
         connections.reconnect(merchant, Validation.required("Id", request.id()));

@@ -3,6 +3,7 @@ package io.kasa.server.terminal.web;
 import io.kasa.server.shared.BusinessTime;
 import io.kasa.server.shared.MerchantId;
 import io.kasa.server.shared.Validation;
+import io.kasa.server.shared.web.AnswerShape;
 import io.kasa.server.shared.web.Paging;
 import io.kasa.server.shared.web.PhysicalEnvelope;
 import io.kasa.server.shared.web.Status;
@@ -43,6 +44,7 @@ class TagController {
         return PhysicalEnvelope.success(tags.list(merchant, terminalId, paging).map(this::item));
     }
 
+    @AnswerShape.Answered(AnswerShape.CAMEL_CASE_ENVELOPE)
     @PostMapping("/api/terminal/tag")
     PhysicalEnvelope add(MerchantId merchant, @RequestBody Requests.AddTag request) {
         UUID terminalId = Validation.required("TerminalId", request.terminalId());
@@ -51,6 +53,7 @@ class TagController {
         return PhysicalEnvelope.success(new Added(true, tags.add(merchant, terminalId, name, code)));
     }
 
+    @AnswerShape.Answered(AnswerShape.CAMEL_CASE_ENVELOPE)
     @PutMapping("/api/terminal/tag")
     PhysicalEnvelope update(MerchantId merchant, @RequestBody Requests.UpdateTag request) {
         UUID tagId = Validation.required("TerminalTagId", request.terminalTagId());
@@ -61,6 +64,7 @@ class TagController {
         return PhysicalEnvelope.success(Status.OK);
     }
 
+    @AnswerShape.Answered(AnswerShape.CAMEL_CASE_ENVELOPE)
     @DeleteMapping("/api/terminal/tag")
     PhysicalEnvelope delete(MerchantId merchant, @RequestBody Requests.TagRef request) {
         tags.delete(merchant, Validation.required("TerminalTagId", request.terminalTagId()));

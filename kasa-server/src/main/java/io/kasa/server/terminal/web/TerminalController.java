@@ -32,9 +32,18 @@ class TerminalController {
     record Registered(UUID terminalId) {
     }
 
+    /**
+     * A terminal list item: Paywall's fields in its page's order, then Kasa's own. The source
+     * fields describe the provider's record of the terminal; for the built-in provider that
+     * record is Kasa's own, so {@code SourceId} is the terminal's id, both source dates are
+     * its registration (a registered terminal's record does not change) and {@code MerchantId},
+     * the merchant's number at the provider, is the merchant's Kasa id. Ids the provider
+     * numbers are strings, as on Paywall's page.
+     */
     record TerminalItem(UUID id, UUID connectionId, int brandId, int providerId, int regionId, String connectionName,
-                        String terminalId, String serialNo, String name, String model, boolean isPaired,
-                        boolean isSocketConnected, LocalDateTime lastSeenDate) {
+                        String sourceId, String terminalId, String serialNo, LocalDateTime sourceCreatedDate,
+                        LocalDateTime sourceUpdateDate, String merchantId, String name, String model,
+                        boolean isPaired, boolean isSocketConnected, LocalDateTime lastSeenDate) {
     }
 
     record ConnectivityView(boolean isSocketConnected, LocalDateTime lastSeenDate) {
@@ -86,8 +95,10 @@ class TerminalController {
     private TerminalItem item(TerminalView view) {
         var terminal = view.terminal();
         var connection = view.connection();
+        LocalDateTime registered = time.local(terminal.createdAt());
         return new TerminalItem(terminal.id(), connection.id(), connection.brandId(), connection.providerId(),
-                connection.regionId(), connection.name(), terminal.providerTerminalId(), terminal.serialNo(),
-                terminal.name(), terminal.model(), view.paired(), view.socketConnected(), time.local(view.lastSeenAt()));
+                connection.regionId(), connection.name(), terminal.id().toString(), terminal.providerTerminalId(),
+                terminal.serialNo(), registered, registered, terminal.merchantId().toString(), terminal.name(),
+                terminal.model(), view.paired(), view.socketConnected(), time.local(view.lastSeenAt()));
     }
 }
