@@ -288,6 +288,16 @@ class PaywallSamplesIT extends KasaServerIT {
                                 idBody("PairRequestId", w.pendingPairRequest()))),
                 Page.of("POST /api/pair/sync/request", PAIR_REQUEST)
                         .calling(w -> w.call("POST", "/api/pair/sync/request", idBody("TerminalId", w.unpairedTerminal()))),
+                Page.of("POST /api/pair/async/request", """
+                                {"Result":{"PairAsyncRequestId":"7d4f5a1e-2b3c-4d5e-8f90-a1b2c3d4e5f6","PairCode":"949161"},
+                                 "Failed":false,"Message":null,"ClientMessage":null,"Succeeded":true}""")
+                        .calling(w -> w.call("POST", "/api/pair/async/request", idBody("TerminalId", w.unpairedTerminal()))),
+                Page.of("DELETE /api/pair/async/request/delete", """
+                                {"Result":{"PairRequestId":"7d4f5a1e-2b3c-4d5e-8f90-a1b2c3d4e5f6"},
+                                 "Failed":false,"Message":null,"ClientMessage":null,"Succeeded":true}""")
+                        .calling(w -> w.call("DELETE", "/api/pair/async/request/delete", "{\"PairAsyncRequestId\":\""
+                                + w.call("POST", "/api/pair/async/request", idBody("TerminalId", w.unpairedTerminal()))
+                                        .json().get("Result").get("PairAsyncRequestId").asString() + "\"}")),
                 Page.of("POST /api/payment/async/sale", SALE_ANSWER)
                         .calling(w -> w.call("POST", "/api/payment/async/sale",
                                 Seeds.asyncSale(w.terminal(), UUID.randomUUID().toString(), Seeds.SINK))),
