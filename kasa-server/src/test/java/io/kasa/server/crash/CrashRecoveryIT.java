@@ -172,6 +172,10 @@ class CrashRecoveryIT {
             for (int k = 1; k <= kills; k++) {
                 Thread.sleep(300 + random.nextInt(2_700));
                 ServerNodes.Node victim = nodes.node(random.nextInt(nodes.size()));
+                // kill while a sync sale waits on the victim, so that a sale's answer is lost
+                // for certain, not only when a kill happens to land on one
+                awaitCondition(Duration.ofSeconds(30), () -> traffic.syncSaleInFlight(victim),
+                        "a sync sale in flight on " + victim);
                 nodes.kill(victim);
                 killed++;
                 long down = System.nanoTime();

@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -93,11 +94,13 @@ final class SaleTraffic {
     private final AtomicInteger payoutRefusals = new AtomicInteger();
     private final AtomicInteger lostAnswers = new AtomicInteger();
     private final AtomicInteger issued = new AtomicInteger();
+    private final AtomicIntegerArray syncSalesInFlight;
     private int nextNode;
 
     SaleTraffic(ServerNodes nodes, List<KasaClient> clients, List<Till> tills, List<UUID> members, URI callbackTarget,
                 JdbcClient jdbc, Random random, Duration pace) {
         this.nodes = nodes;
+        this.syncSalesInFlight = new AtomicIntegerArray(nodes.size());
         this.clients = List.copyOf(clients);
         this.tills = List.copyOf(tills);
         this.members = List.copyOf(members);
@@ -221,6 +224,9 @@ final class SaleTraffic {
     /** Sends the sale (again) until an answer comes; every answer's payment id is kept. */
     private void send(ServerNodes.Node node, SaleRecord record) {
         Sale sale = record.sale;
+        if (sale.sync()) {
+            syncSalesInFlight.incrementAndGet(node.index());
+        }
         try {
             SaleResult result = answered(node, "sale " + sale.code(), record.lost, client -> sale.sync()
                     ? client.payments().syncSaleJson(sale.body(), SYNC_WAIT)
@@ -230,6 +236,10 @@ final class SaleTraffic {
             record.refusal = refused.clientMessage();
             if (!(sale.sync() && refused.is(ClientMessages.PAYMENT_ASYNC_CLOUD_NOT_SEND_TO_DEVICE))) {
                 surprises.add("sale " + sale.code() + " was refused: " + refused.getMessage());
+            }
+        } finally {
+            if (sale.sync()) {
+                syncSalesInFlight.decrementAndGet(node.index());
             }
         }
     }
@@ -371,6 +381,11 @@ final class SaleTraffic {
 
     int issued() {
         return issued.get();
+    }
+
+    /** Whether a sync sale sent to the node waits for its answer now (held while its device decides). */
+    boolean syncSaleInFlight(ServerNodes.Node node) {
+        return syncSalesInFlight.get(node.index()) > 0;
     }
 
     /** How many sales were retried after a lost answer. */

@@ -213,6 +213,7 @@ class DatabaseOutageIT {
             http = new RawHttp(base);
             Devices.register(client, "Till");
 
+            // read while the callers add to it: every reader copies it under its lock first
             List<Answered> answers = Collections.synchronizedList(new ArrayList<>());
             AtomicBoolean running = new AtomicBoolean(true);
             List<Thread> callers = new ArrayList<>();
@@ -224,12 +225,12 @@ class DatabaseOutageIT {
                 }));
             }
             try {
-                assertThat(eventually(Duration.ofSeconds(30), () -> answers.stream().filter(a -> a.status() == 200).count() >= 20))
+                assertThat(eventually(Duration.ofSeconds(30), () -> snapshot(answers).stream().filter(a -> a.status() == 200).count() >= 20))
                         .as("answers before the freeze").isTrue();
                 postgres.freeze();
                 long frozen = System.nanoTime();
                 try {
-                    assertThat(eventually(Duration.ofSeconds(30), () -> answers.stream()
+                    assertThat(eventually(Duration.ofSeconds(30), () -> snapshot(answers).stream()
                             .filter(a -> a.started() - frozen > 0 && a.errorCode() == 1010).count() >= 10))
                             .as("refusals while frozen").isTrue();
                     long healthAsked = System.nanoTime();
@@ -245,7 +246,7 @@ class DatabaseOutageIT {
                 long thawed = System.nanoTime();
                 assertThat(eventually(Duration.ofSeconds(60), () -> status("/manage/health") == 200))
                         .as("health is UP again without a restart").isTrue();
-                assertThat(eventually(Duration.ofSeconds(30), () -> answers.stream()
+                assertThat(eventually(Duration.ofSeconds(30), () -> snapshot(answers).stream()
                         .filter(a -> a.started() - thawed > 0 && a.status() == 200).count() >= 20))
                         .as("answers after the freeze").isTrue();
             } finally {
@@ -352,5 +353,12 @@ class DatabaseOutageIT {
         Set<String> received = new HashSet<>();
         receiver.forPayment(payment).forEach(callback -> received.add(callback.eventId()));
         return activities.stream().skip(1).allMatch(activity -> received.contains(activity.id().toString()));
+    }
+
+    /** A copy of a synchronized list, taken under its lock, so it can be read while others add to it. */
+    private static <T> List<T> snapshot(List<T> synchronizedList) {
+        synchronized (synchronizedList) {
+            return List.copyOf(synchronizedList);
+        }
     }
 }
