@@ -1,10 +1,9 @@
 package io.kasa.server.lookup;
 
-import io.kasa.server.shared.LocalizedText;
-import io.kasa.server.shared.LookupValue;
+import io.kasa.server.shared.LookupEnum;
 
 /** {@code CardBrandId} (Paywall's "Kart Markaları" table). */
-public enum CardBrand implements LookupValue {
+public enum CardBrand implements LookupEnum {
     VISA(1, "Visa", "Visa", "Visa"),
     MASTERCARD(2, "MasterCard", "MasterCard", "MasterCard"),
     AMEX(3, "Amex", "Amex", "American Express"),
@@ -13,28 +12,14 @@ public enum CardBrand implements LookupValue {
     JCB(6, "Jcb", "Jcb", "JCB"),
     CUP(7, "Cup", "Cup", "China UnionPay");
 
-    private final int id;
-    private final String wireName;
-    private final LocalizedText label;
+    private final Row row;
 
     CardBrand(int id, String wireName, String tr, String en) {
-        this.id = id;
-        this.wireName = wireName;
-        this.label = new LocalizedText(tr, en);
+        this.row = new Row(id, wireName, tr, en);
     }
 
     @Override
-    public int id() {
-        return id;
-    }
-
-    @Override
-    public String wireName() {
-        return wireName;
-    }
-
-    @Override
-    public LocalizedText label() {
-        return label;
+    public Row row() {
+        return row;
     }
 }

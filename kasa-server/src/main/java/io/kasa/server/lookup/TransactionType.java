@@ -1,13 +1,12 @@
 package io.kasa.server.lookup;
 
-import io.kasa.server.shared.LocalizedText;
-import io.kasa.server.shared.LookupValue;
+import io.kasa.server.shared.LookupEnum;
 
 /**
  * {@code TypeId} of Paywall's provider transaction list ("İşlem Tipleri (Trx)"), listed so
  * that the ids keep their meaning; Kasa's own payments use {@code PaymentTypeId}.
  */
-public enum TransactionType implements LookupValue {
+public enum TransactionType implements LookupEnum {
     SALE(1, "Sale", "Satış/Ödeme", "Sale/Payment"),
     CANCEL(2, "Cancel", "İptal", "Cancel"),
     REFUND(3, "Refund", "İade", "Refund"),
@@ -24,28 +23,14 @@ public enum TransactionType implements LookupValue {
     POINT_SALE(14, "PointSale", "Puanlı satış", "Point sale"),
     POINT_INSTALLMENT(15, "PointInstallment", "Puanlı taksit", "Point installment");
 
-    private final int id;
-    private final String wireName;
-    private final LocalizedText label;
+    private final Row row;
 
     TransactionType(int id, String wireName, String tr, String en) {
-        this.id = id;
-        this.wireName = wireName;
-        this.label = new LocalizedText(tr, en);
+        this.row = new Row(id, wireName, tr, en);
     }
 
     @Override
-    public int id() {
-        return id;
-    }
-
-    @Override
-    public String wireName() {
-        return wireName;
-    }
-
-    @Override
-    public LocalizedText label() {
-        return label;
+    public Row row() {
+        return row;
     }
 }

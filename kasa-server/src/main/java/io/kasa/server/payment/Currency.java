@@ -1,10 +1,9 @@
 package io.kasa.server.payment;
 
-import io.kasa.server.shared.LocalizedText;
-import io.kasa.server.shared.LookupValue;
+import io.kasa.server.shared.LookupEnum;
 
 /** The wire's {@code CurrencyId} (Paywall's "Para Birimi" table); the name is the ISO 4217 code. */
-public enum Currency implements LookupValue {
+public enum Currency implements LookupEnum {
     TRY(1, "TRY", "Türk Lirası", "Turkish lira"),
     USD(2, "USD", "Amerikan Doları", "US dollar"),
     EUR(3, "EUR", "Euro", "Euro"),
@@ -13,28 +12,14 @@ public enum Currency implements LookupValue {
     ALL(6, "ALL", "Arnavut Leki", "Albanian lek"),
     GBP(7, "GBP", "İngiliz Sterlini", "Pound sterling");
 
-    private final int id;
-    private final String wireName;
-    private final LocalizedText label;
+    private final Row row;
 
     Currency(int id, String wireName, String tr, String en) {
-        this.id = id;
-        this.wireName = wireName;
-        this.label = new LocalizedText(tr, en);
+        this.row = new Row(id, wireName, tr, en);
     }
 
     @Override
-    public int id() {
-        return id;
-    }
-
-    @Override
-    public String wireName() {
-        return wireName;
-    }
-
-    @Override
-    public LocalizedText label() {
-        return label;
+    public Row row() {
+        return row;
     }
 }

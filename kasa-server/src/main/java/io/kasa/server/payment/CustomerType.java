@@ -1,36 +1,21 @@
 package io.kasa.server.payment;
 
-import io.kasa.server.shared.LocalizedText;
-import io.kasa.server.shared.LookupValue;
+import io.kasa.server.shared.LookupEnum;
 
 /** The wire's {@code Customer.Type} (Paywall's "Müşteri Tipleri" table). */
-public enum CustomerType implements LookupValue {
+public enum CustomerType implements LookupEnum {
     UNKNOWN(0, "Unknown", "Bilinmiyor", "Unknown"),
     INDIVIDUAL(1, "Individual", "Bireysel", "Individual"),
     COMPANY(2, "Company", "Şirket", "Company");
 
-    private final int id;
-    private final String wireName;
-    private final LocalizedText label;
+    private final Row row;
 
     CustomerType(int id, String wireName, String tr, String en) {
-        this.id = id;
-        this.wireName = wireName;
-        this.label = new LocalizedText(tr, en);
+        this.row = new Row(id, wireName, tr, en);
     }
 
     @Override
-    public int id() {
-        return id;
-    }
-
-    @Override
-    public String wireName() {
-        return wireName;
-    }
-
-    @Override
-    public LocalizedText label() {
-        return label;
+    public Row row() {
+        return row;
     }
 }

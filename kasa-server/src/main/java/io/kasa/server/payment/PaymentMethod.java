@@ -1,10 +1,9 @@
 package io.kasa.server.payment;
 
-import io.kasa.server.shared.LocalizedText;
-import io.kasa.server.shared.LookupValue;
+import io.kasa.server.shared.LookupEnum;
 
 /** The wire's {@code PaymentMethodId} (Paywall's "Ödeme Yöntemleri" table): the tenders a device may offer. */
-public enum PaymentMethod implements LookupValue {
+public enum PaymentMethod implements LookupEnum {
     CASH(1, "Cash", "Nakit", "Cash"),
     BKM_TECHPOS(2, "BKMTechPos", "BKMTechPos", "BKMTechPos (credit card)"),
     MULTINET(3, "Multinet", "Multinet", "Multinet (meal card)"),
@@ -20,28 +19,14 @@ public enum PaymentMethod implements LookupValue {
     PAYE(13, "Paye", "Paye", "Paye (meal card)"),
     ISTANBUL_KART(14, "IstanbulKart", "İstanbul Kart", "Istanbulkart");
 
-    private final int id;
-    private final String wireName;
-    private final LocalizedText label;
+    private final Row row;
 
     PaymentMethod(int id, String wireName, String tr, String en) {
-        this.id = id;
-        this.wireName = wireName;
-        this.label = new LocalizedText(tr, en);
+        this.row = new Row(id, wireName, tr, en);
     }
 
     @Override
-    public int id() {
-        return id;
-    }
-
-    @Override
-    public String wireName() {
-        return wireName;
-    }
-
-    @Override
-    public LocalizedText label() {
-        return label;
+    public Row row() {
+        return row;
     }
 }

@@ -1,7 +1,6 @@
 package io.kasa.server.payment;
 
-import io.kasa.server.shared.LocalizedText;
-import io.kasa.server.shared.LookupValue;
+import io.kasa.server.shared.LookupEnum;
 
 import java.util.Arrays;
 
@@ -9,7 +8,7 @@ import java.util.Arrays;
  * The status of a payment order; the numbers are the wire's {@code PaymentStatusId}, the
  * labels those of Paywall's "Ödeme Durumu" table.
  */
-public enum PaymentStatus implements LookupValue {
+public enum PaymentStatus implements LookupEnum {
     GENERATED(1, "Generated",
             "Oluşturuldu", "Created"),
     SENT_TO_DEVICE(2, "SentToDevice",
@@ -35,26 +34,15 @@ public enum PaymentStatus implements LookupValue {
     WITHDRAWN(12, "Withdrawn",
             "İşlem Geri Çekildi (Satış/İptal/İade)", "Transaction withdrawn (sale/cancel/refund)");
 
-    private final int id;
-    private final String wireName;
-    private final LocalizedText label;
+    private final Row row;
 
     PaymentStatus(int id, String wireName, String tr, String en) {
-        this.id = id;
-        this.wireName = wireName;
-        this.label = new LocalizedText(tr, en);
+        this.row = new Row(id, wireName, tr, en);
     }
 
-    public int id() {
-        return id;
-    }
-
-    public String wireName() {
-        return wireName;
-    }
-
-    public LocalizedText label() {
-        return label;
+    @Override
+    public Row row() {
+        return row;
     }
 
     /** No transition leaves a final status. Unknown (6) is not final: the device may still report. */
@@ -69,7 +57,7 @@ public enum PaymentStatus implements LookupValue {
     }
 
     public static PaymentStatus of(int id) {
-        return Arrays.stream(values()).filter(status -> status.id == id).findFirst()
+        return Arrays.stream(values()).filter(status -> status.id() == id).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no payment status " + id));
     }
 }

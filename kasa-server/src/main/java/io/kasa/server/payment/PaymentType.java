@@ -1,7 +1,6 @@
 package io.kasa.server.payment;
 
-import io.kasa.server.shared.LocalizedText;
-import io.kasa.server.shared.LookupValue;
+import io.kasa.server.shared.LookupEnum;
 
 import java.util.Arrays;
 
@@ -9,36 +8,25 @@ import java.util.Arrays;
  * What an order does; also the activity type. The numbers are the wire's {@code PaymentTypeId},
  * the labels those of Paywall's "Ödeme Tipleri" table.
  */
-public enum PaymentType implements LookupValue {
+public enum PaymentType implements LookupEnum {
     SALE(1, "Sale", "Satış/Ödeme", "Sale/Payment"),
     CANCEL(2, "Cancel", "İptal", "Cancel"),
     REFUND(3, "Refund", "İade", "Refund"),
     UNKNOWN(4, "Unknown", "Bilinmiyor", "Unknown");
 
-    private final int id;
-    private final String wireName;
-    private final LocalizedText label;
+    private final Row row;
 
     PaymentType(int id, String wireName, String tr, String en) {
-        this.id = id;
-        this.wireName = wireName;
-        this.label = new LocalizedText(tr, en);
+        this.row = new Row(id, wireName, tr, en);
     }
 
-    public int id() {
-        return id;
-    }
-
-    public String wireName() {
-        return wireName;
-    }
-
-    public LocalizedText label() {
-        return label;
+    @Override
+    public Row row() {
+        return row;
     }
 
     public static PaymentType of(int id) {
-        return Arrays.stream(values()).filter(type -> type.id == id).findFirst()
+        return Arrays.stream(values()).filter(type -> type.id() == id).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no payment type " + id));
     }
 }

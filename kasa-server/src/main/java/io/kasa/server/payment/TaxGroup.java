@@ -1,37 +1,22 @@
 package io.kasa.server.payment;
 
-import io.kasa.server.shared.LocalizedText;
-import io.kasa.server.shared.LookupValue;
+import io.kasa.server.shared.LookupEnum;
 
 /** The wire's {@code TaxGroupId} (Paywall's "Vergi Grupları" table): the id is the VAT rate in percent. */
-public enum TaxGroup implements LookupValue {
+public enum TaxGroup implements LookupEnum {
     ZERO(0, "Zero", "KDV0", "VAT 0%"),
     ONE(1, "One", "KDV1", "VAT 1%"),
     TEN(10, "Ten", "KDV10", "VAT 10%"),
     TWENTY(20, "Twenty", "KDV20", "VAT 20%");
 
-    private final int id;
-    private final String wireName;
-    private final LocalizedText label;
+    private final Row row;
 
     TaxGroup(int id, String wireName, String tr, String en) {
-        this.id = id;
-        this.wireName = wireName;
-        this.label = new LocalizedText(tr, en);
+        this.row = new Row(id, wireName, tr, en);
     }
 
     @Override
-    public int id() {
-        return id;
-    }
-
-    @Override
-    public String wireName() {
-        return wireName;
-    }
-
-    @Override
-    public LocalizedText label() {
-        return label;
+    public Row row() {
+        return row;
     }
 }

@@ -1,10 +1,9 @@
 package io.kasa.server.payment;
 
-import io.kasa.server.shared.LocalizedText;
-import io.kasa.server.shared.LookupValue;
+import io.kasa.server.shared.LookupEnum;
 
 /** The wire's {@code UnitCodeId} (Paywall's "Birim Kodları" table). */
-public enum UnitCode implements LookupValue {
+public enum UnitCode implements LookupEnum {
     KILOGRAM(1, "Kilogram", "Kilogram", "Kilogram"),
     PACKAGE(2, "Package", "Paket", "Package"),
     GRAM(3, "Gram", "Gram", "Gram"),
@@ -16,28 +15,14 @@ public enum UnitCode implements LookupValue {
     METRE(9, "Metre", "Metre", "Metre"),
     KILOMETRE(10, "Kilometre", "Kilometre", "Kilometre");
 
-    private final int id;
-    private final String wireName;
-    private final LocalizedText label;
+    private final Row row;
 
     UnitCode(int id, String wireName, String tr, String en) {
-        this.id = id;
-        this.wireName = wireName;
-        this.label = new LocalizedText(tr, en);
+        this.row = new Row(id, wireName, tr, en);
     }
 
     @Override
-    public int id() {
-        return id;
-    }
-
-    @Override
-    public String wireName() {
-        return wireName;
-    }
-
-    @Override
-    public LocalizedText label() {
-        return label;
+    public Row row() {
+        return row;
     }
 }

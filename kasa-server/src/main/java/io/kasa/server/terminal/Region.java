@@ -1,43 +1,21 @@
 package io.kasa.server.terminal;
 
-import io.kasa.server.shared.LocalizedText;
-import io.kasa.server.shared.LookupValue;
+import io.kasa.server.shared.LookupEnum;
 
 /** The wire's {@code RegionId} (Paywall's "Bölge/Ülke" table); only Turkey is open, as in Paywall. */
-public enum Region implements LookupValue {
+public enum Region implements LookupEnum {
     TURKEY(1, "Turkey", "Türkiye", "Turkey", true),
     AMERICA(2, "America", "Amerika", "America", false),
     GLOBAL(3, "Global", "Global", "Global", false);
 
-    private final int id;
-    private final String wireName;
-    private final LocalizedText label;
-    private final boolean active;
+    private final Row row;
 
     Region(int id, String wireName, String tr, String en, boolean active) {
-        this.id = id;
-        this.wireName = wireName;
-        this.label = new LocalizedText(tr, en);
-        this.active = active;
+        this.row = new Row(id, wireName, tr, en, active);
     }
 
     @Override
-    public int id() {
-        return id;
-    }
-
-    @Override
-    public String wireName() {
-        return wireName;
-    }
-
-    @Override
-    public LocalizedText label() {
-        return label;
-    }
-
-    @Override
-    public boolean isActive() {
-        return active;
+    public Row row() {
+        return row;
     }
 }
