@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * Paywall's Member API ({@code /api/paywall/member}, public key pair, marketplace envelope):
@@ -17,10 +16,10 @@ public final class Members {
 
     static final String PATH = "/api/paywall/member";
 
-    private record Change(UUID id, @JsonUnwrapped MemberDetails member) {
+    private record Change(long id, @JsonUnwrapped MemberDetails member) {
     }
 
-    private record ById(UUID id) {
+    private record ById(long id) {
     }
 
     private record ByExternalId(String memberExternalId) {
@@ -42,15 +41,13 @@ public final class Members {
      * PUT {@code /api/paywall/member}: replaces the member's details; its bank accounts and
      * value date only when {@code member} carries them. Answers the member as updated.
      */
-    public Member update(UUID memberId, MemberDetails member) {
-        Objects.requireNonNull(memberId, "memberId");
+    public Member update(long memberId, MemberDetails member) {
         Objects.requireNonNull(member, "member");
         return client.put(PATH, new Change(memberId, member), Member.class);
     }
 
     /** DELETE {@code /api/paywall/member} with {@code Id}: later calls with this id answer 198. */
-    public void delete(UUID memberId) {
-        Objects.requireNonNull(memberId, "memberId");
+    public void delete(long memberId) {
         client.delete(PATH, new ById(memberId), Void.class);
     }
 
@@ -61,9 +58,8 @@ public final class Members {
     }
 
     /** GET {@code /api/paywall/member/detail} with header {@code memberid}. */
-    public Member get(UUID memberId) {
-        Objects.requireNonNull(memberId, "memberId");
-        return client.get(PATH + "/detail", Map.of("memberid", memberId.toString()), Member.class);
+    public Member get(long memberId) {
+        return client.get(PATH + "/detail", Map.of("memberid", Long.toString(memberId)), Member.class);
     }
 
     /**

@@ -8,7 +8,6 @@ import tools.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -16,13 +15,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** What {@link Members} puts on the wire and how it reads the marketplace envelope. */
 class MembersWireTests {
 
-    private static final UUID MEMBER = UUID.fromString("0f9c0d6e-2b8f-4a53-9d59-3c1f4b1b2a10");
+    private static final long MEMBER = 4_294_967_301L;
     private static final String MEMBER_JSON = """
-            {"Id":"0f9c0d6e-2b8f-4a53-9d59-3c1f4b1b2a10","IsSubMerchant":true,"MemberType":1,
+            {"Id":4294967301,"IsSubMerchant":true,"MemberType":1,
              "MemberExternalId":"m-1","MemberName":"Ayşe","MemberTitle":"Ayşe Yılmaz","MemberTaxOffice":null,
              "MemberTaxNumber":null,"MemberIdentityNumber":"10000000146","MemberEmail":"a@b.example",
              "MemberPhone":"5554443322","MemberAddress":"Üsküdar","ContactName":"Ayşe","ContactLastname":"Yılmaz",
-             "BankAccounts":[{"Id":"5d2b1f0e-33a4-4c1b-8b7e-6f0d1c2b3a49","CurrencyId":1,"Currency":"TRY",
+             "BankAccounts":[{"Id":17,"CurrencyId":1,"Currency":"TRY",
                "Title":"Ayşe Yılmaz","Iban":"TR330006100519786457841326"}],
              "ValueDate":{"CalculationType":2,"CalculationValue":5,"Commission":12.50},
              "InsertDateTime":"2024-09-02T13:52:34.504179","UpdateDateTime":null}
@@ -72,6 +71,7 @@ class MembersWireTests {
         assertThat(json.get("ValueDate").get("Commission").decimalValue()).isEqualTo(new BigDecimal("12.50"));
         assertThat(member.id()).isEqualTo(MEMBER);
         assertThat(member.bankAccounts().getFirst().currency()).isEqualTo("TRY");
+        assertThat(member.bankAccounts().getFirst().id()).isEqualTo(17L);
         assertThat(member.valueDate()).isEqualTo(new ValueDate(2, 5, new BigDecimal("12.50")));
         assertThat(member.updateDateTime()).isNull();
     }
@@ -84,7 +84,8 @@ class MembersWireTests {
 
         JsonNode json = KasaJson.MAPPER.readTree(server.last().body());
         assertThat(server.last().method()).isEqualTo("PUT");
-        assertThat(json.get("Id").stringValue()).isEqualTo(MEMBER.toString());
+        assertThat(json.get("Id").isIntegralNumber()).isTrue();
+        assertThat(json.get("Id").longValue()).isEqualTo(MEMBER);
         assertThat(json.get("IsSubMerchant").booleanValue()).isFalse();
         assertThat(json.has("MemberType")).isFalse();
         assertThat(json.has("BankAccounts")).isFalse();
@@ -102,7 +103,7 @@ class MembersWireTests {
 
         assertThat(detail.method()).isEqualTo("GET");
         assertThat(detail.path()).isEqualTo("/api/paywall/member/detail");
-        assertThat(detail.header("memberid")).isEqualTo(MEMBER.toString());
+        assertThat(detail.header("memberid")).isEqualTo("4294967301");
         assertThat(listing.path()).isEqualTo("/api/paywall/member");
         assertThat(listing.header("start")).isEqualTo("20");
         assertThat(listing.header("length")).isEqualTo("10");
@@ -119,7 +120,7 @@ class MembersWireTests {
         String byId = server.last().text();
         client.members().deleteByExternalId("m-1");
 
-        assertThat(byId).isEqualTo("{\"Id\":\"" + MEMBER + "\"}");
+        assertThat(byId).isEqualTo("{\"Id\":4294967301}");
         assertThat(server.last().text()).isEqualTo("{\"MemberExternalId\":\"m-1\"}");
         assertThat(server.last().method()).isEqualTo("DELETE");
     }

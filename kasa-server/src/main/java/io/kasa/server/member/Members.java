@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * A merchant's marketplace members. Every query is scoped to the merchant and sees only
@@ -44,7 +43,7 @@ public class Members {
     }
 
     /** The member, unless it does not exist, is another merchant's or was deleted. */
-    public Optional<Member> find(MerchantId merchant, UUID memberId) {
+    public Optional<Member> find(MerchantId merchant, long memberId) {
         Optional<Member> member = jdbc.sql("select * from member where id = :id and merchant_id = :merchant and deleted_at is null")
                 .param("id", memberId).param("merchant", merchant.value())
                 .query((row, n) -> member(row, List.of())).optional();
@@ -52,7 +51,7 @@ public class Members {
     }
 
     /** As {@link #find}, refusing with {@code Member.NotFound} when there is no such member. */
-    public Member get(MerchantId merchant, UUID memberId) {
+    public Member get(MerchantId merchant, long memberId) {
         return find(merchant, memberId).orElseThrow(() -> new KasaException(KasaError.MEMBER_NOT_FOUND));
     }
 
@@ -71,18 +70,19 @@ public class Members {
     /** Creates a member; {@code Member.AlreadyExists} when its external id is taken. */
     @Transactional
     public Member create(MerchantId merchant, MemberDetails details) {
-        UUID id = UUID.randomUUID();
+        long id;
         try {
-            jdbc.sql("""
-                            insert into member (id, merchant_id, is_sub_merchant, member_type, external_id, name, title,
+            id = jdbc.sql("""
+                            insert into member (merchant_id, is_sub_merchant, member_type, external_id, name, title,
                                 tax_office, tax_number, identity_number, email, phone, address, contact_name,
                                 contact_lastname, calculation_type, calculation_value, commission, created_at)
-                            values (:id, :merchant, :isSubMerchant, :memberType, :externalId, :name, :title,
+                            values (:merchant, :isSubMerchant, :memberType, :externalId, :name, :title,
                                 :taxOffice, :taxNumber, :identityNumber, :email, :phone, :address, :contactName,
-                                :contactLastname, :type, :value, :commission, :now)""")
+                                :contactLastname, :type, :value, :commission, :now)
+                            returning id""")
                     .params(columns(details)).params(valueDateColumns(details.valueDate()))
-                    .param("id", id).param("merchant", merchant.value()).param("now", SqlTime.of(time.now()))
-                    .update();
+                    .param("merchant", merchant.value()).param("now", SqlTime.of(time.now()))
+                    .query(Long.class).single();
         } catch (DuplicateKeyException e) {
             throw new KasaException(KasaError.MEMBER_ALREADY_EXISTS);
         }
@@ -98,7 +98,7 @@ public class Members {
      * {@code Member.AlreadyExists} when the new external id is another member's.
      */
     @Transactional
-    public Member update(MerchantId merchant, UUID memberId, MemberDetails details) {
+    public Member update(MerchantId merchant, long memberId, MemberDetails details) {
         int updated;
         try {
             updated = jdbc.sql("""
@@ -129,7 +129,7 @@ public class Members {
 
     /** Deletes a member: it disappears from the API and its external id is free again. */
     @Transactional
-    public void delete(MerchantId merchant, UUID memberId) {
+    public void delete(MerchantId merchant, long memberId) {
         int deleted = jdbc.sql("""
                         update member set deleted_at = :now
                         where id = :id and merchant_id = :merchant and deleted_at is null""")
@@ -172,18 +172,18 @@ public class Members {
         return columns;
     }
 
-    private void insertAccounts(UUID memberId, List<MemberDetails.Account> accounts) {
+    private void insertAccounts(long memberId, List<MemberDetails.Account> accounts) {
         for (MemberDetails.Account account : accounts) {
             jdbc.sql("""
-                            insert into member_bank_account (id, member_id, currency_id, title, iban)
-                            values (:id, :member, :currency, :title, :iban)""")
-                    .param("id", UUID.randomUUID()).param("member", memberId).param("currency", account.currencyId())
+                            insert into member_bank_account (member_id, currency_id, title, iban)
+                            values (:member, :currency, :title, :iban)""")
+                    .param("member", memberId).param("currency", account.currencyId())
                     .param("title", account.title()).param("iban", account.iban())
                     .update();
         }
     }
 
-    private void setValueDate(UUID memberId, ValueDate valueDate) {
+    private void setValueDate(long memberId, ValueDate valueDate) {
         jdbc.sql("""
                         update member set calculation_type = :type, calculation_value = :value, commission = :commission
                         where id = :id""")
@@ -203,12 +203,12 @@ public class Members {
         if (members.isEmpty()) {
             return members;
         }
-        Map<UUID, List<BankAccount>> accounts = new LinkedHashMap<>();
+        Map<Long, List<BankAccount>> accounts = new LinkedHashMap<>();
         jdbc.sql("select * from member_bank_account where member_id in (:ids) order by member_id, currency_id")
                 .param("ids", members.stream().map(Member::id).toList())
                 .query(row -> {
-                    accounts.computeIfAbsent(row.getObject("member_id", UUID.class), id -> new ArrayList<>())
-                            .add(new BankAccount(row.getObject("id", UUID.class), row.getInt("currency_id"),
+                    accounts.computeIfAbsent(row.getLong("member_id"), id -> new ArrayList<>())
+                            .add(new BankAccount(row.getLong("id"), row.getInt("currency_id"),
                                     row.getString("title"), row.getString("iban")));
                 });
         return members.stream()
@@ -228,7 +228,7 @@ public class Members {
         ValueDate valueDate = row.wasNull() ? null
                 : new ValueDate(calculationType, row.getInt("calculation_value"), row.getObject("commission", BigDecimal.class));
         Instant createdAt = SqlTime.read(row, "created_at");
-        return new Member(row.getObject("id", UUID.class), row.getBoolean("is_sub_merchant"), row.getInt("member_type"),
+        return new Member(row.getLong("id"), row.getBoolean("is_sub_merchant"), row.getInt("member_type"),
                 row.getString("external_id"), row.getString("name"), row.getString("title"),
                 row.getString("tax_office"), row.getString("tax_number"), row.getString("identity_number"),
                 row.getString("email"), row.getString("phone"), row.getString("address"),

@@ -176,7 +176,7 @@ public enum KasaError {
     MEMBER_ALREADY_EXISTS("Member.AlreadyExists", 227, 409,
             "Bu harici Id ile bir üye zaten var", "A member with this external id already exists"),
     MEMBER_ID_INVALID("Member.Validation.Id", 228, 400,
-            "Üye Id bilgisi zorunludur ve bir GUID olmalıdır", "The member Id is required and must be a GUID"),
+            "Üye Id bilgisi zorunludur ve 1 veya daha büyük bir tam sayı olmalıdır", "The member Id is required and must be a whole number, 1 or greater"),
     MEMBER_CALCULATION_TYPE_INVALID("Member.Validation.CalculationType", 233, 400,
             "Valör hesaplama tipi geçersiz", "The value-date calculation type is invalid"),
     MEMBER_CALCULATION_VALUE_INVALID("Member.Validation.CalculationValue", 234, 400,

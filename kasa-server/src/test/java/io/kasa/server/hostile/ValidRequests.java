@@ -81,8 +81,8 @@ final class ValidRequests {
     String parameter(Endpoint endpoint, String name) {
         return switch (name) {
             case "X-Kasa-Wait" -> "5";
-            case "memberid" -> world.memberId().toString();
-            case "paymentid" -> world.paymentId().toString();
+            case "memberid" -> Long.toString(world.memberId());
+            case "paymentid" -> Long.toString(world.marketplacePaymentId());
             case "jobid" -> world.jobId().toString();
             case "start", "pageIndex" -> "0";
             case "length", "pageSize" -> "10";
@@ -164,8 +164,8 @@ final class ValidRequests {
                     "{\"pageIndex\":0,\"pageSize\":10,\"PaymentRequestId\":\"" + world.paymentId() + "\"}";
             case "POST /api/payment/callbacks/resend" -> "{\"CallbackId\":\"" + world.callbackId() + "\"}";
             case "POST /api/paywall/member" -> member + "}";
-            case "PUT /api/paywall/member" -> member + ",\"Id\":\"" + world.memberId() + "\"}";
-            case "DELETE /api/paywall/member" -> "{\"Id\":\"" + world.memberId() + "\"}";
+            case "PUT /api/paywall/member" -> member + ",\"Id\":" + world.memberId() + "}";
+            case "DELETE /api/paywall/member" -> "{\"Id\":" + world.memberId() + "}";
             case "PUT /api/paywall/marketplace/settings", "PUT /admin/merchants/{merchantId}/marketplace" -> marketplace;
             case "POST /api/paywall/marketplace/manual/trigger/start" -> "{\"CurrencyId\":1,\"DateFrom\":\"" + yesterday
                     + "\",\"DateTo\":\"" + yesterday + "\",\"TestMode\":false,\"SkipExistsControl\":false}";

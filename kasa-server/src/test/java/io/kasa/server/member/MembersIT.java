@@ -205,8 +205,9 @@ class MembersIT extends KasaServerIT {
         JsonNode member = body(answer);
 
         assertThat(member.propertyNames()).containsExactlyElementsOf(MEMBER_FIELDS);
-        UUID id = UUID.fromString(member.get("Id").stringValue());
-        assertThat(member.get("Id").stringValue()).isEqualTo(id.toString());
+        assertThat(member.get("Id").isIntegralNumber()).as("MemberId is a JSON integer").isTrue();
+        long id = member.get("Id").longValue();
+        assertThat(id).isPositive();
         assertThat(member.get("MemberType").intValue()).isEqualTo(3);
         assertThat(member.get("MemberExternalId").stringValue()).isEqualTo("4651176935");
         assertThat(member.get("MemberIdentityNumber").isNull()).isTrue();
@@ -214,6 +215,7 @@ class MembersIT extends KasaServerIT {
         assertThat(member.get("UpdateDateTime").isNull()).isTrue();
         JsonNode account = member.get("BankAccounts").get(0);
         assertThat(account.propertyNames()).containsExactly("Id", "CurrencyId", "Currency", "Title", "Iban");
+        assertThat(account.get("Id").isIntegralNumber()).as("a bank account's Id is a JSON integer").isTrue();
         assertThat(account.get("Iban").stringValue()).isEqualTo(TR_IBAN);
         assertThat(account.get("Currency").stringValue()).isEqualTo("TRY");
         assertThat(member.get("ValueDate").propertyNames())
@@ -222,14 +224,14 @@ class MembersIT extends KasaServerIT {
         assertThat(jdbc.sql("select iban from member_bank_account where member_id = :id").param("id", id)
                 .query(String.class).single()).isEqualTo(TR_IBAN);
 
-        JsonNode detail = body(raw("GET", PATH + "/detail").header("memberid", id.toString().toUpperCase()).send());
+        JsonNode detail = body(raw("GET", PATH + "/detail").header("memberid", " " + id + " ").send());
         assertThat(detail).isEqualTo(member);
         JsonNode list = body(raw("GET", PATH).header("start", "0").header("length", "50").send());
         assertThat(list.propertyNames()).containsExactly("Data", "TotalRecord");
         assertThat(list.get("TotalRecord").intValue()).isEqualTo(1);
         assertThat(list.get("Data").get(0)).isEqualTo(member);
         assertThat(body(raw("DELETE", PATH).json("{\"id\":\"" + id + "\"}").send()).isNull()).isTrue();
-        refused(raw("GET", PATH + "/detail").header("memberid", id.toString()).send(), 198, 404);
+        refused(raw("GET", PATH + "/detail").header("memberid", Long.toString(id)).send(), 198, 404);
     }
 
     @Test
@@ -246,10 +248,10 @@ class MembersIT extends KasaServerIT {
         assertThat(read.contactLastname()).isEqualTo("Işıkoğlu");
         assertThat(read.bankAccounts().getFirst().title()).isEqualTo("Çağrı Işıkoğlu");
 
-        UUID unknown = UUID.randomUUID();
+        String unknown = Long.toString(Long.MAX_VALUE);
         assertThat(refused(http.get(PATH + "/detail").publicKeys(merchant.created().publicKey())
-                .header("memberid", unknown.toString()).send(), 198, 404)).isEqualTo("Üye bulunamadı");
-        assertThat(refused(raw("GET", PATH + "/detail").header("memberid", unknown.toString()).send(), 198, 404))
+                .header("memberid", unknown).send(), 198, 404)).isEqualTo("Üye bulunamadı");
+        assertThat(refused(raw("GET", PATH + "/detail").header("memberid", unknown).send(), 198, 404))
                 .isEqualTo("Member not found");
         KasaClient turkish = client.withLocale("tr");
         assertThat(refused(215, 400, () -> turkish.members().create(individual("x").withMemberEmail("no-at-sign")))
@@ -308,7 +310,7 @@ class MembersIT extends KasaServerIT {
 
     @Test
     void theListPagesByOffsetAndLength() {
-        List<UUID> ids = Stream.of("a", "b", "c").map(id -> client.members().create(individual(id)).id()).toList();
+        List<Long> ids = Stream.of("a", "b", "c").map(id -> client.members().create(individual(id)).id()).toList();
 
         assertThat(client.members().list(0, 2).data()).extracting(Member::id).containsExactlyElementsOf(ids.subList(0, 2));
         assertThat(client.members().list(1, 2).data()).extracting(Member::id).containsExactlyElementsOf(ids.subList(1, 3));
@@ -344,7 +346,7 @@ class MembersIT extends KasaServerIT {
         Answer withPrivate = http.post(PATH).privateKeys(merchant.created().privateKey())
                 .json(JSON.writeValueAsString(individual("p"))).send();
         Answer withNone = http.get(PATH).send();
-        Answer mixed = http.get(PATH + "/detail").header("memberid", UUID.randomUUID().toString())
+        Answer mixed = http.get(PATH + "/detail").header("memberid", "1")
                 .header("apiclientpublic", merchant.created().publicKey().client())
                 .header("apikeypublic", merchant.created().privateKey().secret()).send();
 
@@ -355,21 +357,35 @@ class MembersIT extends KasaServerIT {
     }
 
     @Test
-    void idsAreRequiredAndMustBeGuids() {
+    void idsAreRequiredPositive64BitIntegers() {
         assertThat(refused(raw("PUT", PATH).json(JSON.writeValueAsString(individual("x"))).send(), 228, 400)).contains("Id");
         ObjectNode update = JSON.valueToTree(individual("x"));
-        update.put("Id", "14");
-        assertThat(refused(raw("PUT", PATH).json(update.toString()).send(), 228, 400)).contains("Id");
-        update.put("Id", 14);
-        refused(raw("PUT", PATH).json(update.toString()).send(), 228, 400);
+        for (String wrong : List.of("0", "-1", "1.5", "1e3", "9223372036854775808", "", " ", "x")) {
+            update.put("Id", wrong);
+            assertThat(refused(raw("PUT", PATH).json(update.toString()).send(), 228, 400)).as(wrong).contains("Id");
+        }
         update.put("Id", UUID.randomUUID().toString());
+        assertThat(refused(raw("PUT", PATH).json(update.toString()).send(), 228, 400)).as("a GUID is no MemberId").contains("Id");
+        update.put("Id", 0);
+        refused(raw("PUT", PATH).json(update.toString()).send(), 228, 400);
+        update.put("Id", 1.5);
+        refused(raw("PUT", PATH).json(update.toString()).send(), 228, 400);
+        update.put("Id", true);
+        refused(raw("PUT", PATH).json(update.toString()).send(), 228, 400);
+        update.set("Id", JSON.createObjectNode());
+        refused(raw("PUT", PATH).json(update.toString()).send(), 228, 400);
+        update.put("Id", Long.MAX_VALUE);
+        refused(raw("PUT", PATH).json(update.toString()).send(), 198, 404);
+        update.put("Id", "9223372036854775807");
         refused(raw("PUT", PATH).json(update.toString()).send(), 198, 404);
 
         assertThat(refused(raw("DELETE", PATH).json("{}").send(), 223, 400)).contains("MemberExternalId");
-        refused(raw("DELETE", PATH).json("{\"Id\":\"not-a-guid\",\"MemberExternalId\":\"x\"}").send(), 228, 400);
-        refused(raw("DELETE", PATH).json("{\"Id\":\"" + UUID.randomUUID() + "\"}").send(), 198, 404);
+        refused(raw("DELETE", PATH).json("{\"Id\":\"not-an-id\",\"MemberExternalId\":\"x\"}").send(), 228, 400);
+        refused(raw("DELETE", PATH).json("{\"Id\":" + Long.MAX_VALUE + "}").send(), 198, 404);
         assertThat(refused(raw("GET", PATH + "/detail").send(), 228, 400)).contains("memberid");
         refused(raw("GET", PATH + "/detail").header("memberid", "1-1-1-1-1").send(), 228, 400);
+        refused(raw("GET", PATH + "/detail").header("memberid", UUID.randomUUID().toString()).send(), 228, 400);
+        refused(raw("GET", PATH + "/detail").header("memberid", "0").send(), 228, 400);
         refused(raw("POST", PATH).json("[]").send(), 1001, 400);
         refused(raw("POST", PATH).json("{").send(), 1001, 400);
     }
@@ -609,7 +625,7 @@ class MembersIT extends KasaServerIT {
 
         if (rule.code() == 0) {
             JsonNode member = body(answer);
-            assertThat(client.members().get(UUID.fromString(member.get("Id").stringValue())).memberExternalId())
+            assertThat(client.members().get(member.get("Id").longValue()).memberExternalId())
                     .isNotBlank();
             return;
         }
@@ -640,7 +656,7 @@ class MembersIT extends KasaServerIT {
     void everyBaseMemberIsAcceptedBySdkAndRawAlike(String base) {
         JsonNode member = body(raw("POST", PATH).json(base(base).toString()).send());
         ObjectNode update = base(base);
-        update.put("Id", member.get("Id").stringValue());
+        update.put("Id", member.get("Id").longValue());
         update.put("MemberName", "Güncellendi");
 
         JsonNode updated = body(raw("PUT", PATH).json(update.toString()).send());

@@ -21,7 +21,6 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -46,14 +45,14 @@ class MemberController {
         this.time = time;
     }
 
-    record MemberItem(UUID id, boolean isSubMerchant, Integer memberType, String memberExternalId, String memberName,
+    record MemberItem(long id, boolean isSubMerchant, Integer memberType, String memberExternalId, String memberName,
                       String memberTitle, String memberTaxOffice, String memberTaxNumber, String memberIdentityNumber,
                       String memberEmail, String memberPhone, String memberAddress, String contactName,
                       String contactLastname, List<BankAccountItem> bankAccounts, ValueDateItem valueDate,
                       LocalDateTime insertDateTime, LocalDateTime updateDateTime) {
     }
 
-    record BankAccountItem(UUID id, int currencyId, String currency, String title, String iban) {
+    record BankAccountItem(long id, int currencyId, String currency, String title, String iban) {
     }
 
     record ValueDateItem(int calculationType, int calculationValue, BigDecimal commission) {
@@ -69,7 +68,7 @@ class MemberController {
 
     @PutMapping(PATH)
     MarketplaceEnvelope update(MerchantId merchant, @RequestBody JsonNode body) {
-        UUID id = MemberReader.id(body);
+        long id = MemberReader.id(body);
         return MarketplaceEnvelope.success(item(members.update(merchant, id, MemberReader.details(body))));
     }
 

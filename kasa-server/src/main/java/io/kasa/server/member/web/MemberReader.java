@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -38,8 +37,7 @@ final class MemberReader {
     static final int MAX_ACCOUNT_TITLE = 100;
     static final int MAX_BANK_ACCOUNTS = 7;
 
-    private static final Pattern GUID =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern INTEGER_ID = Pattern.compile("[0-9]{1,19}");
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]{1,9}");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]{1,20}(\\.[0-9]{1,20})?");
     private static final Pattern TAX_NUMBER = Pattern.compile("[0-9]{10,11}");
@@ -88,13 +86,13 @@ final class MemberReader {
     }
 
     /** The {@code Id} of an update body. */
-    static UUID id(JsonNode body) {
+    static long id(JsonNode body) {
         requireObject(body);
         return memberId("Id", property(body, "Id"));
     }
 
     /** A delete body names its member by {@code Id} or, failing that, by {@code MemberExternalId}. */
-    record Target(UUID id, String externalId) {
+    record Target(Long id, String externalId) {
     }
 
     static Target target(JsonNode body) {
@@ -111,24 +109,43 @@ final class MemberReader {
     }
 
     /** The {@code memberid} header of a detail request. */
-    static UUID memberIdHeader(String value) {
+    static long memberIdHeader(String value) {
         if (value == null || value.isBlank()) {
             throw refuse(KasaError.MEMBER_ID_INVALID, "memberid başlığı zorunludur", "memberid header is required");
         }
-        if (!GUID.matcher(value.strip()).matches()) {
-            throw refuse(KasaError.MEMBER_ID_INVALID, "memberid bir GUID olmalıdır", "memberid must be a GUID");
-        }
-        return UUID.fromString(value.strip());
+        return positive("memberid", value.strip());
     }
 
-    private static UUID memberId(String field, JsonNode node) {
+    /**
+     * A member id in a body: Paywall's integer, as a JSON number or a numeric string (SPEC
+     * §2), 1 or more and within 64 bits.
+     */
+    private static long memberId(String field, JsonNode node) {
         if (absent(node)) {
             throw refuse(KasaError.MEMBER_ID_INVALID, field + " alanı zorunludur", field + " is required");
         }
-        if (!node.isString() || !GUID.matcher(node.stringValue().strip()).matches()) {
-            throw refuse(KasaError.MEMBER_ID_INVALID, field + " bir GUID olmalıdır", field + " must be a GUID");
+        if (node.isIntegralNumber()) {
+            return positive(field, node.asString());
         }
-        return UUID.fromString(node.stringValue().strip());
+        if (node.isString()) {
+            return positive(field, node.stringValue().strip());
+        }
+        throw refuse(KasaError.MEMBER_ID_INVALID, field + " bir tam sayı olmalıdır", field + " must be a whole number");
+    }
+
+    private static long positive(String field, String digits) {
+        if (INTEGER_ID.matcher(digits).matches()) {
+            try {
+                long id = Long.parseLong(digits);
+                if (id > 0) {
+                    return id;
+                }
+            } catch (NumberFormatException tooLarge) {
+                // falls through to the refusal: beyond 64 bits is no id Kasa gives out
+            }
+        }
+        throw refuse(KasaError.MEMBER_ID_INVALID, field + " 1 veya daha büyük bir tam sayı olmalıdır",
+                field + " must be a whole number, 1 or greater");
     }
 
     private static boolean isSubMerchant(JsonNode node) {
