@@ -2,6 +2,8 @@ package io.kasa.client;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -23,6 +25,15 @@ public final class Members {
     }
 
     private record ByExternalId(String memberExternalId) {
+    }
+
+    private record NewBankAccount(long memberId, int currencyId, String title, String iban) {
+    }
+
+    private record ChangedBankAccount(long id, int currencyId, String title, String iban) {
+    }
+
+    private record NewValueDate(long memberId, int calculationType, int calculationValue, BigDecimal commission) {
     }
 
     private final KasaClient client;
@@ -69,5 +80,47 @@ public final class Members {
     public MemberList list(int start, int length) {
         return client.get(PATH, Map.of("start", Integer.toString(start), "length", Integer.toString(length)),
                 MemberList.class);
+    }
+
+    /**
+     * POST {@code /api/paywall/member/bankaccount}: adds {@code account} (its
+     * {@code currencyId}, {@code title}, {@code iban}) to the member; 226 when the member
+     * already has an account in that currency.
+     */
+    public MemberBankAccount addBankAccount(long memberId, BankAccount account) {
+        Objects.requireNonNull(account, "account");
+        return client.post(PATH + "/bankaccount",
+                new NewBankAccount(memberId, account.currencyId(), account.title(), account.iban()), MemberBankAccount.class);
+    }
+
+    /** PUT {@code /api/paywall/member/bankaccount}: replaces the account's currency, title and IBAN (224 for an unknown account). */
+    public MemberBankAccount updateBankAccount(long bankAccountId, BankAccount account) {
+        Objects.requireNonNull(account, "account");
+        return client.put(PATH + "/bankaccount",
+                new ChangedBankAccount(bankAccountId, account.currencyId(), account.title(), account.iban()),
+                MemberBankAccount.class);
+    }
+
+    /** DELETE {@code /api/paywall/member/bankaccount} with {@code Id}. */
+    public void deleteBankAccount(long bankAccountId) {
+        client.delete(PATH + "/bankaccount", new ById(bankAccountId), Void.class);
+    }
+
+    /** GET {@code /api/paywall/member/bankaccount} with header {@code memberid}: the member's accounts, by currency. */
+    public List<MemberBankAccount> bankAccounts(long memberId) {
+        return List.copyOf(client.<List<MemberBankAccount>>getWithHeaders(PATH + "/bankaccount",
+                Map.of("memberid", Long.toString(memberId)), KasaJson.listOf(MemberBankAccount.class)));
+    }
+
+    /** GET {@code /api/paywall/member/valuedate} with header {@code memberid}; null while the member has none. */
+    public MemberValueDate valueDate(long memberId) {
+        return client.getOptional(PATH + "/valuedate", Map.of("memberid", Long.toString(memberId)), MemberValueDate.class);
+    }
+
+    /** POST {@code /api/paywall/member/valuedate}: sets the member's value date, overwriting one it has (its id stays). */
+    public MemberValueDate setValueDate(long memberId, ValueDate valueDate) {
+        Objects.requireNonNull(valueDate, "valueDate");
+        return client.post(PATH + "/valuedate", new NewValueDate(memberId, valueDate.calculationType(),
+                valueDate.calculationValue(), valueDate.commission()), MemberValueDate.class);
     }
 }

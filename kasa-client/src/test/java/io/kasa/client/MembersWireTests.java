@@ -126,6 +126,43 @@ class MembersWireTests {
     }
 
     @Test
+    void bankAccountAndValueDateCallsSendIntegerIdsAndReadTheirAnswers() {
+        String account = "{\"Id\":17,\"MemberId\":4294967301,\"CurrencyId\":1,\"Currency\":\"TRY\",\"Title\":\"Ayşe\","
+                + "\"Iban\":\"TR330006100519786457841326\"}";
+        String valueDate = "{\"Id\":9,\"MemberId\":4294967301,\"CalculationType\":2,\"CalculationValue\":5,\"Commission\":12.50}";
+        body(account);
+        body(account);
+        body("null");
+        body("[" + account + "]");
+        body("null");
+        body(valueDate);
+
+        MemberBankAccount added = client.members().addBankAccount(MEMBER, BankAccount.of(1, "Ayşe", "TR33 0006 1005 1978 6457 8413 26"));
+        String addBody = server.last().text();
+        client.members().updateBankAccount(17, BankAccount.of(1, "Ayşe", "TR330006100519786457841326"));
+        String updateBody = server.last().text();
+        client.members().deleteBankAccount(17);
+        String deleteBody = server.last().text();
+        List<MemberBankAccount> listed = client.members().bankAccounts(MEMBER);
+        ScriptedServer.Received listing = server.last();
+        MemberValueDate none = client.members().valueDate(MEMBER);
+        MemberValueDate set = client.members().setValueDate(MEMBER, ValueDate.dayOfWeek(5, new BigDecimal("12.50")));
+
+        assertThat(addBody).isEqualTo("{\"MemberId\":4294967301,\"CurrencyId\":1,\"Title\":\"Ayşe\","
+                + "\"Iban\":\"TR33 0006 1005 1978 6457 8413 26\"}");
+        assertThat(updateBody).startsWith("{\"Id\":17,\"CurrencyId\":1,");
+        assertThat(deleteBody).isEqualTo("{\"Id\":17}");
+        assertThat(listing.path()).isEqualTo("/api/paywall/member/bankaccount");
+        assertThat(listing.header("memberid")).isEqualTo("4294967301");
+        assertThat(added).isEqualTo(new MemberBankAccount(17, MEMBER, 1, "TRY", "Ayşe", "TR330006100519786457841326"));
+        assertThat(listed).containsExactly(added);
+        assertThat(none).as("Body null: no value date yet").isNull();
+        assertThat(server.last().text()).isEqualTo("{\"MemberId\":4294967301,\"CalculationType\":2,\"CalculationValue\":5,"
+                + "\"Commission\":12.50}");
+        assertThat(set).isEqualTo(new MemberValueDate(9, MEMBER, 2, 5, new BigDecimal("12.50")));
+    }
+
+    @Test
     void aRefusalCarriesPaywallsCodeAndTheHttpStatus() {
         server.answer(404, "{\"ErrorCode\":198,\"Result\":false,\"Message\":\"Member not found\",\"Body\":null}");
 

@@ -75,10 +75,11 @@ public class Members {
             id = jdbc.sql("""
                             insert into member (merchant_id, is_sub_merchant, member_type, external_id, name, title,
                                 tax_office, tax_number, identity_number, email, phone, address, contact_name,
-                                contact_lastname, calculation_type, calculation_value, commission, created_at)
+                                contact_lastname, calculation_type, calculation_value, commission, value_date_id, created_at)
                             values (:merchant, :isSubMerchant, :memberType, :externalId, :name, :title,
                                 :taxOffice, :taxNumber, :identityNumber, :email, :phone, :address, :contactName,
-                                :contactLastname, :type, :value, :commission, :now)
+                                :contactLastname, :type, :value, :commission,
+                                case when cast(:type as smallint) is null then null else nextval('member_value_date_id') end, :now)
                             returning id""")
                     .params(columns(details)).params(valueDateColumns(details.valueDate()))
                     .param("merchant", merchant.value()).param("now", SqlTime.of(time.now()))
@@ -154,6 +155,103 @@ public class Members {
         }
     }
 
+    /** The member's bank accounts, ordered by currency; {@code Member.NotFound} for an unknown member. */
+    public List<BankAccount> bankAccounts(MerchantId merchant, long memberId) {
+        return get(merchant, memberId).bankAccounts();
+    }
+
+    /**
+     * Adds a bank account to a member. {@code Member.NotFound} for an unknown member,
+     * {@code Member.Validation.BankAccounts} when it already has an account in that currency.
+     */
+    @Transactional
+    public BankAccount addBankAccount(MerchantId merchant, long memberId, MemberDetails.Account account) {
+        lockMember(merchant, memberId);
+        try {
+            long id = jdbc.sql("""
+                            insert into member_bank_account (member_id, currency_id, title, iban)
+                            values (:member, :currency, :title, :iban) returning id""")
+                    .param("member", memberId).param("currency", account.currencyId())
+                    .param("title", account.title()).param("iban", account.iban())
+                    .query(Long.class).single();
+            return new BankAccount(id, account.currencyId(), account.title(), account.iban());
+        } catch (DuplicateKeyException e) {
+            throw oneAccountPerCurrency(account.currencyId());
+        }
+    }
+
+    /**
+     * Replaces a bank account's currency, title and IBAN. {@code Member.BankAccount.NotFound}
+     * unless it is an account of one of the merchant's live members.
+     */
+    @Transactional
+    public BankAccount updateBankAccount(MerchantId merchant, long accountId, MemberDetails.Account account) {
+        try {
+            int updated = jdbc.sql("""
+                            update member_bank_account set currency_id = :currency, title = :title, iban = :iban
+                            where id = :id and member_id in (select id from member
+                                                             where merchant_id = :merchant and deleted_at is null)""")
+                    .param("id", accountId).param("merchant", merchant.value()).param("currency", account.currencyId())
+                    .param("title", account.title()).param("iban", account.iban())
+                    .update();
+            if (updated == 0) {
+                throw new KasaException(KasaError.MEMBER_BANK_ACCOUNT_NOT_FOUND);
+            }
+            return new BankAccount(accountId, account.currencyId(), account.title(), account.iban());
+        } catch (DuplicateKeyException e) {
+            throw oneAccountPerCurrency(account.currencyId());
+        }
+    }
+
+    /** The member a bank account belongs to; {@code Member.BankAccount.NotFound} as for an update. */
+    public long memberOfBankAccount(MerchantId merchant, long accountId) {
+        return jdbc.sql("""
+                        select a.member_id from member_bank_account a join member m on m.id = a.member_id
+                        where a.id = :id and m.merchant_id = :merchant and m.deleted_at is null""")
+                .param("id", accountId).param("merchant", merchant.value())
+                .query(Long.class).optional()
+                .orElseThrow(() -> new KasaException(KasaError.MEMBER_BANK_ACCOUNT_NOT_FOUND));
+    }
+
+    /** Removes a bank account; {@code Member.BankAccount.NotFound} as for an update. */
+    @Transactional
+    public void deleteBankAccount(MerchantId merchant, long accountId) {
+        int deleted = jdbc.sql("""
+                        delete from member_bank_account
+                        where id = :id and member_id in (select id from member
+                                                         where merchant_id = :merchant and deleted_at is null)""")
+                .param("id", accountId).param("merchant", merchant.value())
+                .update();
+        if (deleted == 0) {
+            throw new KasaException(KasaError.MEMBER_BANK_ACCOUNT_NOT_FOUND);
+        }
+    }
+
+    /**
+     * Sets the member's value date, replacing the one it has (its id stays); answers the
+     * member as it now is. {@code Member.NotFound} for an unknown member.
+     */
+    @Transactional
+    public Member setValueDate(MerchantId merchant, long memberId, ValueDate valueDate) {
+        lockMember(merchant, memberId);
+        setValueDate(memberId, valueDate);
+        return get(merchant, memberId);
+    }
+
+    /** Locks a live member of the merchant against concurrent changes, or refuses with {@code Member.NotFound}. */
+    private void lockMember(MerchantId merchant, long memberId) {
+        jdbc.sql("select id from member where id = :id and merchant_id = :merchant and deleted_at is null for update")
+                .param("id", memberId).param("merchant", merchant.value())
+                .query(Long.class).optional()
+                .orElseThrow(() -> new KasaException(KasaError.MEMBER_NOT_FOUND));
+    }
+
+    private static KasaException oneAccountPerCurrency(int currencyId) {
+        return new KasaException(KasaError.MEMBER_BANK_ACCOUNTS_INVALID, new io.kasa.server.shared.LocalizedText(
+                "Üyenin " + currencyId + " para biriminde zaten bir hesabı var",
+                "The member already has an account in currency " + currencyId));
+    }
+
     private static Map<String, Object> columns(MemberDetails details) {
         Map<String, Object> columns = new LinkedHashMap<>();
         columns.put("isSubMerchant", details.isSubMerchant());
@@ -185,7 +283,8 @@ public class Members {
 
     private void setValueDate(long memberId, ValueDate valueDate) {
         jdbc.sql("""
-                        update member set calculation_type = :type, calculation_value = :value, commission = :commission
+                        update member set calculation_type = :type, calculation_value = :value, commission = :commission,
+                            value_date_id = coalesce(value_date_id, nextval('member_value_date_id'))
                         where id = :id""")
                 .params(valueDateColumns(valueDate)).param("id", memberId)
                 .update();
@@ -220,7 +319,7 @@ public class Members {
         return new Member(member.id(), member.isSubMerchant(), member.memberType(), member.externalId(), member.name(),
                 member.title(), member.taxOffice(), member.taxNumber(), member.identityNumber(), member.email(),
                 member.phone(), member.address(), member.contactName(), member.contactLastname(), accounts,
-                member.valueDate(), member.createdAt(), member.updatedAt());
+                member.valueDate(), member.valueDateId(), member.createdAt(), member.updatedAt());
     }
 
     private static Member member(ResultSet row, List<BankAccount> accounts) throws SQLException {
@@ -233,6 +332,6 @@ public class Members {
                 row.getString("tax_office"), row.getString("tax_number"), row.getString("identity_number"),
                 row.getString("email"), row.getString("phone"), row.getString("address"),
                 row.getString("contact_name"), row.getString("contact_lastname"), accounts, valueDate,
-                createdAt, SqlTime.read(row, "updated_at"));
+                (Long) row.getObject("value_date_id"), createdAt, SqlTime.read(row, "updated_at"));
     }
 }

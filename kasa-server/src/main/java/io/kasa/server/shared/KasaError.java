@@ -123,6 +123,10 @@ public enum KasaError {
     // Member API: codes as in Paywall's enumeration (198, 200-236); messages name the field.
     MEMBER_NOT_FOUND("Member.NotFound", 198, 404,
             "Üye bulunamadı", "Member not found"),
+    // No page names a code for an unknown bank account: Kasa takes 224, which no other member rule uses, inside
+    // Paywall's member range (198, 200-236).
+    MEMBER_BANK_ACCOUNT_NOT_FOUND("Member.BankAccount.NotFound", 224, 404,
+            "Üyenin banka hesabı bulunamadı", "Member bank account not found"),
     MEMBER_TYPE_INVALID("Member.Validation.Type", 200, 400,
             "Üye tipi geçersiz", "The member type is invalid"),
     MEMBER_EXTERNAL_ID_REQUIRED("Member.Validation.ExternalIdRequired", 201, 400,

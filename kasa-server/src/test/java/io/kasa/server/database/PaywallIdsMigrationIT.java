@@ -19,8 +19,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Migration V14 against a real PostgreSQL holding data written the way Kasa wrote it before
- * (GUID member, bank-account and earning keys; payments without integer ids): every row
+ * Migrations V14 and V15 against a real PostgreSQL holding data written the way Kasa wrote it before
+ * (GUID member, bank-account and earning keys; payments and value dates without integer ids): every row
  * survives, numbered in the order it was created, every reference follows its row, and new
  * rows continue the numbering.
  */
@@ -162,6 +162,14 @@ class PaywallIdsMigrationIT {
         assertThat(members).extracting(row -> row.get("external_id")).containsExactly("early", "late");
         assertThat(members).extracting(row -> row.get("title")).containsExactly("Ali Yılmaz", "Ayşe Kaya");
         assertThat(members).extracting(row -> row.get("account_id")).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void valueDatesAreNumberedInTheirMembersCreationOrder() {
+        assertThat(jdbc.sql("select value_date_id from member where external_id in ('early', 'late') order by created_at")
+                .query(Long.class).list()).containsExactly(1L, 2L);
+        assertThat(jdbc.sql("select nextval('member_value_date_id')").query(Long.class).single())
+                .as("new value dates continue the numbering").isEqualTo(3L);
     }
 
     @Test

@@ -166,6 +166,13 @@ final class ValidRequests {
             case "POST /api/paywall/member" -> member + "}";
             case "PUT /api/paywall/member" -> member + ",\"Id\":" + world.memberId() + "}";
             case "DELETE /api/paywall/member" -> "{\"Id\":" + world.memberId() + "}";
+            case "POST /api/paywall/member/bankaccount" -> "{\"MemberId\":" + world.memberId()
+                    + ",\"CurrencyId\":2,\"Title\":\"Fuzz\",\"Iban\":\"" + MarketplaceIT.MEMBER_IBAN + "\"}";
+            case "PUT /api/paywall/member/bankaccount" -> "{\"Id\":" + world.bankAccountId()
+                    + ",\"CurrencyId\":1,\"Title\":\"Fuzz\",\"Iban\":\"" + MarketplaceIT.MEMBER_IBAN + "\"}";
+            case "DELETE /api/paywall/member/bankaccount" -> "{\"Id\":" + world.bankAccountId() + "}";
+            case "POST /api/paywall/member/valuedate" -> "{\"MemberId\":" + world.memberId()
+                    + ",\"CalculationType\":1,\"CalculationValue\":7,\"Commission\":10}";
             case "PUT /api/paywall/marketplace/settings", "PUT /admin/merchants/{merchantId}/marketplace" -> marketplace;
             case "POST /api/paywall/marketplace/manual/trigger/start" -> "{\"CurrencyId\":1,\"DateFrom\":\"" + yesterday
                     + "\",\"DateTo\":\"" + yesterday + "\",\"TestMode\":false,\"SkipExistsControl\":false}";

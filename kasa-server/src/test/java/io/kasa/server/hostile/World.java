@@ -13,7 +13,7 @@ import java.util.UUID;
  * {@code paymentId} is the sale's GUID, {@code marketplacePaymentId} its integer {@code PaymentId}.
  */
 record World(String label, CreatedMerchant merchant, UUID terminalId, UUID tagId, String tagCode, UUID paymentId,
-             long marketplacePaymentId, String merchantUniqueCode, UUID callbackId, long memberId, String memberExternalId, UUID jobId,
+             long marketplacePaymentId, String merchantUniqueCode, UUID callbackId, long memberId, long bankAccountId, String memberExternalId, UUID jobId,
              UUID spareTerminalId, UUID pairRequestId, UUID pairAsyncRequestId, String deviceToken, IssuedKey revokedKey, Session session) {
 
     /** A dashboard session: the cookie to send and its CSRF token. */

@@ -60,6 +60,8 @@ abstract class WorldsIT extends KasaServerIT {
         long memberId = MarketplaceIT.member(baseUri, shop.merchant().created().publicKey(), "10");
         String externalId = jdbc.sql("select external_id from member where id = :id").param("id", memberId)
                 .query(String.class).single();
+        long bankAccountId = jdbc.sql("select id from member_bank_account where member_id = :id").param("id", memberId)
+                .query(Long.class).single();
 
         String code = "sale-" + UUID.randomUUID();
         SaleResult sale = client.payments().asyncSaleJson(Seeds.asyncSale(shop.terminalId(), code, Seeds.SINK));
@@ -89,7 +91,7 @@ abstract class WorldsIT extends KasaServerIT {
         admin.revokeKey(merchantId, revoked.keyId());
 
         return new World(label, shop.merchant().created(), shop.terminalId(), tagId, tagCode, paymentId,
-                sale.paymentId(), code, callbackId, memberId, externalId, jobId, spare, pairRequest.pairRequestId(),
+                sale.paymentId(), code, callbackId, memberId, bankAccountId, externalId, jobId, spare, pairRequest.pairRequestId(),
                 pairAsyncRequest.pairAsyncRequestId(), deviceToken, revoked,
                 signIn(shop.merchant().created().privateKey()));
     }

@@ -61,6 +61,14 @@ class MemberController {
     record MemberList(List<MemberItem> data, long totalRecord) {
     }
 
+    /** A bank account as the bank-account calls answer it: with its member's id. */
+    record MemberBankAccount(long id, long memberId, int currencyId, String currency, String title, String iban) {
+    }
+
+    /** A value date as the value-date calls answer it: {@code Id} is the value date's own integer id. */
+    record MemberValueDate(long id, long memberId, int calculationType, int calculationValue, BigDecimal commission) {
+    }
+
     @PostMapping(PATH)
     MarketplaceEnvelope create(MerchantId merchant, @RequestBody JsonNode body) {
         return MarketplaceEnvelope.success(item(members.create(merchant, MemberReader.details(body))));
@@ -98,6 +106,60 @@ class MemberController {
         Members.Listing listing = members.list(merchant, offset, size);
         return MarketplaceEnvelope.success(
                 new MemberList(listing.members().stream().map(this::item).toList(), listing.total()));
+    }
+
+    @PostMapping(PATH + "/bankaccount")
+    MarketplaceEnvelope addBankAccount(MerchantId merchant, @RequestBody JsonNode body) {
+        long memberId = MemberReader.idField(body, "MemberId");
+        BankAccount account = members.addBankAccount(merchant, memberId, MemberReader.bankAccount(body));
+        return MarketplaceEnvelope.success(item(memberId, account));
+    }
+
+    @PutMapping(PATH + "/bankaccount")
+    MarketplaceEnvelope updateBankAccount(MerchantId merchant, @RequestBody JsonNode body) {
+        long accountId = MemberReader.idField(body, "Id");
+        BankAccount account = members.updateBankAccount(merchant, accountId, MemberReader.bankAccount(body));
+        return MarketplaceEnvelope.success(item(members.memberOfBankAccount(merchant, accountId), account));
+    }
+
+    @DeleteMapping(PATH + "/bankaccount")
+    MarketplaceEnvelope deleteBankAccount(MerchantId merchant, @RequestBody JsonNode body) {
+        members.deleteBankAccount(merchant, MemberReader.idField(body, "Id"));
+        return MarketplaceEnvelope.success(null);
+    }
+
+    @GetMapping(PATH + "/bankaccount")
+    MarketplaceEnvelope bankAccounts(MerchantId merchant,
+                                     @RequestHeader(name = "memberid", required = false) String memberId) {
+        long id = MemberReader.memberIdHeader(memberId);
+        return MarketplaceEnvelope.success(members.bankAccounts(merchant, id).stream()
+                .map(account -> item(id, account)).toList());
+    }
+
+    /** The member's value date, or {@code Body: null} while it has none. */
+    @GetMapping(PATH + "/valuedate")
+    MarketplaceEnvelope valueDate(MerchantId merchant,
+                                  @RequestHeader(name = "memberid", required = false) String memberId) {
+        return MarketplaceEnvelope.success(valueDateItem(members.get(merchant, MemberReader.memberIdHeader(memberId))));
+    }
+
+    /** Sets the member's value date; one it already has is overwritten, keeping its id. */
+    @PostMapping(PATH + "/valuedate")
+    MarketplaceEnvelope setValueDate(MerchantId merchant, @RequestBody JsonNode body) {
+        long memberId = MemberReader.idField(body, "MemberId");
+        return MarketplaceEnvelope.success(
+                valueDateItem(members.setValueDate(merchant, memberId, MemberReader.valueDateBody(body))));
+    }
+
+    private static MemberValueDate valueDateItem(Member member) {
+        ValueDate valueDate = member.valueDate();
+        return valueDate == null ? null : new MemberValueDate(member.valueDateId(), member.id(),
+                valueDate.calculationType(), valueDate.calculationValue(), valueDate.commission());
+    }
+
+    private static MemberBankAccount item(long memberId, BankAccount account) {
+        return new MemberBankAccount(account.id(), memberId, account.currencyId(), CURRENCIES.get(account.currencyId()),
+                account.title(), account.iban());
     }
 
     /** A whole number of 0 or more from a header; {@code absent} when the header is missing or empty. */
