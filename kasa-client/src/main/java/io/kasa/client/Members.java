@@ -75,11 +75,12 @@ public final class Members {
 
     /**
      * GET {@code /api/paywall/member} with headers {@code start} (0-based offset) and
-     * {@code length} (1–50): the members in the order they were created, and how many there are.
+     * {@code length} (1–50): the members in the order they were created ({@code Body} is a bare
+     * array, as Paywall's page shows it).
      */
-    public MemberList list(int start, int length) {
-        return client.get(PATH, Map.of("start", Integer.toString(start), "length", Integer.toString(length)),
-                MemberList.class);
+    public List<Member> list(int start, int length) {
+        return List.copyOf(client.<List<Member>>getWithHeaders(PATH,
+                Map.of("start", Integer.toString(start), "length", Integer.toString(length)), KasaJson.listOf(Member.class)));
     }
 
     /**

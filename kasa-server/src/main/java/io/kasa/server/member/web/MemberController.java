@@ -58,9 +58,6 @@ class MemberController {
     record ValueDateItem(int calculationType, int calculationValue, BigDecimal commission) {
     }
 
-    record MemberList(List<MemberItem> data, long totalRecord) {
-    }
-
     /** A bank account as the bank-account calls answer it: with its member's id. */
     record MemberBankAccount(long id, long memberId, int currencyId, String currency, String title, String iban) {
     }
@@ -96,6 +93,7 @@ class MemberController {
         return MarketplaceEnvelope.success(item(members.get(merchant, MemberReader.memberIdHeader(memberId))));
     }
 
+    /** A slice of the members, oldest first; {@code Body} is the bare array the page's sample shows. */
     @GetMapping(PATH)
     MarketplaceEnvelope list(MerchantId merchant,
                              @RequestHeader(name = "start", required = false) String start,
@@ -103,9 +101,7 @@ class MemberController {
         int offset = count("start", start, 0);
         int size = count("length", length, DEFAULT_LENGTH);
         Validation.between("length", size, 1, MAX_LENGTH);
-        Members.Listing listing = members.list(merchant, offset, size);
-        return MarketplaceEnvelope.success(
-                new MemberList(listing.members().stream().map(this::item).toList(), listing.total()));
+        return MarketplaceEnvelope.success(members.list(merchant, offset, size).members().stream().map(this::item).toList());
     }
 
     @PostMapping(PATH + "/bankaccount")
