@@ -124,4 +124,17 @@ public final class Members {
         return client.post(PATH + "/valuedate", new NewValueDate(memberId, valueDate.calculationType(),
                 valueDate.calculationValue(), valueDate.commission()), MemberValueDate.class);
     }
+
+    /**
+     * GET {@code /api/paywall/member/search}: the members matching every criterion given
+     * ({@code criteria} keys are the lower-case headers {@code memberexternalid},
+     * {@code membername}, {@code memberemail}, {@code memberphone},
+     * {@code memberidentitynumber}; header values are ISO-8859-1 text), oldest first, from {@code start}, at most {@code length}.
+     */
+    public List<Member> search(Map<String, String> criteria, int start, int length) {
+        Map<String, String> inputs = new java.util.LinkedHashMap<>(criteria);
+        inputs.put("start", Integer.toString(start));
+        inputs.put("length", Integer.toString(length));
+        return List.copyOf(client.<List<Member>>getWithHeaders(PATH + "/search", inputs, KasaJson.listOf(Member.class)));
+    }
 }

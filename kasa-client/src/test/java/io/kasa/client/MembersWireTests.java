@@ -162,6 +162,21 @@ class MembersWireTests {
     }
 
     @Test
+    void searchSendsItsCriteriaAndPagingAsLowerCaseHeaders() {
+        body("[" + MEMBER_JSON + "]");
+
+        List<Member> found = client.members().search(java.util.Map.of("memberexternalid", "m-1"), 5, 20);
+
+        ScriptedServer.Received sent = server.last();
+        assertThat(sent.method()).isEqualTo("GET");
+        assertThat(sent.path()).isEqualTo("/api/paywall/member/search");
+        assertThat(sent.header("memberexternalid")).isEqualTo("m-1");
+        assertThat(sent.header("start")).isEqualTo("5");
+        assertThat(sent.header("length")).isEqualTo("20");
+        assertThat(found).extracting(Member::id).containsExactly(MEMBER);
+    }
+
+    @Test
     void aRefusalCarriesPaywallsCodeAndTheHttpStatus() {
         server.answer(404, "{\"ErrorCode\":198,\"Result\":false,\"Message\":\"Member not found\",\"Body\":null}");
 

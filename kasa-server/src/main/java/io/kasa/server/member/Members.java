@@ -67,6 +67,31 @@ public class Members {
         return new Listing(withAccounts(members), total);
     }
 
+    /**
+     * What a member search asks for: each non-null criterion must hold (exact, after the
+     * caller stripped outer spaces); at least one is given.
+     */
+    public record Search(String externalId, String name, String email, String phone, String identityNumber) {
+    }
+
+    /** {@code length} of the members matching {@code search} from the 0-based {@code start}, oldest first. */
+    public List<Member> search(MerchantId merchant, Search search, long start, int length) {
+        List<Member> members = jdbc.sql("""
+                        select * from member where merchant_id = :merchant and deleted_at is null
+                          and (cast(:externalId as varchar) is null or external_id = :externalId)
+                          and (cast(:name as varchar) is null or name = :name)
+                          and (cast(:email as varchar) is null or lower(email) = lower(:email))
+                          and (cast(:phone as varchar) is null or phone = :phone)
+                          and (cast(:identityNumber as varchar) is null or identity_number = :identityNumber)
+                        order by created_at, id limit :limit offset :offset""")
+                .param("merchant", merchant.value()).param("externalId", search.externalId())
+                .param("name", search.name()).param("email", search.email()).param("phone", search.phone())
+                .param("identityNumber", search.identityNumber())
+                .param("limit", length).param("offset", start)
+                .query((row, n) -> member(row, List.of())).list();
+        return withAccounts(members);
+    }
+
     /** Creates a member; {@code Member.AlreadyExists} when its external id is taken. */
     @Transactional
     public Member create(MerchantId merchant, MemberDetails details) {

@@ -96,6 +96,11 @@ final class ValidRequests {
             case "terminalId" -> world.terminalId().toString();
             case "statusId" -> "4";
             case "merchantUniqueCode" -> "fuzz-filter";
+            case "memberexternalid" -> "fuzz-member";
+            case "membername" -> "Berber Ali";
+            case "memberemail" -> "ali@example.com";
+            case "memberphone" -> "+905551112233";
+            case "memberidentitynumber" -> "10000000146";
             default -> throw new IllegalStateException("no valid value for parameter " + name + " of " + endpoint
                     + ": add one to ValidRequests");
         };

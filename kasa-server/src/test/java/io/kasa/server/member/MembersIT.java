@@ -327,6 +327,38 @@ class MembersIT extends KasaServerIT {
     }
 
     @Test
+    void searchMatchesEveryCriterionGivenAmongTheMerchantsLiveMembers() {
+        Member a = client.members().create(individual("a"));
+        Member b = client.members().create(individual("b").withMemberName("Baska Dukkan"));
+        Member c = client.members().create(company("c"));
+        Member gone = client.members().create(individual("gone"));
+        client.members().delete(gone.id());
+        newMerchant("Other search").client().members().create(individual("a"));
+
+        assertThat(client.members().search(java.util.Map.of("memberexternalid", "a"), 0, 50)).containsExactly(a);
+        assertThat(client.members().search(java.util.Map.of("memberemail", "AYSE@example.com"), 0, 50))
+                .as("e-mail in any case; the deleted member and the other merchant's are not found").containsExactly(a, b);
+        assertThat(client.members().search(java.util.Map.of("memberidentitynumber", TCKN, "membername", "Baska Dukkan"), 0, 50))
+                .as("every criterion must hold").containsExactly(b);
+        assertThat(client.members().search(java.util.Map.of("memberphone", "02125550000"), 0, 50)).containsExactly(c);
+        assertThat(client.members().search(java.util.Map.of("memberemail", "ayse@example.com"), 1, 1)).containsExactly(b);
+        assertThat(client.members().search(java.util.Map.of("memberexternalid", "gone"), 0, 50)).isEmpty();
+
+        JsonNode found = body(raw("GET", PATH + "/search").header("memberexternalid", " c ").send());
+        assertThat(found.isArray()).isTrue();
+        assertThat(found.get(0).propertyNames()).containsExactlyElementsOf(MEMBER_FIELDS);
+        assertThat(found.get(0).get("Id").longValue()).isEqualTo(c.id());
+        assertThat(refused(raw("GET", PATH + "/search").send(), 1001, 400)).contains("memberexternalid");
+        refused(raw("GET", PATH + "/search").header("membername", " ").send(), 1001, 400);
+        refused(raw("GET", PATH + "/search").header("membername", "x").header("length", "51").send(), 1001, 400);
+        refused(raw("GET", PATH + "/search").header("membername", "x").header("start", "-1").send(), 1001, 400);
+        refused(raw("GET", PATH + "/search").header("memberexternalid", "x".repeat(51)).send(), 1001, 400);
+        assertThat(body(raw("GET", PATH + "/search").header("memberexternalid", "x".repeat(50)).send())).isEmpty();
+        refused(raw("GET", PATH + "/search").header("memberidentitynumber", "10000000147").send(), 1001, 400);
+        refused(raw("GET", PATH + "/search").header("memberphone", "1".repeat(21)).send(), 1001, 400);
+    }
+
+    @Test
     void anotherMerchantsMembersAreInvisible() {
         Member mine = client.members().create(company("mine"));
         KasaClient other = newMerchant("Other marketplace").client();

@@ -34,6 +34,7 @@ class MemberController {
     static final int DEFAULT_LENGTH = 10;
     static final int MAX_LENGTH = 50;
     private static final Pattern COUNT = Pattern.compile("[0-9]{1,9}");
+    private static final Pattern IDENTITY_NUMBER = Pattern.compile("[1-9][0-9]{10}");
     private static final Map<Integer, String> CURRENCIES =
             Map.of(1, "TRY", 2, "USD", 3, "EUR", 4, "BAM", 5, "MKD", 6, "ALL", 7, "GBP");
 
@@ -156,6 +157,56 @@ class MemberController {
     private static MemberBankAccount item(long memberId, BankAccount account) {
         return new MemberBankAccount(account.id(), memberId, account.currencyId(), CURRENCIES.get(account.currencyId()),
                 account.title(), account.iban());
+    }
+
+    /**
+     * Members matching every criterion given as a lower-case header (exact values; the
+     * e-mail in any case), oldest first, paged like the list; {@code Body} is an array.
+     * Headers carry ISO-8859-1 text only, so a name with Turkish letters cannot be searched for.
+     */
+    @GetMapping(PATH + "/search")
+    MarketplaceEnvelope search(MerchantId merchant,
+                               @RequestHeader(name = "memberexternalid", required = false) String externalId,
+                               @RequestHeader(name = "membername", required = false) String name,
+                               @RequestHeader(name = "memberemail", required = false) String email,
+                               @RequestHeader(name = "memberphone", required = false) String phone,
+                               @RequestHeader(name = "memberidentitynumber", required = false) String identityNumber,
+                               @RequestHeader(name = "start", required = false) String start,
+                               @RequestHeader(name = "length", required = false) String length) {
+        String identity = criterion("memberidentitynumber", identityNumber, 11);
+        if (identity != null && !(IDENTITY_NUMBER.matcher(identity).matches() && MemberReader.hasIdentityChecksum(identity))) {
+            throw Validation.invalid("memberidentitynumber geçerli bir T.C. kimlik numarası değil",
+                    "memberidentitynumber is not a valid Turkish identity number");
+        }
+        Members.Search search = new Members.Search(criterion("memberexternalid", externalId, MemberReader.MAX_EXTERNAL_ID),
+                criterion("membername", name, 100), criterion("memberemail", email, 100),
+                criterion("memberphone", phone, 20), identity);
+        if (search.equals(new Members.Search(null, null, null, null, null))) {
+            throw Validation.invalid("En az bir arama başlığı gereklidir: memberexternalid, membername, memberemail, "
+                            + "memberphone veya memberidentitynumber",
+                    "At least one search header is required: memberexternalid, membername, memberemail, "
+                            + "memberphone or memberidentitynumber");
+        }
+        int offset = count("start", start, 0);
+        int size = count("length", length, DEFAULT_LENGTH);
+        Validation.between("length", size, 1, MAX_LENGTH);
+        return MarketplaceEnvelope.success(members.search(merchant, search, offset, size).stream().map(this::item).toList());
+    }
+
+    /**
+     * A search header's value without outer spaces; null when absent or blank. Longer than
+     * the field it matches, or holding a control character, it can match no member and is refused.
+     */
+    private static String criterion(String header, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        if (text.length() > max || text.chars().anyMatch(Character::isISOControl)) {
+            throw Validation.invalid(header + " en fazla " + max + " karakter olmalı ve denetim karakteri içermemelidir",
+                    header + " must have at most " + max + " characters and no control characters");
+        }
+        return text;
     }
 
     /** A whole number of 0 or more from a header; {@code absent} when the header is missing or empty. */
