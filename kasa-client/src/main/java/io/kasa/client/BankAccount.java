@@ -1,6 +1,5 @@
 package io.kasa.client;
 
-import java.util.UUID;
 
 /**
  * A member's bank account for one currency: {@code currencyId} 1–7 (1 TRY, 2 USD, 3 EUR,
@@ -9,7 +8,7 @@ import java.util.UUID;
  * In answers {@code id} is the account's id, {@code currency} the currency's code and
  * {@code iban} normalised (no spaces, upper case); in requests both are left out.
  */
-public record BankAccount(UUID id, int currencyId, String currency, String title, String iban) {
+public record BankAccount(Long id, int currencyId, String currency, String title, String iban) {
 
     /** An account to send with a member. */
     public static BankAccount of(int currencyId, String title, String iban) {

@@ -16,12 +16,16 @@ import java.util.UUID;
  * (it is covered by the signature, the header is not). {@code hash} is Paywall's Physical POS
  * hash ({@code hashFormat} {@code PhysicalPos}), see {@link CallbackVerifier#hash}.
  *
+ * <p>{@code paymentId} is the payment's integer {@code PaymentId}, which the marketplace
+ * calls take; Kasa adds it, so it is null in a callback from Paywall itself.
+ *
  * <p>The ids, the merchant code, the amount and the hash are required; a body without them is
  * no callback.
  */
 public record Callback(UUID connectionId, UUID terminalId, UUID paymentRequestId, UUID paymentRequestActivityId,
                        int paymentTypeId, int paymentStatusId, String merchantUniqueCode, String displayCode,
-                       BigDecimal amount, String message, String hash, String hashFormat, int hashKeyType) {
+                       BigDecimal amount, String message, String hash, String hashFormat, int hashKeyType,
+                       Long paymentId) {
 
     public Callback {
         Objects.requireNonNull(paymentRequestId, "PaymentRequestId");

@@ -165,6 +165,14 @@ public final class KasaClient {
         return unwrap(family, transport.send("GET", path, null, headers), resultType, true);
     }
 
+    /** As {@link #getWithHeaders}, for an answer whose {@code Body} may be null (then null). */
+    <T> T getOptional(String path, Map<String, String> inputs, Class<T> resultType) {
+        KeyFamily family = KeyFamily.of(path);
+        Map<String, String> headers = headers(family);
+        headers.putAll(inputs);
+        return unwrap(family, transport.send("GET", path, null, headers), KasaJson.type(resultType), false);
+    }
+
     <T> T get(String path, Class<T> resultType) {
         return send("GET", path, null, KasaJson.type(resultType), true);
     }

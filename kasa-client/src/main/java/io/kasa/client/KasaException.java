@@ -41,6 +41,7 @@ public final class KasaException extends RuntimeException {
     private final UUID paymentRequestActivityId;
     private final int paymentRequestActivityTypeId;
     private final int paymentStatus;
+    private final Long paymentId;
 
     KasaException(int httpStatus, int errorCode, String clientMessage, String serverMessage,
                   String requestId, Duration retryAfter, SaleResult payment, Throwable cause) {
@@ -55,6 +56,7 @@ public final class KasaException extends RuntimeException {
         this.paymentRequestActivityId = payment == null ? null : payment.paymentRequestActivityId();
         this.paymentRequestActivityTypeId = payment == null ? 0 : payment.paymentRequestActivityTypeId();
         this.paymentStatus = payment == null ? 0 : payment.paymentStatus();
+        this.paymentId = payment == null ? null : payment.paymentId();
     }
 
     static KasaException refused(HttpReply reply, int errorCode, String clientMessage, String message,
@@ -116,7 +118,7 @@ public final class KasaException extends RuntimeException {
         return paymentRequestId == null
                 ? Optional.empty()
                 : Optional.of(new SaleResult(paymentRequestId, paymentRequestActivityId,
-                        paymentRequestActivityTypeId, paymentStatus));
+                        paymentRequestActivityTypeId, paymentStatus, paymentId));
     }
 
     /** The {@code PaymentRequestId} of {@link #payment()}: keep it to follow the payment by inquiry. */

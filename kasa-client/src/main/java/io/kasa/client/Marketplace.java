@@ -55,14 +55,14 @@ public final class Marketplace {
     }
 
     /** One product of a payment with its platform ("merchant") and member ("sub-merchant") shares. */
-    public record ProductEarning(UUID paymentId, UUID productId, String productName, BigDecimal productAmount,
-                                 UUID memberId, UUID merchantEarningId, BigDecimal merchantEarning,
+    public record ProductEarning(long paymentId, long productId, String productName, BigDecimal productAmount,
+                                 Long memberId, Long merchantEarningId, BigDecimal merchantEarning,
                                  LocalDateTime merchantReflectionDate, Integer merchantEarningStatusId,
-                                 UUID subMerchantEarningId, BigDecimal subMerchantEarning,
+                                 Long subMerchantEarningId, BigDecimal subMerchantEarning,
                                  LocalDateTime subMerchantReflectionDate, Integer subMerchantEarningStatusId) {
     }
 
-    public record MemberEarning(UUID id, boolean isSubMerchant, UUID paymentId, UUID productId, int currencyId,
+    public record MemberEarning(long id, boolean isSubMerchant, long paymentId, long productId, int currencyId,
                                 String currency, int calculationCommissionType, BigDecimal calculationCommission,
                                 BigDecimal earning, int marketPlaceEarningStatusId, String marketPlaceEarningStatus,
                                 UUID marketPlaceEarningTransactionId, LocalDateTime reflectionDate,
@@ -125,16 +125,16 @@ public final class Marketplace {
         return client.post("/api/paywall/marketplace/manual/trigger/restart", new JobRef(jobId), PayoutJob.class);
     }
 
-    /** GET {@code .../report/earning/payment} (header {@code paymentid}). */
-    public List<ProductEarning> earningsOfPayment(UUID paymentRequestId) {
+    /** GET {@code .../report/earning/payment} (header {@code paymentid}, the sale's integer {@code PaymentId}). */
+    public List<ProductEarning> earningsOfPayment(long paymentId) {
         return client.getWithHeaders("/api/paywall/marketplace/report/earning/payment",
-                Map.of("paymentid", paymentRequestId.toString()), KasaJson.listOf(ProductEarning.class));
+                Map.of("paymentid", Long.toString(paymentId)), KasaJson.listOf(ProductEarning.class));
     }
 
     /** GET {@code .../report/earning/member}: a page ({@code start} offset, {@code length} 1–50) of a member's earnings. */
-    public MemberEarnings earningsOfMember(UUID memberId, int start, int length) {
+    public MemberEarnings earningsOfMember(long memberId, int start, int length) {
         Map<String, String> inputs = new LinkedHashMap<>();
-        inputs.put("memberid", memberId.toString());
+        inputs.put("memberid", Long.toString(memberId));
         inputs.put("start", Integer.toString(start));
         inputs.put("length", Integer.toString(length));
         return client.getWithHeaders("/api/paywall/marketplace/report/earning/member", inputs,

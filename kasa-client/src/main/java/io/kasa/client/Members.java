@@ -2,9 +2,10 @@ package io.kasa.client;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * Paywall's Member API ({@code /api/paywall/member}, public key pair, marketplace envelope):
@@ -17,13 +18,22 @@ public final class Members {
 
     static final String PATH = "/api/paywall/member";
 
-    private record Change(UUID id, @JsonUnwrapped MemberDetails member) {
+    private record Change(long id, @JsonUnwrapped MemberDetails member) {
     }
 
-    private record ById(UUID id) {
+    private record ById(long id) {
     }
 
     private record ByExternalId(String memberExternalId) {
+    }
+
+    private record NewBankAccount(long memberId, int currencyId, String title, String iban) {
+    }
+
+    private record ChangedBankAccount(long id, int currencyId, String title, String iban) {
+    }
+
+    private record NewValueDate(long memberId, int calculationType, int calculationValue, BigDecimal commission) {
     }
 
     private final KasaClient client;
@@ -42,15 +52,13 @@ public final class Members {
      * PUT {@code /api/paywall/member}: replaces the member's details; its bank accounts and
      * value date only when {@code member} carries them. Answers the member as updated.
      */
-    public Member update(UUID memberId, MemberDetails member) {
-        Objects.requireNonNull(memberId, "memberId");
+    public Member update(long memberId, MemberDetails member) {
         Objects.requireNonNull(member, "member");
         return client.put(PATH, new Change(memberId, member), Member.class);
     }
 
     /** DELETE {@code /api/paywall/member} with {@code Id}: later calls with this id answer 198. */
-    public void delete(UUID memberId) {
-        Objects.requireNonNull(memberId, "memberId");
+    public void delete(long memberId) {
         client.delete(PATH, new ById(memberId), Void.class);
     }
 
@@ -61,17 +69,72 @@ public final class Members {
     }
 
     /** GET {@code /api/paywall/member/detail} with header {@code memberid}. */
-    public Member get(UUID memberId) {
-        Objects.requireNonNull(memberId, "memberId");
-        return client.get(PATH + "/detail", Map.of("memberid", memberId.toString()), Member.class);
+    public Member get(long memberId) {
+        return client.get(PATH + "/detail", Map.of("memberid", Long.toString(memberId)), Member.class);
     }
 
     /**
      * GET {@code /api/paywall/member} with headers {@code start} (0-based offset) and
-     * {@code length} (1–50): the members in the order they were created, and how many there are.
+     * {@code length} (1–50): the members in the order they were created ({@code Body} is a bare
+     * array, as Paywall's page shows it).
      */
-    public MemberList list(int start, int length) {
-        return client.get(PATH, Map.of("start", Integer.toString(start), "length", Integer.toString(length)),
-                MemberList.class);
+    public List<Member> list(int start, int length) {
+        return List.copyOf(client.<List<Member>>getWithHeaders(PATH,
+                Map.of("start", Integer.toString(start), "length", Integer.toString(length)), KasaJson.listOf(Member.class)));
+    }
+
+    /**
+     * POST {@code /api/paywall/member/bankaccount}: adds {@code account} (its
+     * {@code currencyId}, {@code title}, {@code iban}) to the member; 226 when the member
+     * already has an account in that currency.
+     */
+    public MemberBankAccount addBankAccount(long memberId, BankAccount account) {
+        Objects.requireNonNull(account, "account");
+        return client.post(PATH + "/bankaccount",
+                new NewBankAccount(memberId, account.currencyId(), account.title(), account.iban()), MemberBankAccount.class);
+    }
+
+    /** PUT {@code /api/paywall/member/bankaccount}: replaces the account's currency, title and IBAN (224 for an unknown account). */
+    public MemberBankAccount updateBankAccount(long bankAccountId, BankAccount account) {
+        Objects.requireNonNull(account, "account");
+        return client.put(PATH + "/bankaccount",
+                new ChangedBankAccount(bankAccountId, account.currencyId(), account.title(), account.iban()),
+                MemberBankAccount.class);
+    }
+
+    /** DELETE {@code /api/paywall/member/bankaccount} with {@code Id}. */
+    public void deleteBankAccount(long bankAccountId) {
+        client.delete(PATH + "/bankaccount", new ById(bankAccountId), Void.class);
+    }
+
+    /** GET {@code /api/paywall/member/bankaccount} with header {@code memberid}: the member's accounts, by currency. */
+    public List<MemberBankAccount> bankAccounts(long memberId) {
+        return List.copyOf(client.<List<MemberBankAccount>>getWithHeaders(PATH + "/bankaccount",
+                Map.of("memberid", Long.toString(memberId)), KasaJson.listOf(MemberBankAccount.class)));
+    }
+
+    /** GET {@code /api/paywall/member/valuedate} with header {@code memberid}; null while the member has none. */
+    public MemberValueDate valueDate(long memberId) {
+        return client.getOptional(PATH + "/valuedate", Map.of("memberid", Long.toString(memberId)), MemberValueDate.class);
+    }
+
+    /** POST {@code /api/paywall/member/valuedate}: sets the member's value date, overwriting one it has (its id stays). */
+    public MemberValueDate setValueDate(long memberId, ValueDate valueDate) {
+        Objects.requireNonNull(valueDate, "valueDate");
+        return client.post(PATH + "/valuedate", new NewValueDate(memberId, valueDate.calculationType(),
+                valueDate.calculationValue(), valueDate.commission()), MemberValueDate.class);
+    }
+
+    /**
+     * GET {@code /api/paywall/member/search}: the members matching every criterion given
+     * ({@code criteria} keys are the lower-case headers {@code memberexternalid},
+     * {@code membername}, {@code memberemail}, {@code memberphone},
+     * {@code memberidentitynumber}; header values are ISO-8859-1 text), oldest first, from {@code start}, at most {@code length}.
+     */
+    public List<Member> search(Map<String, String> criteria, int start, int length) {
+        Map<String, String> inputs = new java.util.LinkedHashMap<>(criteria);
+        inputs.put("start", Integer.toString(start));
+        inputs.put("length", Integer.toString(length));
+        return List.copyOf(client.<List<Member>>getWithHeaders(PATH + "/search", inputs, KasaJson.listOf(Member.class)));
     }
 }

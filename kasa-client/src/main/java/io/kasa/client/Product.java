@@ -1,7 +1,6 @@
 package io.kasa.client;
 
 import java.math.BigDecimal;
-import java.util.UUID;
 
 /**
  * A product line of a {@link SaleOrder}: {@code name} (1–75), {@code amount} (the line's
@@ -11,7 +10,7 @@ import java.util.UUID;
  * Null optional fields are not sent; rules are the server's to enforce.
  */
 public record Product(String name, BigDecimal amount, int quantity, int taxGroupId, int unitCodeId,
-                      Integer paymentMethodId, UUID memberId) {
+                      Integer paymentMethodId, Long memberId) {
 
     public static Product of(String name, BigDecimal amount, int quantity, int taxGroupId, int unitCodeId) {
         return new Product(name, amount, quantity, taxGroupId, unitCodeId, null, null);
@@ -21,7 +20,7 @@ public record Product(String name, BigDecimal amount, int quantity, int taxGroup
         return new Product(name, amount, quantity, taxGroupId, unitCodeId, paymentMethodId, memberId);
     }
 
-    public Product withMemberId(UUID memberId) {
+    public Product withMemberId(long memberId) {
         return new Product(name, amount, quantity, taxGroupId, unitCodeId, paymentMethodId, memberId);
     }
 }

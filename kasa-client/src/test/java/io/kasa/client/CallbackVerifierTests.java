@@ -48,7 +48,7 @@ class CallbackVerifierTests {
         return """
                 {"ConnectionId":"%s","TerminalId":"%s","PaymentRequestId":"%s","PaymentRequestActivityId":"%s",\
                 "PaymentTypeId":1,"PaymentStatusId":%d,"MerchantUniqueCode":"%s","DisplayCode":"Kişisel Bakım",\
-                "Amount":%s,"Message":"Ödeme alındı","Hash":"%s","HashFormat":"PhysicalPos","HashKeyType":7}"""
+                "Amount":%s,"Message":"Ödeme alındı","Hash":"%s","HashFormat":"PhysicalPos","HashKeyType":7,"PaymentId":77}"""
                 .formatted(CONNECTION, TERMINAL, PAYMENT, ACTIVITY, paymentStatusId, CODE, amount, hash);
     }
 
@@ -73,7 +73,7 @@ class CallbackVerifierTests {
 
         assertThat(callback).isEqualTo(new Callback(CONNECTION, TERMINAL, PAYMENT, ACTIVITY, 1, 4, CODE,
                 "Kişisel Bakım", new BigDecimal("22.00"), "Ödeme alındı",
-                CallbackVerifier.hash(KEY, PAYMENT, CODE, new BigDecimal("22")), "PhysicalPos", 7));
+                CallbackVerifier.hash(KEY, PAYMENT, CODE, new BigDecimal("22")), "PhysicalPos", 7, 77L));
         assertThat(callback.status()).isEqualTo(PaymentStatus.SUCCESSFUL);
         assertThat(callback.type()).isEqualTo(PaymentType.SALE);
     }

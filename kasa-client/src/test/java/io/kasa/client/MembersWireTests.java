@@ -8,7 +8,6 @@ import tools.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -16,13 +15,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** What {@link Members} puts on the wire and how it reads the marketplace envelope. */
 class MembersWireTests {
 
-    private static final UUID MEMBER = UUID.fromString("0f9c0d6e-2b8f-4a53-9d59-3c1f4b1b2a10");
+    private static final long MEMBER = 4_294_967_301L;
     private static final String MEMBER_JSON = """
-            {"Id":"0f9c0d6e-2b8f-4a53-9d59-3c1f4b1b2a10","IsSubMerchant":true,"MemberType":1,
+            {"Id":4294967301,"IsSubMerchant":true,"MemberType":1,
              "MemberExternalId":"m-1","MemberName":"Ayşe","MemberTitle":"Ayşe Yılmaz","MemberTaxOffice":null,
              "MemberTaxNumber":null,"MemberIdentityNumber":"10000000146","MemberEmail":"a@b.example",
              "MemberPhone":"5554443322","MemberAddress":"Üsküdar","ContactName":"Ayşe","ContactLastname":"Yılmaz",
-             "BankAccounts":[{"Id":"5d2b1f0e-33a4-4c1b-8b7e-6f0d1c2b3a49","CurrencyId":1,"Currency":"TRY",
+             "BankAccounts":[{"Id":17,"CurrencyId":1,"Currency":"TRY",
                "Title":"Ayşe Yılmaz","Iban":"TR330006100519786457841326"}],
              "ValueDate":{"CalculationType":2,"CalculationValue":5,"Commission":12.50},
              "InsertDateTime":"2024-09-02T13:52:34.504179","UpdateDateTime":null}
@@ -72,6 +71,7 @@ class MembersWireTests {
         assertThat(json.get("ValueDate").get("Commission").decimalValue()).isEqualTo(new BigDecimal("12.50"));
         assertThat(member.id()).isEqualTo(MEMBER);
         assertThat(member.bankAccounts().getFirst().currency()).isEqualTo("TRY");
+        assertThat(member.bankAccounts().getFirst().id()).isEqualTo(17L);
         assertThat(member.valueDate()).isEqualTo(new ValueDate(2, 5, new BigDecimal("12.50")));
         assertThat(member.updateDateTime()).isNull();
     }
@@ -84,7 +84,8 @@ class MembersWireTests {
 
         JsonNode json = KasaJson.MAPPER.readTree(server.last().body());
         assertThat(server.last().method()).isEqualTo("PUT");
-        assertThat(json.get("Id").stringValue()).isEqualTo(MEMBER.toString());
+        assertThat(json.get("Id").isIntegralNumber()).isTrue();
+        assertThat(json.get("Id").longValue()).isEqualTo(MEMBER);
         assertThat(json.get("IsSubMerchant").booleanValue()).isFalse();
         assertThat(json.has("MemberType")).isFalse();
         assertThat(json.has("BankAccounts")).isFalse();
@@ -93,21 +94,20 @@ class MembersWireTests {
     @Test
     void getAndListSendTheirInputsAsLowerCaseHeaders() {
         body(MEMBER_JSON);
-        body("{\"Data\":[" + MEMBER_JSON + "],\"TotalRecord\":21}");
+        body("[" + MEMBER_JSON + "]");
 
         client.members().get(MEMBER);
         ScriptedServer.Received detail = server.last();
-        MemberList list = client.members().list(20, 10);
+        List<Member> list = client.members().list(20, 10);
         ScriptedServer.Received listing = server.last();
 
         assertThat(detail.method()).isEqualTo("GET");
         assertThat(detail.path()).isEqualTo("/api/paywall/member/detail");
-        assertThat(detail.header("memberid")).isEqualTo(MEMBER.toString());
+        assertThat(detail.header("memberid")).isEqualTo("4294967301");
         assertThat(listing.path()).isEqualTo("/api/paywall/member");
         assertThat(listing.header("start")).isEqualTo("20");
         assertThat(listing.header("length")).isEqualTo("10");
-        assertThat(list.totalRecord()).isEqualTo(21);
-        assertThat(list.data()).extracting(Member::id).containsExactly(MEMBER);
+        assertThat(list).extracting(Member::id).containsExactly(MEMBER);
     }
 
     @Test
@@ -119,9 +119,61 @@ class MembersWireTests {
         String byId = server.last().text();
         client.members().deleteByExternalId("m-1");
 
-        assertThat(byId).isEqualTo("{\"Id\":\"" + MEMBER + "\"}");
+        assertThat(byId).isEqualTo("{\"Id\":4294967301}");
         assertThat(server.last().text()).isEqualTo("{\"MemberExternalId\":\"m-1\"}");
         assertThat(server.last().method()).isEqualTo("DELETE");
+    }
+
+    @Test
+    void bankAccountAndValueDateCallsSendIntegerIdsAndReadTheirAnswers() {
+        String account = "{\"Id\":17,\"MemberId\":4294967301,\"CurrencyId\":1,\"Currency\":\"TRY\",\"Title\":\"Ayşe\","
+                + "\"Iban\":\"TR330006100519786457841326\"}";
+        String valueDate = "{\"Id\":9,\"MemberId\":4294967301,\"CalculationType\":2,\"CalculationValue\":5,\"Commission\":12.50}";
+        body(account);
+        body(account);
+        body("null");
+        body("[" + account + "]");
+        body("null");
+        body(valueDate);
+
+        MemberBankAccount added = client.members().addBankAccount(MEMBER, BankAccount.of(1, "Ayşe", "TR33 0006 1005 1978 6457 8413 26"));
+        String addBody = server.last().text();
+        client.members().updateBankAccount(17, BankAccount.of(1, "Ayşe", "TR330006100519786457841326"));
+        String updateBody = server.last().text();
+        client.members().deleteBankAccount(17);
+        String deleteBody = server.last().text();
+        List<MemberBankAccount> listed = client.members().bankAccounts(MEMBER);
+        ScriptedServer.Received listing = server.last();
+        MemberValueDate none = client.members().valueDate(MEMBER);
+        MemberValueDate set = client.members().setValueDate(MEMBER, ValueDate.dayOfWeek(5, new BigDecimal("12.50")));
+
+        assertThat(addBody).isEqualTo("{\"MemberId\":4294967301,\"CurrencyId\":1,\"Title\":\"Ayşe\","
+                + "\"Iban\":\"TR33 0006 1005 1978 6457 8413 26\"}");
+        assertThat(updateBody).startsWith("{\"Id\":17,\"CurrencyId\":1,");
+        assertThat(deleteBody).isEqualTo("{\"Id\":17}");
+        assertThat(listing.path()).isEqualTo("/api/paywall/member/bankaccount");
+        assertThat(listing.header("memberid")).isEqualTo("4294967301");
+        assertThat(added).isEqualTo(new MemberBankAccount(17, MEMBER, 1, "TRY", "Ayşe", "TR330006100519786457841326"));
+        assertThat(listed).containsExactly(added);
+        assertThat(none).as("Body null: no value date yet").isNull();
+        assertThat(server.last().text()).isEqualTo("{\"MemberId\":4294967301,\"CalculationType\":2,\"CalculationValue\":5,"
+                + "\"Commission\":12.50}");
+        assertThat(set).isEqualTo(new MemberValueDate(9, MEMBER, 2, 5, new BigDecimal("12.50")));
+    }
+
+    @Test
+    void searchSendsItsCriteriaAndPagingAsLowerCaseHeaders() {
+        body("[" + MEMBER_JSON + "]");
+
+        List<Member> found = client.members().search(java.util.Map.of("memberexternalid", "m-1"), 5, 20);
+
+        ScriptedServer.Received sent = server.last();
+        assertThat(sent.method()).isEqualTo("GET");
+        assertThat(sent.path()).isEqualTo("/api/paywall/member/search");
+        assertThat(sent.header("memberexternalid")).isEqualTo("m-1");
+        assertThat(sent.header("start")).isEqualTo("5");
+        assertThat(sent.header("length")).isEqualTo("20");
+        assertThat(found).extracting(Member::id).containsExactly(MEMBER);
     }
 
     @Test

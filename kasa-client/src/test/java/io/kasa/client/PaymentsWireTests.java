@@ -96,7 +96,7 @@ class PaymentsWireTests {
                 .contains("\"DisplayCode\":\"Kişisel Bakım\"", "\"Name\":\"Saç Tıraşı\"",
                         "\"Country\":\"Türkiye\"", "\"City\":\"İstanbul\"", "\"Address\":\"Tam sokağın ortası\"");
         assertThat(result).isEqualTo(new SaleResult(PAYMENT, UUID.fromString("2015c508-4029-4f6b-b7e2-4bf34a213c41"),
-                1, 4));
+                1, 4, null));
         assertThat(result.status()).isEqualTo(PaymentStatus.SUCCESSFUL);
         assertThat(result.activityType()).isEqualTo(PaymentType.SALE);
     }
@@ -154,7 +154,7 @@ class PaymentsWireTests {
 
     @Test
     void everyOptionalFieldIsSentWhenSet() {
-        UUID member = UUID.fromString("5a8f1c2e-0d3b-4e6f-9a1b-2c3d4e5f6a7b");
+        long member = 9_007_199_254_740_993L;
         server.result(SALE_RESULT);
         SaleOrder order = SaleOrder.of(null, "ord-2", new BigDecimal("1E+1"), 2,
                         List.of(Product.of("Hizmet", new BigDecimal("10"), 1, 20, 2).withMemberId(member)))
@@ -179,7 +179,8 @@ class PaymentsWireTests {
         assertThat(sent.get("SkipPrintMerchant").booleanValue()).isTrue();
         assertThat(sent.get("SkipPaymentOptionScreen").booleanValue()).isTrue();
         assertThat(sent.get("SendNotificationDeviceDisconnected").booleanValue()).isTrue();
-        assertThat(sent.get("Products").get(0).get("MemberId").stringValue()).isEqualTo(member.toString());
+        assertThat(sent.get("Products").get(0).get("MemberId").isIntegralNumber()).isTrue();
+        assertThat(sent.get("Products").get(0).get("MemberId").longValue()).isEqualTo(member);
         assertThat(sent.get("Products").get(0).has("PaymentMethodId")).isFalse();
         assertThat(sent.get("Customer").toString()).isEqualTo(
                 "{\"Type\":2,\"CompanyName\":\"Çiçek Ltd.\",\"TaxOfficeCode\":\"Kadıköy\",\"TaxNumber\":\"1234567890\"}");
@@ -398,7 +399,7 @@ class PaymentsWireTests {
                            "CurrencyName":"TRY","IP":"127.0.0.1",
                            "PaymentRequestActivityId":"2015c508-4029-4f6b-b7e2-4bf34a213c41",
                            "PaymentTypeId":2,"PaymentTypeName":"Cancel","PaymentStatusId":4,
-                           "PaymentStatusName":"Successful","Date":"2024-09-02T13:52:34.504179"}],
+                           "PaymentStatusName":"Successful","Date":"2024-09-02T13:52:34.504179","PaymentId":41}],
                  "Pagination":{"CurrentPage":0,"PageCount":1,"PageSize":20,"TotalCount":1}}
                 """;
         server.result(page).result("{\"Items\":[],\"Pagination\":{\"CurrentPage\":0,\"PageCount\":0,\"PageSize\":10,\"TotalCount\":0}}");
@@ -421,7 +422,7 @@ class PaymentsWireTests {
         assertThat(item).isEqualTo(new PaymentItem(PAYMENT, SEED_001_TERMINAL, connection, "Kasa", 100, "Kasa", 100,
                 "Kasa", 1, "Türkiye", "ord-1", "Kişisel Bakım", new BigDecimal("22.00"), 2, "Sync", 1, "TRY",
                 "127.0.0.1", UUID.fromString("2015c508-4029-4f6b-b7e2-4bf34a213c41"), 2, "Cancel", 4, "Successful",
-                LocalDateTime.of(2024, 9, 2, 13, 52, 34, 504_179_000)));
+                LocalDateTime.of(2024, 9, 2, 13, 52, 34, 504_179_000), 41L));
         assertThat(item.status()).isEqualTo(PaymentStatus.SUCCESSFUL);
         assertThat(item.type()).isEqualTo(PaymentType.CANCEL);
         assertThat(found.pagination().totalCount()).isEqualTo(1);
@@ -440,7 +441,7 @@ class PaymentsWireTests {
                 .result("""
                         {"Items":[{"Id":"6c1b7a35-2f0e-4a9d-8b3c-1d2e3f4a5b6c","Name":"Saç Tıraşı","Amount":22.00,
                                    "Quantity":1,"TaxGroupId":10,"TaxGroupName":"KDV %10","UnitCodeId":1,
-                                   "UnitCodeName":"Adet","PaymentMethodId":null,"MemberId":null}],
+                                   "UnitCodeName":"Adet","PaymentMethodId":null,"MemberId":7,"ProductId":58}],
                          "Pagination":{"CurrentPage":0,"PageCount":1,"PageSize":5,"TotalCount":1}}
                         """);
 
@@ -456,7 +457,7 @@ class PaymentsWireTests {
                 LocalDateTime.of(2024, 9, 2, 13, 52, 34, 504_179_000), "Sipariş oluşturuldu"));
         assertThat(first.status()).isEqualTo(PaymentStatus.GENERATED);
         assertThat(product).isEqualTo(new PaymentProduct(line, "Saç Tıraşı", new BigDecimal("22.00"), 1, 10, "KDV %10",
-                1, "Adet", null, null));
+                1, "Adet", null, 7L, 58L));
     }
 
     /** Same property names, and each property equal to the sample's (numbers by value and kind). */

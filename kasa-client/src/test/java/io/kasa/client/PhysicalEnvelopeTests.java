@@ -103,7 +103,7 @@ class PhysicalEnvelopeTests {
         HttpReply pascal = reply(422, """
                 {"Result":{"PaymentRequestId":"1eb856a8-1d41-49ab-8994-ecee2880d62c",
                            "PaymentRequestActivityId":"2015c508-4029-4f6b-b7e2-4bf34a213c41",
-                           "PaymentRequestActivityTypeId":1,"PaymentStatus":3},
+                           "PaymentRequestActivityTypeId":1,"PaymentStatus":3,"PaymentId":1234567890123},
                  "ErrorCode":5001,"Succeeded":false,"Failed":true,
                  "Message":"The payment could not be sent to the device","ClientMessage":"Payment.Async.CloudNotSendToDevice"}
                 """);
@@ -120,10 +120,10 @@ class PhysicalEnvelopeTests {
         UUID payment = UUID.fromString("1eb856a8-1d41-49ab-8994-ecee2880d62c");
         UUID activity = UUID.fromString("2015c508-4029-4f6b-b7e2-4bf34a213c41");
         assertThat(sale.paymentRequestId()).contains(payment);
-        assertThat(sale.payment()).contains(new SaleResult(payment, activity, 1, 3));
+        assertThat(sale.payment()).contains(new SaleResult(payment, activity, 1, 3, 1_234_567_890_123L));
         assertThat(sale.payment().orElseThrow().status()).isEqualTo(PaymentStatus.COULD_NOT_SEND_TO_DEVICE);
         assertThat(sale.getMessage()).contains("[payment " + payment + ", status 3]");
-        assertThat(cancel.payment()).contains(new SaleResult(payment, activity, 2, 3));
+        assertThat(cancel.payment()).contains(new SaleResult(payment, activity, 2, 3, null));
         assertThat(cancel.errorCode()).isEqualTo(KasaException.UNREADABLE);
     }
 

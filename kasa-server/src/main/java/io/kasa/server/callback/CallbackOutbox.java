@@ -28,10 +28,14 @@ class CallbackOutbox {
         this.json = json;
     }
 
-    /** What a callback says, without its proofs (added when it is sent, with the keys of that moment). */
+    /**
+     * What a callback says, without its proofs (added when it is sent, with the keys of that
+     * moment). {@code paymentId} is the payment's integer {@code PaymentId}; callbacks written
+     * before it existed were given it by migration V14.
+     */
     record Payload(UUID connectionId, UUID terminalId, UUID paymentRequestId, UUID paymentRequestActivityId,
                    int paymentTypeId, int paymentStatusId, String merchantUniqueCode, String displayCode,
-                   BigDecimal amount, String message) {
+                   BigDecimal amount, String message, long paymentId) {
     }
 
     @EventListener
@@ -45,7 +49,7 @@ class CallbackOutbox {
         }
         Payload payload = new Payload(payment.connectionId(), payment.terminalId(), change.paymentId(), change.activityId(),
                 change.type().id(), change.status().id(), payment.merchantUniqueCode(), payment.displayCode(),
-                payment.amount(), change.message());
+                payment.amount(), change.message(), payment.paymentId());
         jdbc.sql("""
                         insert into callback_delivery (id, merchant_id, payment_id, sequence, payment_type_id,
                             payment_status_id, target, payload, state, next_attempt_at, created_at)

@@ -80,10 +80,13 @@ class CallbackWorker implements DisposableBean {
         this.outage = outage;
     }
 
-    /** The callback as it goes on the wire (SPEC §7), field order included. */
+    /**
+     * The callback as it goes on the wire (SPEC §7), field order included; {@code PaymentId},
+     * the integer the marketplace calls take, is Kasa's addition and comes last.
+     */
     record Body(UUID connectionId, UUID terminalId, UUID paymentRequestId, UUID paymentRequestActivityId,
                 int paymentTypeId, int paymentStatusId, String merchantUniqueCode, String displayCode,
-                BigDecimal amount, String message, String hash, String hashFormat, int hashKeyType) {
+                BigDecimal amount, String message, String hash, String hashFormat, int hashKeyType, long paymentId) {
     }
 
     private record Claimed(UUID id, UUID merchantId, UUID paymentId, int sequence, String target, String payload,
@@ -201,7 +204,7 @@ class CallbackWorker implements DisposableBean {
                 payload.paymentRequestActivityId(), payload.paymentTypeId(), payload.paymentStatusId(),
                 payload.merchantUniqueCode(), payload.displayCode(), payload.amount().setScale(2),
                 payload.message(), Signatures.hash(key, payload.paymentRequestId(), payload.merchantUniqueCode(), payload.amount()),
-                HASH_FORMAT, HASH_KEY_TYPE);
+                HASH_FORMAT, HASH_KEY_TYPE, payload.paymentId());
     }
 
     private void record(Claimed delivery, CallbackSender.Result result) {

@@ -52,7 +52,7 @@ public class AutomaticPayouts {
         this.outage = outage;
     }
 
-    private record Payee(UUID merchantId, UUID memberId, int currencyId) {
+    private record Payee(UUID merchantId, Long memberId, int currencyId) {
     }
 
     /**
@@ -72,7 +72,7 @@ public class AutomaticPayouts {
                         select distinct merchant_id, member_id, currency_id from earning
                         where status = 'SCHEDULED' and payable_date <= :today""")
                 .param("today", today)
-                .query((row, n) -> new Payee(row.getObject("merchant_id", UUID.class), row.getObject("member_id", UUID.class),
+                .query((row, n) -> new Payee(row.getObject("merchant_id", UUID.class), (Long) row.getObject("member_id"),
                         row.getInt("currency_id")))
                 .list();
         for (Payee payee : payees) {
@@ -84,22 +84,22 @@ public class AutomaticPayouts {
     }
 
     private UUID claim(Payee payee, LocalDate today) {
-        List<UUID> due = jdbc.sql("""
+        List<Long> due = jdbc.sql("""
                         select id from earning
                         where merchant_id = :merchant and member_id is not distinct from :member and currency_id = :currency
                           and status = 'SCHEDULED' and payable_date <= :today
                         for update skip locked""")
                 .param("merchant", payee.merchantId()).param("member", payee.memberId())
                 .param("currency", payee.currencyId()).param("today", today)
-                .query(UUID.class).list();
+                .query(Long.class).list();
         if (due.isEmpty()) {
             return null;
         }
         BigDecimal total = jdbc.sql("select sum(amount) from earning where id = any(:ids)")
-                .param("ids", due.toArray(UUID[]::new)).query(BigDecimal.class).single();
+                .param("ids", due.toArray(Long[]::new)).query(BigDecimal.class).single();
         UUID payoutId = payouts.create(payee.merchantId(), null, payee.memberId(), payee.currencyId(), total, iban(payee));
         jdbc.sql("update earning set status = 'ORDERED', payout_id = :payout, updated_at = :now where id = any(:ids)")
-                .param("payout", payoutId).param("now", SqlTime.of(time.now())).param("ids", due.toArray(UUID[]::new))
+                .param("payout", payoutId).param("now", SqlTime.of(time.now())).param("ids", due.toArray(Long[]::new))
                 .update();
         return payoutId;
     }

@@ -5,8 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** One share of one product of a successful sale: a member's, or the platform's when {@code memberId} is null. */
-public record Earning(UUID id, UUID paymentId, UUID productId, UUID memberId, int currencyId, BigDecimal amount,
+/**
+ * One share of one product of a successful sale: a member's, or the platform's when
+ * {@code memberId} is null. {@code id} is its integer earning id; {@code paymentId} and
+ * {@code productId} are the payment's and product's GUIDs, {@code paywallPaymentId} and
+ * {@code paywallProductId} the integers the marketplace calls take.
+ */
+public record Earning(long id, UUID paymentId, long paywallPaymentId, UUID productId, long paywallProductId, Long memberId, int currencyId, BigDecimal amount,
                       BigDecimal commission, LocalDate earningDate, LocalDate payableDate, EarningStatus status,
                       UUID jobId, UUID payoutId, Instant createdAt) {
 

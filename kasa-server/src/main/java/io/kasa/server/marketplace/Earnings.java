@@ -64,12 +64,12 @@ public class Earnings {
         int currencyId = jdbc.sql("select currency_id from payment where id = :id").param("id", paymentId)
                 .query(Integer.class).single();
         LocalDate earningDate = time.local(at).toLocalDate();
-        record Line(UUID id, BigDecimal amount, UUID memberId) {
+        record Line(UUID id, BigDecimal amount, Long memberId) {
         }
         List<Line> lines = jdbc.sql("select id, amount, member_id from payment_product where payment_id = :id order by position")
                 .param("id", paymentId)
                 .query((row, n) -> new Line(row.getObject("id", UUID.class), row.getBigDecimal("amount"),
-                        row.getObject("member_id", UUID.class)))
+                        (Long) row.getObject("member_id")))
                 .list();
         EarningStatus platformStatus = marketplace.manualTrigger() ? EarningStatus.POOLED : EarningStatus.SCHEDULED;
         for (Line line : lines) {
@@ -90,18 +90,18 @@ public class Earnings {
         }
     }
 
-    private void insert(MerchantId merchant, UUID paymentId, UUID productId, UUID memberId, int currencyId,
+    private void insert(MerchantId merchant, UUID paymentId, UUID productId, Long memberId, int currencyId,
                         BigDecimal amount, BigDecimal commission, LocalDate earningDate, LocalDate payableDate,
                         EarningStatus status, Instant at) {
         if (amount.signum() <= 0) {
             return;
         }
         jdbc.sql("""
-                        insert into earning (id, merchant_id, payment_id, product_id, member_id, currency_id, amount, commission,
+                        insert into earning (merchant_id, payment_id, product_id, member_id, currency_id, amount, commission,
                             earning_date, payable_date, status, created_at, updated_at)
-                        values (:id, :merchant, :payment, :product, :member, :currency, :amount, :commission, :earningDate,
+                        values (:merchant, :payment, :product, :member, :currency, :amount, :commission, :earningDate,
                             :payableDate, :status, :at, :at)""")
-                .param("id", UUID.randomUUID()).param("merchant", merchant.value()).param("payment", paymentId)
+                .param("merchant", merchant.value()).param("payment", paymentId)
                 .param("product", productId).param("member", memberId).param("currency", currencyId)
                 .param("amount", amount).param("commission", commission).param("earningDate", earningDate)
                 .param("payableDate", payableDate).param("status", status.name()).param("at", SqlTime.of(at))
@@ -125,8 +125,13 @@ public class Earnings {
         return next;
     }
 
+    /** An earning with its payment's and product's integer ids, for {@link #earning}. */
+    private static final String COLUMNS = """
+            e.*, p.paywall_id as paywall_payment_id, pp.paywall_id as paywall_product_id
+            from earning e join payment p on p.id = e.payment_id join payment_product pp on pp.id = e.product_id""";
+
     public List<Earning> ofPayment(MerchantId merchant, UUID paymentId) {
-        return jdbc.sql("select * from earning where merchant_id = :merchant and payment_id = :payment order by created_at, member_id nulls last")
+        return jdbc.sql("select " + COLUMNS + " where e.merchant_id = :merchant and e.payment_id = :payment order by e.created_at, e.member_id nulls last")
                 .param("merchant", merchant.value()).param("payment", paymentId)
                 .query(Earnings::earning).list();
     }
@@ -135,16 +140,16 @@ public class Earnings {
     }
 
     /** A member's earnings, filtered on payable date, ordered by id. */
-    public MemberPage ofMember(MerchantId merchant, UUID memberId, LocalDate from, LocalDate to, boolean descending,
+    public MemberPage ofMember(MerchantId merchant, long memberId, LocalDate from, LocalDate to, boolean descending,
                                int start, int length) {
         String filter = """
-                merchant_id = :merchant and member_id = :member
-                and (cast(:from as date) is null or payable_date >= :from)
-                and (cast(:to as date) is null or payable_date <= :to)""";
-        long total = jdbc.sql("select count(*) from earning where " + filter)
+                e.merchant_id = :merchant and e.member_id = :member
+                and (cast(:from as date) is null or e.payable_date >= :from)
+                and (cast(:to as date) is null or e.payable_date <= :to)""";
+        long total = jdbc.sql("select count(*) from earning e where " + filter)
                 .param("merchant", merchant.value()).param("member", memberId).param("from", from).param("to", to)
                 .query(Long.class).single();
-        List<Earning> items = jdbc.sql("select * from earning where " + filter + " order by id "
+        List<Earning> items = jdbc.sql("select " + COLUMNS + " where " + filter + " order by e.id "
                         + (descending ? "desc" : "asc") + " limit :limit offset :offset")
                 .param("merchant", merchant.value()).param("member", memberId).param("from", from).param("to", to)
                 .param("limit", length).param("offset", start)
@@ -153,8 +158,8 @@ public class Earnings {
     }
 
     static Earning earning(ResultSet row, int n) throws SQLException {
-        return new Earning(row.getObject("id", UUID.class), row.getObject("payment_id", UUID.class),
-                row.getObject("product_id", UUID.class), row.getObject("member_id", UUID.class), row.getInt("currency_id"),
+        return new Earning(row.getLong("id"), row.getObject("payment_id", UUID.class), row.getLong("paywall_payment_id"),
+                row.getObject("product_id", UUID.class), row.getLong("paywall_product_id"), (Long) row.getObject("member_id"), row.getInt("currency_id"),
                 row.getBigDecimal("amount"), row.getBigDecimal("commission"), row.getObject("earning_date", LocalDate.class),
                 row.getObject("payable_date", LocalDate.class), EarningStatus.valueOf(row.getString("status")),
                 row.getObject("job_id", UUID.class), row.getObject("payout_id", UUID.class), SqlTime.read(row, "created_at"));

@@ -38,7 +38,7 @@ class Payouts {
     }
 
     /** Writes a payout to be executed; the caller's transaction holds the earnings it pays. */
-    UUID create(UUID merchantId, UUID jobId, UUID memberId, int currencyId, BigDecimal amount, String iban) {
+    UUID create(UUID merchantId, UUID jobId, Long memberId, int currencyId, BigDecimal amount, String iban) {
         UUID id = UUID.randomUUID();
         Instant now = time.now();
         jdbc.sql("""

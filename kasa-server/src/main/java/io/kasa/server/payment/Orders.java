@@ -125,7 +125,7 @@ class Orders {
                             update payment set payment_type_id = :type, payment_status_id = :status, activity_id = :activity,
                                 modified_at = :at, last_sequence = last_sequence + 1
                             where id = :payment
-                            returning merchant_id, last_sequence, connection_id, terminal_id, merchant_unique_code,
+                            returning merchant_id, last_sequence, paywall_id, connection_id, terminal_id, merchant_unique_code,
                                 display_code, amount, callback_address),
                         appended as (
                             insert into payment_activity (id, payment_id, order_id, sequence, type_id, status_id, message,
@@ -136,7 +136,7 @@ class Orders {
                 .param("at", SqlTime.of(at)).param("payment", order.paymentId()).param("order", order.id())
                 .param("message", message)
                 .query((row, n) -> new Recorded(row.getObject("merchant_id", UUID.class), row.getInt("last_sequence"),
-                        new PaymentStatusChanged.Payment(row.getObject("connection_id", UUID.class),
+                        new PaymentStatusChanged.Payment(row.getLong("paywall_id"), row.getObject("connection_id", UUID.class),
                                 row.getObject("terminal_id", UUID.class), row.getString("merchant_unique_code"),
                                 row.getString("display_code"), row.getBigDecimal("amount"),
                                 row.getString("callback_address"))))

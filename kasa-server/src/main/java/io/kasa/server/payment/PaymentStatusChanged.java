@@ -13,8 +13,11 @@ import java.util.UUID;
 public record PaymentStatusChanged(UUID merchantId, UUID paymentId, UUID orderId, UUID activityId, int sequence,
                                    PaymentType type, PaymentStatus status, String message, Instant at, Payment payment) {
 
-    /** The payment as the sale recorded it; {@code callbackAddress} is null when it has none. */
-    public record Payment(UUID connectionId, UUID terminalId, String merchantUniqueCode, String displayCode,
+    /**
+     * The payment as the sale recorded it; {@code paymentId} is its integer {@code PaymentId},
+     * {@code callbackAddress} is null when it has none.
+     */
+    public record Payment(long paymentId, UUID connectionId, UUID terminalId, String merchantUniqueCode, String displayCode,
                           BigDecimal amount, String callbackAddress) {
     }
 }

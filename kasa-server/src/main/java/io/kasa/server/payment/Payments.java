@@ -79,7 +79,7 @@ public class Payments {
             throw new KasaException(KasaError.TERMINAL_PAIR_NOT_FOUND);
         }
         for (int i = 0; i < order.products().size(); i++) {
-            UUID memberId = order.products().get(i).memberId();
+            Long memberId = order.products().get(i).memberId();
             if (memberId != null && members.find(merchant, memberId).isEmpty()) {
                 throw new KasaException(KasaError.PAYMENT_INVALID_MEMBER, new LocalizedText(
                         "Products[" + i + "].MemberId üyeleriniz arasında yok", "Products[" + i + "].MemberId is not one of your members"));
@@ -288,6 +288,14 @@ public class Payments {
                 .orElseThrow(() -> new KasaException(KasaError.PAYMENT_REQUEST_NOT_FOUND));
     }
 
+    /** The payment with this integer {@code PaymentId}, as the marketplace calls name it. */
+    public PaymentView getByPaymentId(MerchantId merchant, long paymentId) {
+        return jdbc.sql("select * from payment where paywall_id = :id and merchant_id = :merchant")
+                .param("id", paymentId).param("merchant", merchant.value())
+                .query(Payments::view).optional()
+                .orElseThrow(() -> new KasaException(KasaError.PAYMENT_REQUEST_NOT_FOUND));
+    }
+
     public Paging.Page<PaymentView> list(MerchantId merchant, PaymentQuery query, Paging paging) {
         Instant from = query.startDate() == null ? null : query.startDate().atStartOfDay(time.zone()).toInstant();
         Instant to = query.endDate() == null ? null : query.endDate().plusDays(1).atStartOfDay(time.zone()).toInstant();
@@ -338,10 +346,10 @@ public class Payments {
         List<StoredProduct> items = jdbc.sql("""
                         select * from payment_product where payment_id = :id order by position limit :limit offset :offset""")
                 .param("id", paymentId).param("limit", paging.size()).param("offset", paging.offset())
-                .query((row, n) -> new StoredProduct(row.getObject("id", UUID.class), row.getString("name"),
+                .query((row, n) -> new StoredProduct(row.getObject("id", UUID.class), row.getLong("paywall_id"), row.getString("name"),
                         row.getBigDecimal("amount"), row.getInt("quantity"), row.getInt("tax_group_id"),
                         row.getInt("unit_code_id"), (Integer) row.getObject("payment_method_id"),
-                        row.getObject("member_id", UUID.class)))
+                        (Long) row.getObject("member_id")))
                 .list();
         return paging.page(items, total);
     }
@@ -365,9 +373,10 @@ public class Payments {
     }
 
     private Answer answer(UUID paymentId) {
-        return jdbc.sql("select id, activity_id, payment_type_id, payment_status_id from payment where id = :id")
+        return jdbc.sql("select id, paywall_id, activity_id, payment_type_id, payment_status_id from payment where id = :id")
                 .param("id", paymentId)
-                .query((row, n) -> new Answer(row.getObject("id", UUID.class), row.getObject("activity_id", UUID.class),
+                .query((row, n) -> new Answer(row.getObject("id", UUID.class), row.getLong("paywall_id"),
+                        row.getObject("activity_id", UUID.class),
                         PaymentType.of(row.getInt("payment_type_id")), PaymentStatus.of(row.getInt("payment_status_id"))))
                 .single();
     }
@@ -380,7 +389,7 @@ public class Payments {
 
     static PaymentView view(ResultSet row, int n) throws SQLException {
         BigDecimal amount = row.getBigDecimal("amount");
-        return new PaymentView(row.getObject("id", UUID.class), row.getObject("terminal_id", UUID.class),
+        return new PaymentView(row.getObject("id", UUID.class), row.getLong("paywall_id"), row.getObject("terminal_id", UUID.class),
                 row.getObject("connection_id", UUID.class), row.getString("merchant_unique_code"),
                 row.getString("display_code"), row.getString("callback_address"), amount,
                 Channel.of(row.getInt("channel_id")), row.getInt("currency_id"), row.getString("ip"),

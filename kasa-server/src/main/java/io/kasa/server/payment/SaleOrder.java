@@ -22,7 +22,7 @@ public record SaleOrder(TerminalRef terminal, String merchantUniqueCode, String 
     }
 
     public record Product(String name, BigDecimal amount, int quantity, int taxGroupId, int unitCodeId,
-                          Integer paymentMethodId, UUID memberId) {
+                          Integer paymentMethodId, Long memberId) {
     }
 
     public record Customer(int type, String firstName, String middleName, String lastName, String companyName,

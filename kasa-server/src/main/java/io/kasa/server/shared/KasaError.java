@@ -123,6 +123,10 @@ public enum KasaError {
     // Member API: codes as in Paywall's enumeration (198, 200-236); messages name the field.
     MEMBER_NOT_FOUND("Member.NotFound", 198, 404,
             "Üye bulunamadı", "Member not found"),
+    // No page names a code for an unknown bank account: Kasa takes 224, which no other member rule uses, inside
+    // Paywall's member range (198, 200-236).
+    MEMBER_BANK_ACCOUNT_NOT_FOUND("Member.BankAccount.NotFound", 224, 404,
+            "Üyenin banka hesabı bulunamadı", "Member bank account not found"),
     MEMBER_TYPE_INVALID("Member.Validation.Type", 200, 400,
             "Üye tipi geçersiz", "The member type is invalid"),
     MEMBER_EXTERNAL_ID_REQUIRED("Member.Validation.ExternalIdRequired", 201, 400,
@@ -176,7 +180,7 @@ public enum KasaError {
     MEMBER_ALREADY_EXISTS("Member.AlreadyExists", 227, 409,
             "Bu harici Id ile bir üye zaten var", "A member with this external id already exists"),
     MEMBER_ID_INVALID("Member.Validation.Id", 228, 400,
-            "Üye Id bilgisi zorunludur ve bir GUID olmalıdır", "The member Id is required and must be a GUID"),
+            "Üye Id bilgisi zorunludur ve 1 veya daha büyük bir tam sayı olmalıdır", "The member Id is required and must be a whole number, 1 or greater"),
     MEMBER_CALCULATION_TYPE_INVALID("Member.Validation.CalculationType", 233, 400,
             "Valör hesaplama tipi geçersiz", "The value-date calculation type is invalid"),
     MEMBER_CALCULATION_VALUE_INVALID("Member.Validation.CalculationValue", 234, 400,

@@ -99,6 +99,25 @@ public final class Validation {
         throw invalid(field + " yyyy-MM-dd biçiminde bir tarih olmalıdır", field + " must be a date written yyyy-MM-dd");
     }
 
+    /**
+     * One of Paywall's integer ids (SPEC §3) from a header or a numeric string: 1 or more,
+     * within 64 bits.
+     */
+    public static long integerId(String field, String value) {
+        String text = required(field, value).strip();
+        if (text.matches("[0-9]{1,19}")) {
+            try {
+                long id = Long.parseLong(text);
+                if (id > 0) {
+                    return id;
+                }
+            } catch (NumberFormatException beyond64Bits) {
+                // refused below like any other text that is not an id
+            }
+        }
+        throw invalid(field + " 1 veya daha büyük bir tam sayı olmalıdır", field + " must be a whole number, 1 or greater");
+    }
+
     public static boolean present(Object value) {
         return value != null && !(value instanceof String text && text.isBlank());
     }

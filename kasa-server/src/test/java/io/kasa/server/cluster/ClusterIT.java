@@ -310,7 +310,7 @@ class ClusterIT {
         admin().setMarketplace(merchant.created().merchantId(),
                 new Marketplace.Settings(true, false, MarketplaceIT.PLATFORM_IBAN, "Platform"));
         UUID terminalId = terminalOnA(merchant, Behaviour.approve());
-        UUID member = MarketplaceIT.member(baseB, merchant.created().publicKey(), "10");
+        long member = MarketplaceIT.member(baseB, merchant.created().publicKey(), "10");
         SaleResult sale = merchant.viaB().payments().syncSaleJson(MarketplaceIT.twoProducts(terminalId, member));
         assertThat(sale.paymentStatus()).isEqualTo(4);
         UUID merchantId = merchant.created().merchantId();

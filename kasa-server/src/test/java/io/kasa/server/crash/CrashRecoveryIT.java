@@ -449,7 +449,7 @@ class CrashRecoveryIT {
      * manual trigger, two members, and terminals paired with agents that keep their orders in
      * directories and hold their connections to the first node.
      */
-    private record Shop(UUID merchantId, String webhookKey, List<KasaClient> clients, List<UUID> members,
+    private record Shop(UUID merchantId, String webhookKey, List<KasaClient> clients, List<Long> members,
                         List<SaleTraffic.Till> tills) implements AutoCloseable {
 
         static Shop open(ServerNodes nodes, int terminalCount, Path deviceDir, URI callbacks) {
@@ -462,7 +462,7 @@ class CrashRecoveryIT {
                             .publicKeys(created.publicKey()).requestTimeout(Duration.ofSeconds(20)).build())
                     .toList();
             KasaClient merchant = clients.getFirst();
-            List<UUID> members = List.of(member(merchant, "berber", "12.50"), member(merchant, "kuafor", "30"));
+            List<Long> members = List.of(member(merchant, "berber", "12.50"), member(merchant, "kuafor", "30"));
             List<SaleTraffic.Till> tills = new ArrayList<>();
             for (int i = 0; i < terminalCount; i++) {
                 UUID terminalId = merchant.terminals().register(TerminalRegistration.of("Till " + i, "SN-CRASH-" + i));
@@ -488,7 +488,7 @@ class CrashRecoveryIT {
             return new Shop(created.merchantId(), created.webhookKey().secret(), clients, members, tills);
         }
 
-        private static UUID member(KasaClient merchant, String externalId, String commission) {
+        private static long member(KasaClient merchant, String externalId, String commission) {
             return merchant.members().create(MemberDetails.of(true, 1, externalId, "Berber Ali", "Ali Yılmaz",
                             "ali@example.com", "+905551112233", "Kadıköy, İstanbul")
                     .withMemberIdentityNumber("10000000146")

@@ -79,7 +79,7 @@ final class SaleTraffic {
     private final ServerNodes nodes;
     private final List<KasaClient> clients;
     private final List<Till> tills;
-    private final List<UUID> members;
+    private final List<Long> members;
     private final URI callbackTarget;
     private final JdbcClient jdbc;
     private final Random random;
@@ -97,7 +97,7 @@ final class SaleTraffic {
     private final AtomicIntegerArray syncSalesInFlight;
     private int nextNode;
 
-    SaleTraffic(ServerNodes nodes, List<KasaClient> clients, List<Till> tills, List<UUID> members, URI callbackTarget,
+    SaleTraffic(ServerNodes nodes, List<KasaClient> clients, List<Till> tills, List<Long> members, URI callbackTarget,
                 JdbcClient jdbc, Random random, Duration pace) {
         this.nodes = nodes;
         this.syncSalesInFlight = new AtomicIntegerArray(nodes.size());
@@ -208,7 +208,7 @@ final class SaleTraffic {
         ObjectNode line = (ObjectNode) sale.get("Products").get(0);
         line.put("Amount", first);
         if (random.nextInt(3) > 0) {
-            line.put("MemberId", members.get(random.nextInt(members.size())).toString());
+            line.put("MemberId", members.get(random.nextInt(members.size())));
         }
         if (second.signum() > 0) {
             ((ArrayNode) sale.get("Products")).addObject().put("Name", "Şampuan").put("TaxGroupId", 20)

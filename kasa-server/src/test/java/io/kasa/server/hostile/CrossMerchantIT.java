@@ -46,6 +46,7 @@ class CrossMerchantIT extends WorldsIT {
             for (Probes.IdSlot slot : asB.idSlots(endpoint)) {
                 String theirs = Probes.value(validA, endpoint, slot);
                 String nobodys = slot.name().endsWith("TagCode") ? "tag-" + UUID.randomUUID().toString().substring(0, 8)
+                        : slot.integer() ? Long.toString(Long.MAX_VALUE - new Random().nextInt(1_000_000))
                         : UUID.randomUUID().toString();
                 Optional<Fuzzer.Reply> foreign = fuzzer.exchange(asB.withId(endpoint, slot, theirs, "merchant A's"));
                 Optional<Fuzzer.Reply> unknown = fuzzer.exchange(asB.withId(endpoint, slot, nobodys, "nobody's"));
@@ -60,6 +61,8 @@ class CrossMerchantIT extends WorldsIT {
                 .anyMatch(place -> place.contains("{paymentRequestId}"))
                 .anyMatch(place -> place.contains("marketplace/jobs/{jobId}"))
                 .anyMatch(place -> place.contains("header memberid"))
+                .anyMatch(place -> place.contains("header paymentid"))
+                .anyMatch(place -> place.contains("PUT /api/paywall/member field Id"))
                 .anyMatch(place -> place.contains("field TerminalTagCode"));
         assertThat(fuzzer.problems()).withFailMessage(() -> HostileInputIT.report(probed.size() + " places", fuzzer.problems()))
                 .isEmpty();

@@ -379,7 +379,16 @@ final class Probes {
     // ---------------------------------------------------------------- ids
 
     /** A place in a valid request that names a record by id: a path variable, a header, a query parameter or a body field. */
-    record IdSlot(String where, String name) {
+    /**
+     * A place of a request that names a record. {@code integer}: it takes one of Paywall's
+     * marketplace integer ids (a member's, a payment's), not a GUID.
+     */
+    record IdSlot(String where, String name, boolean integer) {
+
+        IdSlot(String where, String name) {
+            this(where, name, false);
+        }
+
         @Override
         public String toString() {
             return where + " " + name;
@@ -397,6 +406,8 @@ final class Probes {
         for (Endpoint.Input header : endpoint.headers()) {
             if (Shape.ofText(valid.parameter(endpoint, header.name())) == Shape.ID) {
                 slots.add(new IdSlot("header", header.name()));
+            } else if (INTEGER_ID_HEADERS.contains(header.name())) {
+                slots.add(new IdSlot("header", header.name(), true));
             }
         }
         for (Endpoint.Input parameter : endpoint.queryParameters()) {
@@ -406,9 +417,22 @@ final class Probes {
         }
         if (endpoint.hasBody()) {
             idFields(valid.body(endpoint), endpoint.body().type(), "", slots);
+            if (endpoint.pattern().startsWith("/api/paywall/") && valid.body(endpoint) instanceof ObjectNode body) {
+                for (String name : body.propertyNames()) {
+                    if (INTEGER_ID_FIELDS.contains(name) && body.get(name).isIntegralNumber()) {
+                        slots.add(new IdSlot("field", name, true));
+                    }
+                }
+            }
         }
         return slots;
     }
+
+    /** The marketplace's GET inputs that take an integer id (notes §1.6). */
+    private static final java.util.Set<String> INTEGER_ID_HEADERS = java.util.Set.of("memberid", "paymentid", "productid",
+            "earningid");
+    /** The marketplace's body fields that take an integer id. */
+    private static final java.util.Set<String> INTEGER_ID_FIELDS = java.util.Set.of("Id", "MemberId", "PaymentId", "ProductId");
 
     private static void idFields(JsonNode node, Type declared, String prefix, List<IdSlot> slots) {
         if (node instanceof ObjectNode object) {
@@ -450,8 +474,9 @@ final class Probes {
                 case "path" -> draft.pathVariables.put(slot.name(), value);
                 case "header" -> draft.headers.put(slot.name(), value);
                 case "query" -> draft.query.put(slot.name(), value);
-                default -> replace(draft.body, slot.name(), Values.Mutant.of(label,
-                        ValidRequests.JSON.getNodeFactory().stringNode(value)));
+                default -> replace(draft.body, slot.name(), Values.Mutant.of(label, slot.integer()
+                        ? ValidRequests.JSON.getNodeFactory().numberNode(Long.parseLong(value))
+                        : ValidRequests.JSON.getNodeFactory().stringNode(value)));
             }
         });
     }

@@ -81,8 +81,8 @@ final class ValidRequests {
     String parameter(Endpoint endpoint, String name) {
         return switch (name) {
             case "X-Kasa-Wait" -> "5";
-            case "memberid" -> world.memberId().toString();
-            case "paymentid" -> world.paymentId().toString();
+            case "memberid" -> Long.toString(world.memberId());
+            case "paymentid" -> Long.toString(world.marketplacePaymentId());
             case "jobid" -> world.jobId().toString();
             case "start", "pageIndex" -> "0";
             case "length", "pageSize" -> "10";
@@ -96,6 +96,11 @@ final class ValidRequests {
             case "terminalId" -> world.terminalId().toString();
             case "statusId" -> "4";
             case "merchantUniqueCode" -> "fuzz-filter";
+            case "memberexternalid" -> "fuzz-member";
+            case "membername" -> "Berber Ali";
+            case "memberemail" -> "ali@example.com";
+            case "memberphone" -> "+905551112233";
+            case "memberidentitynumber" -> "10000000146";
             default -> throw new IllegalStateException("no valid value for parameter " + name + " of " + endpoint
                     + ": add one to ValidRequests");
         };
@@ -164,8 +169,15 @@ final class ValidRequests {
                     "{\"pageIndex\":0,\"pageSize\":10,\"PaymentRequestId\":\"" + world.paymentId() + "\"}";
             case "POST /api/payment/callbacks/resend" -> "{\"CallbackId\":\"" + world.callbackId() + "\"}";
             case "POST /api/paywall/member" -> member + "}";
-            case "PUT /api/paywall/member" -> member + ",\"Id\":\"" + world.memberId() + "\"}";
-            case "DELETE /api/paywall/member" -> "{\"Id\":\"" + world.memberId() + "\"}";
+            case "PUT /api/paywall/member" -> member + ",\"Id\":" + world.memberId() + "}";
+            case "DELETE /api/paywall/member" -> "{\"Id\":" + world.memberId() + "}";
+            case "POST /api/paywall/member/bankaccount" -> "{\"MemberId\":" + world.memberId()
+                    + ",\"CurrencyId\":2,\"Title\":\"Fuzz\",\"Iban\":\"" + MarketplaceIT.MEMBER_IBAN + "\"}";
+            case "PUT /api/paywall/member/bankaccount" -> "{\"Id\":" + world.bankAccountId()
+                    + ",\"CurrencyId\":1,\"Title\":\"Fuzz\",\"Iban\":\"" + MarketplaceIT.MEMBER_IBAN + "\"}";
+            case "DELETE /api/paywall/member/bankaccount" -> "{\"Id\":" + world.bankAccountId() + "}";
+            case "POST /api/paywall/member/valuedate" -> "{\"MemberId\":" + world.memberId()
+                    + ",\"CalculationType\":1,\"CalculationValue\":7,\"Commission\":10}";
             case "PUT /api/paywall/marketplace/settings", "PUT /admin/merchants/{merchantId}/marketplace" -> marketplace;
             case "POST /api/paywall/marketplace/manual/trigger/start" -> "{\"CurrencyId\":1,\"DateFrom\":\"" + yesterday
                     + "\",\"DateTo\":\"" + yesterday + "\",\"TestMode\":false,\"SkipExistsControl\":false}";

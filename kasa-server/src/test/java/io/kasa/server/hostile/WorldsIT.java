@@ -3,6 +3,7 @@ package io.kasa.server.hostile;
 import io.kasa.client.IssuedKey;
 import io.kasa.client.KasaClient;
 import io.kasa.client.KeyKind;
+import io.kasa.client.SaleResult;
 import io.kasa.client.Marketplace;
 import io.kasa.client.PairAsyncRequest;
 import io.kasa.client.PairRequest;
@@ -56,13 +57,15 @@ abstract class WorldsIT extends KasaServerIT {
 
         String tagCode = "tag-" + label.toLowerCase().replaceAll("[^a-z0-9]", "");
         UUID tagId = client.tags().add(shop.terminalId(), label + " tag", tagCode);
-        UUID memberId = MarketplaceIT.member(baseUri, shop.merchant().created().publicKey(), "10");
+        long memberId = MarketplaceIT.member(baseUri, shop.merchant().created().publicKey(), "10");
         String externalId = jdbc.sql("select external_id from member where id = :id").param("id", memberId)
                 .query(String.class).single();
+        long bankAccountId = jdbc.sql("select id from member_bank_account where member_id = :id").param("id", memberId)
+                .query(Long.class).single();
 
         String code = "sale-" + UUID.randomUUID();
-        UUID paymentId = client.payments().asyncSaleJson(Seeds.asyncSale(shop.terminalId(), code, Seeds.SINK))
-                .paymentRequestId();
+        SaleResult sale = client.payments().asyncSaleJson(Seeds.asyncSale(shop.terminalId(), code, Seeds.SINK));
+        UUID paymentId = sale.paymentRequestId();
         awaitTrue("the sale is approved", () -> client.payments().inquiry(paymentId).status() == PaymentStatus.SUCCESSFUL);
         awaitTrue("the sale's callbacks are delivered", () -> count("""
                 select count(*) from callback_delivery where payment_id = :id and state <> 'DELIVERED'""", paymentId) == 0
@@ -87,8 +90,8 @@ abstract class WorldsIT extends KasaServerIT {
         IssuedKey revoked = admin.issueKey(merchantId, KeyKind.PRIVATE);
         admin.revokeKey(merchantId, revoked.keyId());
 
-        return new World(label, shop.merchant().created(), shop.terminalId(), tagId, tagCode, paymentId, code,
-                callbackId, memberId, externalId, jobId, spare, pairRequest.pairRequestId(),
+        return new World(label, shop.merchant().created(), shop.terminalId(), tagId, tagCode, paymentId,
+                sale.paymentId(), code, callbackId, memberId, bankAccountId, externalId, jobId, spare, pairRequest.pairRequestId(),
                 pairAsyncRequest.pairAsyncRequestId(), deviceToken, revoked,
                 signIn(shop.merchant().created().privateKey()));
     }

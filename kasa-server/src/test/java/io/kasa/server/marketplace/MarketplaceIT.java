@@ -54,12 +54,12 @@ public class MarketplaceIT extends KasaServerIT {
     @Test
     void aMembersSaleSplitsIntoSharesThatAddUpAndACancelReversesThem() {
         Shop shop = marketplaceShop("split", true);
-        UUID member = member(shop, "12.5");
+        long member = member(shop, "12.5");
 
         SaleResult sale = shop.client().payments().syncSaleJson(twoProducts(shop, member));
         assertThat(sale.paymentStatus()).isEqualTo(4);
 
-        List<Marketplace.ProductEarning> earnings = shop.client().marketplace().earningsOfPayment(sale.paymentRequestId());
+        List<Marketplace.ProductEarning> earnings = shop.client().marketplace().earningsOfPayment(sale.paymentId());
         assertThat(earnings).hasSize(2);
         Marketplace.ProductEarning haircut = earnings.get(0);
         assertThat(haircut.subMerchantEarning()).isEqualByComparingTo("87.50");
@@ -78,7 +78,7 @@ public class MarketplaceIT extends KasaServerIT {
 
         assertThat(shop.client().payments().syncCancel(sale.paymentRequestId(), false, Duration.ofSeconds(30)).paymentStatus())
                 .isEqualTo(4);
-        assertThat(shop.client().marketplace().earningsOfPayment(sale.paymentRequestId()))
+        assertThat(shop.client().marketplace().earningsOfPayment(sale.paymentId()))
                 .allSatisfy(product -> assertThat(product.merchantEarningStatusId()).as("reversed").isEqualTo(5));
         LocalDate today = today();
         assertThat(shop.client().marketplace().pending(1, today.minusDays(1), today).count()).isZero();
@@ -88,9 +88,15 @@ public class MarketplaceIT extends KasaServerIT {
     void aSaleNamingSomeoneElsesMemberIsRefused() {
         Shop shop = marketplaceShop("foreign member", true);
         Shop other = marketplaceShop("other", true);
-        UUID foreign = member(other, "10");
+        long foreign = member(other, "10");
         refusedWith(28, () -> shop.client().payments().syncSaleJson(twoProducts(shop, foreign)));
-        refusedWith(28, () -> shop.client().payments().syncSaleJson(twoProducts(shop, UUID.randomUUID())));
+        refusedWith(28, () -> shop.client().payments().syncSaleJson(twoProducts(shop, Long.MAX_VALUE)));
+        String withGuid = twoProducts(shop, foreign).replace("\"MemberId\":" + foreign,
+                "\"MemberId\":\"" + UUID.randomUUID() + "\"");
+        assertThat(withGuid).as("the sale names a GUID member").doesNotContain("\"MemberId\":" + foreign);
+        refusedWith(1001, () -> shop.client().payments().syncSaleJson(withGuid));
+        assertThat(shop.client().payments().list(io.kasa.client.PaymentQuery.page(0, 10)).items())
+                .as("no refused sale was recorded").isEmpty();
     }
 
     @Test
@@ -114,7 +120,7 @@ public class MarketplaceIT extends KasaServerIT {
     @Test
     void thePoolIsPaidOutByAJobThatFailsAtTheBankAndSucceedsOnRestart() {
         Shop shop = marketplaceShop("pool", true);
-        UUID member = member(shop, "10");
+        long member = member(shop, "10");
         SaleResult sale = shop.client().payments().syncSaleJson(twoProducts(shop, member));
         assertThat(sale.paymentStatus()).isEqualTo(4);
         LocalDate today = today();
@@ -151,7 +157,7 @@ public class MarketplaceIT extends KasaServerIT {
         Marketplace.PayoutJobStatus done = status(shop, job.jobId());
         assertThat(done.anySuccess()).isTrue();
         assertThat(done.results()).extracting(Marketplace.PayoutJobStatus.Result::result).containsExactly(false, true);
-        assertThat(shop.client().marketplace().earningsOfPayment(sale.paymentRequestId()))
+        assertThat(shop.client().marketplace().earningsOfPayment(sale.paymentId()))
                 .allSatisfy(product -> assertThat(product.merchantEarningStatusId()).as("paid").isEqualTo(4));
         refusedWith(562, () -> shop.client().marketplace().restart(job.jobId()));
         refusedWith(560, () -> shop.client().marketplace().start(
@@ -181,7 +187,7 @@ public class MarketplaceIT extends KasaServerIT {
     @Test
     void twoConcurrentStartsOverOverlappingRangesCreateOneJob() throws Exception {
         Shop shop = marketplaceShop("concurrent", true);
-        UUID member = member(shop, "10");
+        long member = member(shop, "10");
         shop.client().payments().syncSaleJson(twoProducts(shop, member));
         LocalDate today = today();
         bank.failAccount(PLATFORM_IBAN);
@@ -229,12 +235,12 @@ public class MarketplaceIT extends KasaServerIT {
         return shop;
     }
 
-    private UUID member(Shop shop, String commission) {
+    private long member(Shop shop, String commission) {
         return member(baseUri, shop.merchant().created().publicKey(), commission);
     }
 
     /** A member with a 7-day value date and the given commission, paid to its TRY account. */
-    public static UUID member(java.net.URI baseUri, io.kasa.client.IssuedKey publicKey, String commission) {
+    public static long member(java.net.URI baseUri, io.kasa.client.IssuedKey publicKey, String commission) {
         String body = """
                 {"IsSubMerchant":true,"MemberType":1,"MemberExternalId":"%s","MemberName":"Berber Ali",
                  "MemberTitle":"Ali Yılmaz","MemberIdentityNumber":"10000000146","MemberEmail":"ali@example.com",
@@ -245,15 +251,16 @@ public class MarketplaceIT extends KasaServerIT {
         RawHttp.Answer answer = new RawHttp(baseUri).post("/api/paywall/member")
                 .publicKeys(publicKey).json(body).send();
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
-        return UUID.fromString(answer.json().get("Body").get("Id").asString());
+        assertThat(answer.json().get("Body").get("Id").isIntegralNumber()).as("MemberId is an integer").isTrue();
+        return answer.json().get("Body").get("Id").longValue();
     }
 
     /** Seed 002 with two products: 100.00 from the member and 50.00 of the platform's own. */
-    static String twoProducts(Shop shop, UUID member) {
+    static String twoProducts(Shop shop, long member) {
         return twoProducts(shop.terminalId(), member);
     }
 
-    public static String twoProducts(UUID terminalId, UUID member) {
+    public static String twoProducts(UUID terminalId, long member) {
         return sale(terminalId, member, 10_000, 5_000);
     }
 
@@ -261,7 +268,7 @@ public class MarketplaceIT extends KasaServerIT {
      * Seed 002 with a product of {@code memberCents} from the member (or of the platform's
      * own when {@code member} is null) and, when {@code ownCents} > 0, one of the platform's.
      */
-    public static String sale(UUID terminalId, UUID member, int memberCents, int ownCents) {
+    public static String sale(UUID terminalId, Long member, int memberCents, int ownCents) {
         JsonMapper json = JsonMapper.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS).build();
         ObjectNode sale = (ObjectNode) json.readTree(Seeds.syncSale(terminalId, UUID.randomUUID().toString()));
         java.math.BigDecimal first = java.math.BigDecimal.valueOf(memberCents, 2);
@@ -270,7 +277,7 @@ public class MarketplaceIT extends KasaServerIT {
         ObjectNode haircut = (ObjectNode) sale.get("Products").get(0);
         haircut.put("Amount", first);
         if (member != null) {
-            haircut.put("MemberId", member.toString());
+            haircut.put("MemberId", member);
         }
         if (ownCents > 0) {
             ((ArrayNode) sale.get("Products")).addObject().put("Name", "Şampuan").put("TaxGroupId", 20)

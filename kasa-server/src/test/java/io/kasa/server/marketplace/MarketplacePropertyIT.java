@@ -97,7 +97,7 @@ class MarketplacePropertyIT {
         CreatedMerchant created = admin.createMerchant("property");
         admin.setMarketplace(created.merchantId(), new Marketplace.Settings(true, true, MarketplaceIT.PLATFORM_IBAN, "Platform"));
         KasaClient client = KasaClient.builder().baseUri(base).privateKeys(created.privateKey()).publicKeys(created.publicKey()).build();
-        UUID member = MarketplaceIT.member(base, created.publicKey(), "17.5");
+        long member = MarketplaceIT.member(base, created.publicKey(), "17.5");
         UUID terminalId = Devices.register(client, "Till");
         List<UUID> sales = new ArrayList<>();
         UUID lastJob = null;

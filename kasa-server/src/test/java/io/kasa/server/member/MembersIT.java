@@ -5,7 +5,6 @@ import io.kasa.client.KasaClient;
 import io.kasa.client.KasaException;
 import io.kasa.client.Member;
 import io.kasa.client.MemberDetails;
-import io.kasa.client.MemberList;
 import io.kasa.client.ValueDate;
 import io.kasa.server.KasaServerIT;
 import io.kasa.server.RawHttp;
@@ -163,7 +162,7 @@ class MembersIT extends KasaServerIT {
         assertThat(created.insertDateTime()).isNotNull();
         assertThat(created.updateDateTime()).isNull();
         assertThat(client.members().get(created.id())).isEqualTo(created);
-        assertThat(client.members().list(0, 10)).isEqualTo(new MemberList(List.of(created), 1));
+        assertThat(client.members().list(0, 10)).containsExactly(created);
 
         Member updated = client.members().update(created.id(), individual("seller-1b")
                 .withBankAccounts(List.of(BankAccount.of(2, "Ayşe Yılmaz", "gb82 west 1234 5698 7654 32")))
@@ -186,7 +185,7 @@ class MembersIT extends KasaServerIT {
         refused(198, 404, () -> client.members().get(created.id()));
         refused(198, 404, () -> client.members().update(created.id(), individual("seller-1b")));
         refused(198, 404, () -> client.members().delete(created.id()));
-        assertThat(client.members().list(0, 10)).isEqualTo(new MemberList(List.of(), 0));
+        assertThat(client.members().list(0, 10)).isEmpty();
         assertThat(client.members().create(individual("seller-1b")).id()).isNotEqualTo(created.id());
     }
 
@@ -205,8 +204,9 @@ class MembersIT extends KasaServerIT {
         JsonNode member = body(answer);
 
         assertThat(member.propertyNames()).containsExactlyElementsOf(MEMBER_FIELDS);
-        UUID id = UUID.fromString(member.get("Id").stringValue());
-        assertThat(member.get("Id").stringValue()).isEqualTo(id.toString());
+        assertThat(member.get("Id").isIntegralNumber()).as("MemberId is a JSON integer").isTrue();
+        long id = member.get("Id").longValue();
+        assertThat(id).isPositive();
         assertThat(member.get("MemberType").intValue()).isEqualTo(3);
         assertThat(member.get("MemberExternalId").stringValue()).isEqualTo("4651176935");
         assertThat(member.get("MemberIdentityNumber").isNull()).isTrue();
@@ -214,6 +214,7 @@ class MembersIT extends KasaServerIT {
         assertThat(member.get("UpdateDateTime").isNull()).isTrue();
         JsonNode account = member.get("BankAccounts").get(0);
         assertThat(account.propertyNames()).containsExactly("Id", "CurrencyId", "Currency", "Title", "Iban");
+        assertThat(account.get("Id").isIntegralNumber()).as("a bank account's Id is a JSON integer").isTrue();
         assertThat(account.get("Iban").stringValue()).isEqualTo(TR_IBAN);
         assertThat(account.get("Currency").stringValue()).isEqualTo("TRY");
         assertThat(member.get("ValueDate").propertyNames())
@@ -222,14 +223,13 @@ class MembersIT extends KasaServerIT {
         assertThat(jdbc.sql("select iban from member_bank_account where member_id = :id").param("id", id)
                 .query(String.class).single()).isEqualTo(TR_IBAN);
 
-        JsonNode detail = body(raw("GET", PATH + "/detail").header("memberid", id.toString().toUpperCase()).send());
+        JsonNode detail = body(raw("GET", PATH + "/detail").header("memberid", " " + id + " ").send());
         assertThat(detail).isEqualTo(member);
         JsonNode list = body(raw("GET", PATH).header("start", "0").header("length", "50").send());
-        assertThat(list.propertyNames()).containsExactly("Data", "TotalRecord");
-        assertThat(list.get("TotalRecord").intValue()).isEqualTo(1);
-        assertThat(list.get("Data").get(0)).isEqualTo(member);
+        assertThat(list.isArray()).as("Body is a bare array, as the page's sample shows").isTrue();
+        assertThat(list).containsExactly(member);
         assertThat(body(raw("DELETE", PATH).json("{\"id\":\"" + id + "\"}").send()).isNull()).isTrue();
-        refused(raw("GET", PATH + "/detail").header("memberid", id.toString()).send(), 198, 404);
+        refused(raw("GET", PATH + "/detail").header("memberid", Long.toString(id)).send(), 198, 404);
     }
 
     @Test
@@ -246,10 +246,10 @@ class MembersIT extends KasaServerIT {
         assertThat(read.contactLastname()).isEqualTo("Işıkoğlu");
         assertThat(read.bankAccounts().getFirst().title()).isEqualTo("Çağrı Işıkoğlu");
 
-        UUID unknown = UUID.randomUUID();
+        String unknown = Long.toString(Long.MAX_VALUE);
         assertThat(refused(http.get(PATH + "/detail").publicKeys(merchant.created().publicKey())
-                .header("memberid", unknown.toString()).send(), 198, 404)).isEqualTo("Üye bulunamadı");
-        assertThat(refused(raw("GET", PATH + "/detail").header("memberid", unknown.toString()).send(), 198, 404))
+                .header("memberid", unknown).send(), 198, 404)).isEqualTo("Üye bulunamadı");
+        assertThat(refused(raw("GET", PATH + "/detail").header("memberid", unknown).send(), 198, 404))
                 .isEqualTo("Member not found");
         KasaClient turkish = client.withLocale("tr");
         assertThat(refused(215, 400, () -> turkish.members().create(individual("x").withMemberEmail("no-at-sign")))
@@ -303,26 +303,59 @@ class MembersIT extends KasaServerIT {
         refused(198, 404, () -> client.members().get(first.id()));
         refused(198, 404, () -> client.members().deleteByExternalId("ext-1"));
         assertThat(client.members().create(individual("ext-1")).id()).isNotEqualTo(first.id());
-        assertThat(client.members().list(0, 10).totalRecord()).isEqualTo(2);
+        assertThat(client.members().list(0, 10).size()).isEqualTo(2);
     }
 
     @Test
     void theListPagesByOffsetAndLength() {
-        List<UUID> ids = Stream.of("a", "b", "c").map(id -> client.members().create(individual(id)).id()).toList();
+        List<Long> ids = Stream.of("a", "b", "c").map(id -> client.members().create(individual(id)).id()).toList();
 
-        assertThat(client.members().list(0, 2).data()).extracting(Member::id).containsExactlyElementsOf(ids.subList(0, 2));
-        assertThat(client.members().list(1, 2).data()).extracting(Member::id).containsExactlyElementsOf(ids.subList(1, 3));
-        assertThat(client.members().list(2, 50).data()).extracting(Member::id).containsExactly(ids.get(2));
-        assertThat(client.members().list(3, 1)).isEqualTo(new MemberList(List.of(), 3));
-        assertThat(client.members().list(0, 1).totalRecord()).isEqualTo(3);
+        assertThat(client.members().list(0, 2)).extracting(Member::id).containsExactlyElementsOf(ids.subList(0, 2));
+        assertThat(client.members().list(1, 2)).extracting(Member::id).containsExactlyElementsOf(ids.subList(1, 3));
+        assertThat(client.members().list(2, 50)).extracting(Member::id).containsExactly(ids.get(2));
+        assertThat(client.members().list(3, 1)).isEmpty();
+        assertThat(client.members().list(0, 50)).hasSize(3);
         JsonNode defaults = body(raw("GET", PATH).send());
-        assertThat(defaults.get("Data").size()).isEqualTo(3);
+        assertThat(defaults.isArray()).isTrue();
+        assertThat(defaults.size()).as("length defaults to 10").isEqualTo(3);
 
         refused(1001, 400, () -> client.members().list(0, 0));
         refused(1001, 400, () -> client.members().list(0, 51));
         refused(1001, 400, () -> client.members().list(-1, 10));
         assertThat(refused(raw("GET", PATH).header("start", "x").send(), 1001, 400)).contains("start");
         assertThat(refused(raw("GET", PATH).header("length", "1.5").send(), 1001, 400)).contains("length");
+    }
+
+    @Test
+    void searchMatchesEveryCriterionGivenAmongTheMerchantsLiveMembers() {
+        Member a = client.members().create(individual("a"));
+        Member b = client.members().create(individual("b").withMemberName("Baska Dukkan"));
+        Member c = client.members().create(company("c"));
+        Member gone = client.members().create(individual("gone"));
+        client.members().delete(gone.id());
+        newMerchant("Other search").client().members().create(individual("a"));
+
+        assertThat(client.members().search(java.util.Map.of("memberexternalid", "a"), 0, 50)).containsExactly(a);
+        assertThat(client.members().search(java.util.Map.of("memberemail", "AYSE@example.com"), 0, 50))
+                .as("e-mail in any case; the deleted member and the other merchant's are not found").containsExactly(a, b);
+        assertThat(client.members().search(java.util.Map.of("memberidentitynumber", TCKN, "membername", "Baska Dukkan"), 0, 50))
+                .as("every criterion must hold").containsExactly(b);
+        assertThat(client.members().search(java.util.Map.of("memberphone", "02125550000"), 0, 50)).containsExactly(c);
+        assertThat(client.members().search(java.util.Map.of("memberemail", "ayse@example.com"), 1, 1)).containsExactly(b);
+        assertThat(client.members().search(java.util.Map.of("memberexternalid", "gone"), 0, 50)).isEmpty();
+
+        JsonNode found = body(raw("GET", PATH + "/search").header("memberexternalid", " c ").send());
+        assertThat(found.isArray()).isTrue();
+        assertThat(found.get(0).propertyNames()).containsExactlyElementsOf(MEMBER_FIELDS);
+        assertThat(found.get(0).get("Id").longValue()).isEqualTo(c.id());
+        assertThat(refused(raw("GET", PATH + "/search").send(), 1001, 400)).contains("memberexternalid");
+        refused(raw("GET", PATH + "/search").header("membername", " ").send(), 1001, 400);
+        refused(raw("GET", PATH + "/search").header("membername", "x").header("length", "51").send(), 1001, 400);
+        refused(raw("GET", PATH + "/search").header("membername", "x").header("start", "-1").send(), 1001, 400);
+        refused(raw("GET", PATH + "/search").header("memberexternalid", "x".repeat(51)).send(), 1001, 400);
+        assertThat(body(raw("GET", PATH + "/search").header("memberexternalid", "x".repeat(50)).send())).isEmpty();
+        refused(raw("GET", PATH + "/search").header("memberidentitynumber", "10000000147").send(), 1001, 400);
+        refused(raw("GET", PATH + "/search").header("memberphone", "1".repeat(21)).send(), 1001, 400);
     }
 
     @Test
@@ -334,7 +367,7 @@ class MembersIT extends KasaServerIT {
         refused(198, 404, () -> other.members().update(mine.id(), company("mine")));
         refused(198, 404, () -> other.members().delete(mine.id()));
         refused(198, 404, () -> other.members().deleteByExternalId("mine"));
-        assertThat(other.members().list(0, 50)).isEqualTo(new MemberList(List.of(), 0));
+        assertThat(other.members().list(0, 50)).isEmpty();
 
         assertThat(client.members().get(mine.id())).isEqualTo(mine);
     }
@@ -344,32 +377,46 @@ class MembersIT extends KasaServerIT {
         Answer withPrivate = http.post(PATH).privateKeys(merchant.created().privateKey())
                 .json(JSON.writeValueAsString(individual("p"))).send();
         Answer withNone = http.get(PATH).send();
-        Answer mixed = http.get(PATH + "/detail").header("memberid", UUID.randomUUID().toString())
+        Answer mixed = http.get(PATH + "/detail").header("memberid", "1")
                 .header("apiclientpublic", merchant.created().publicKey().client())
                 .header("apikeypublic", merchant.created().privateKey().secret()).send();
 
         for (Answer answer : List.of(withPrivate, withNone, mixed)) {
             refused(answer, 1002, 401);
         }
-        assertThat(client.members().list(0, 10).totalRecord()).isZero();
+        assertThat(client.members().list(0, 10).size()).isZero();
     }
 
     @Test
-    void idsAreRequiredAndMustBeGuids() {
+    void idsAreRequiredPositive64BitIntegers() {
         assertThat(refused(raw("PUT", PATH).json(JSON.writeValueAsString(individual("x"))).send(), 228, 400)).contains("Id");
         ObjectNode update = JSON.valueToTree(individual("x"));
-        update.put("Id", "14");
-        assertThat(refused(raw("PUT", PATH).json(update.toString()).send(), 228, 400)).contains("Id");
-        update.put("Id", 14);
-        refused(raw("PUT", PATH).json(update.toString()).send(), 228, 400);
+        for (String wrong : List.of("0", "-1", "1.5", "1e3", "9223372036854775808", "", " ", "x")) {
+            update.put("Id", wrong);
+            assertThat(refused(raw("PUT", PATH).json(update.toString()).send(), 228, 400)).as(wrong).contains("Id");
+        }
         update.put("Id", UUID.randomUUID().toString());
+        assertThat(refused(raw("PUT", PATH).json(update.toString()).send(), 228, 400)).as("a GUID is no MemberId").contains("Id");
+        update.put("Id", 0);
+        refused(raw("PUT", PATH).json(update.toString()).send(), 228, 400);
+        update.put("Id", 1.5);
+        refused(raw("PUT", PATH).json(update.toString()).send(), 228, 400);
+        update.put("Id", true);
+        refused(raw("PUT", PATH).json(update.toString()).send(), 228, 400);
+        update.set("Id", JSON.createObjectNode());
+        refused(raw("PUT", PATH).json(update.toString()).send(), 228, 400);
+        update.put("Id", Long.MAX_VALUE);
+        refused(raw("PUT", PATH).json(update.toString()).send(), 198, 404);
+        update.put("Id", "9223372036854775807");
         refused(raw("PUT", PATH).json(update.toString()).send(), 198, 404);
 
         assertThat(refused(raw("DELETE", PATH).json("{}").send(), 223, 400)).contains("MemberExternalId");
-        refused(raw("DELETE", PATH).json("{\"Id\":\"not-a-guid\",\"MemberExternalId\":\"x\"}").send(), 228, 400);
-        refused(raw("DELETE", PATH).json("{\"Id\":\"" + UUID.randomUUID() + "\"}").send(), 198, 404);
+        refused(raw("DELETE", PATH).json("{\"Id\":\"not-an-id\",\"MemberExternalId\":\"x\"}").send(), 228, 400);
+        refused(raw("DELETE", PATH).json("{\"Id\":" + Long.MAX_VALUE + "}").send(), 198, 404);
         assertThat(refused(raw("GET", PATH + "/detail").send(), 228, 400)).contains("memberid");
         refused(raw("GET", PATH + "/detail").header("memberid", "1-1-1-1-1").send(), 228, 400);
+        refused(raw("GET", PATH + "/detail").header("memberid", UUID.randomUUID().toString()).send(), 228, 400);
+        refused(raw("GET", PATH + "/detail").header("memberid", "0").send(), 228, 400);
         refused(raw("POST", PATH).json("[]").send(), 1001, 400);
         refused(raw("POST", PATH).json("{").send(), 1001, 400);
     }
@@ -609,13 +656,13 @@ class MembersIT extends KasaServerIT {
 
         if (rule.code() == 0) {
             JsonNode member = body(answer);
-            assertThat(client.members().get(UUID.fromString(member.get("Id").stringValue())).memberExternalId())
+            assertThat(client.members().get(member.get("Id").longValue()).memberExternalId())
                     .isNotBlank();
             return;
         }
         String message = refused(answer, rule.code(), 400);
         assertThat(message).as(answer.text()).contains(rule.field());
-        assertThat(client.members().list(0, 50).totalRecord()).as("nothing written").isZero();
+        assertThat(client.members().list(0, 50).size()).as("nothing written").isZero();
         assertThat(jdbc.sql("select count(*) from member_bank_account a join member m on m.id = a.member_id "
                         + "where m.merchant_id = :merchant").param("merchant", merchant.created().merchantId())
                 .query(Long.class).single()).isZero();
@@ -632,7 +679,7 @@ class MembersIT extends KasaServerIT {
         String message = refused(raw("POST", PATH).json(json).send(), 1001, 400);
 
         assertThat(message).contains("MemberName").contains("not valid Unicode");
-        assertThat(client.members().list(0, 50).totalRecord()).as("nothing written").isZero();
+        assertThat(client.members().list(0, 50).size()).as("nothing written").isZero();
     }
 
     @ParameterizedTest
@@ -640,7 +687,7 @@ class MembersIT extends KasaServerIT {
     void everyBaseMemberIsAcceptedBySdkAndRawAlike(String base) {
         JsonNode member = body(raw("POST", PATH).json(base(base).toString()).send());
         ObjectNode update = base(base);
-        update.put("Id", member.get("Id").stringValue());
+        update.put("Id", member.get("Id").longValue());
         update.put("MemberName", "Güncellendi");
 
         JsonNode updated = body(raw("PUT", PATH).json(update.toString()).send());

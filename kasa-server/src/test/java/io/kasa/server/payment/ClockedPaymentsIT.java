@@ -103,7 +103,7 @@ class ClockedPaymentsIT {
         UUID terminalId = Devices.register(merchant, "Till");
         try (TerminalAgent agent = Devices.connected(baseUri, merchant, terminalId)) {
             agent.behave(Behaviour.approve());
-            UUID member = MarketplaceIT.member(baseUri, created.publicKey(), "10");
+            long member = MarketplaceIT.member(baseUri, created.publicKey(), "10");
             BigDecimal memberBefore = bank.received(MarketplaceIT.MEMBER_IBAN, 1);
             BigDecimal platformBefore = bank.received(MarketplaceIT.PLATFORM_IBAN, 1);
             SaleResult sale = merchant.payments().syncSaleJson(MarketplaceIT.twoProducts(terminalId, member));
@@ -122,7 +122,7 @@ class ClockedPaymentsIT {
 
             assertThat(bank.received(MarketplaceIT.MEMBER_IBAN, 1).subtract(memberBefore)).isEqualByComparingTo("90.00");
             assertThat(bank.received(MarketplaceIT.PLATFORM_IBAN, 1).subtract(platformBefore)).isEqualByComparingTo("60.00");
-            assertThat(merchant.marketplace().earningsOfPayment(sale.paymentRequestId())).allSatisfy(product ->
+            assertThat(merchant.marketplace().earningsOfPayment(sale.paymentId())).allSatisfy(product ->
                     assertThat(product.merchantEarningStatusId()).isEqualTo(4));
             assertThat(MoneyInvariants.broken(jdbc)).isEmpty();
         }
@@ -142,7 +142,7 @@ class ClockedPaymentsIT {
         UUID paymentId;
         try (TerminalAgent agent = Devices.connected(baseUri, merchant, terminalId)) {
             agent.behave(Behaviour.approve());
-            UUID member = MarketplaceIT.member(baseUri, created.publicKey(), "10");
+            long member = MarketplaceIT.member(baseUri, created.publicKey(), "10");
             SaleResult sale = merchant.payments().syncSaleJson(MarketplaceIT.twoProducts(terminalId, member));
             assertThat(sale.paymentStatus()).isEqualTo(4);
             paymentId = sale.paymentRequestId();

@@ -51,7 +51,7 @@ class PaymentRefusalsIT extends KasaServerIT {
         assertThat(envelope.get("Failed").booleanValue()).isTrue();
         JsonNode result = envelope.get("Result");
         assertThat(result.propertyNames()).as(first.text()).containsExactly(
-                "PaymentRequestId", "PaymentRequestActivityId", "PaymentRequestActivityTypeId", "PaymentStatus");
+                "PaymentRequestId", "PaymentRequestActivityId", "PaymentRequestActivityTypeId", "PaymentStatus", "PaymentId");
         UUID paymentId = UUID.fromString(result.get("PaymentRequestId").stringValue());
         assertThat(result.get("PaymentRequestActivityTypeId").intValue()).isEqualTo(1);
         assertThat(result.get("PaymentStatus").intValue()).isEqualTo(3);
@@ -67,7 +67,7 @@ class PaymentRefusalsIT extends KasaServerIT {
 
         KasaException bySdk = refused(ClientMessages.PAYMENT_ASYNC_CLOUD_NOT_SEND_TO_DEVICE,
                 () -> merchant.client().payments().syncSaleJson(body, Duration.ofSeconds(30)));
-        assertThat(bySdk.payment()).contains(new SaleResult(paymentId, inquiry.paymentRequestActivityId(), 1, 3));
+        assertThat(bySdk.payment()).contains(new SaleResult(paymentId, inquiry.paymentRequestActivityId(), 1, 3, inquiry.paymentId()));
         assertThat(merchant.client().payments().list(io.kasa.client.PaymentQuery.page(0, 10)).items())
                 .as("neither retry recorded another payment").hasSize(1);
     }
@@ -110,7 +110,7 @@ class PaymentRefusalsIT extends KasaServerIT {
         assertThat(inquiry.paymentTypeId()).isEqualTo(2);
         assertThat(inquiry.paymentStatusId()).isEqualTo(3);
         assertThat(refusal.payment()).contains(new SaleResult(sale.paymentRequestId(),
-                inquiry.paymentRequestActivityId(), 2, 3));
+                inquiry.paymentRequestActivityId(), 2, 3, sale.paymentId()));
         assertThat(inquiry.paymentRequestActivityId()).as("the cancel's own activity, not the sale's")
                 .isNotEqualTo(sale.paymentRequestActivityId());
     }

@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,7 +38,8 @@ class SeedSalesIT extends KasaServerIT {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode result = JSON.readTree(response.body()).get("Result");
         assertThat(result.propertyNames()).containsExactlyInAnyOrder(
-                "PaymentRequestId", "PaymentRequestActivityId", "PaymentRequestActivityTypeId", "PaymentStatus");
+                "PaymentRequestId", "PaymentRequestActivityId", "PaymentRequestActivityTypeId", "PaymentStatus", "PaymentId");
+        assertThat(result.get("PaymentId").isIntegralNumber()).as("the marketplace's integer PaymentId").isTrue();
         assertThat(result.get("PaymentRequestActivityTypeId").asInt()).isEqualTo(1);
         assertThat(result.get("PaymentStatus").asInt()).as("the device acknowledged it").isEqualTo(2);
 
@@ -82,7 +84,11 @@ class SeedSalesIT extends KasaServerIT {
 
         JsonNode seed = JSON.readTree(Seeds.text("003-inquiry-response.json")).get("Result");
         JsonNode result = JSON.readTree(response.body()).get("Result");
-        assertThat(result.propertyNames()).containsExactlyInAnyOrderElementsOf(seed.propertyNames());
+        List<String> expected = new ArrayList<>(seed.propertyNames());
+        expected.add("PaymentId");
+        assertThat(result.propertyNames()).as("the seed's fields and the marketplace's integer PaymentId")
+                .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(result.get("PaymentId").longValue()).isEqualTo(sale.paymentId());
         assertThat(result.get("PaymentStatus").asString()).isEqualTo("SentToDevice");
         assertThat(result.get("PaymentChannel").asString()).isEqualTo("Async");
         assertThat(result.get("Currency").asString()).isEqualTo("TRY");

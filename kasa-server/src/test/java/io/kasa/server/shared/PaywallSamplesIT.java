@@ -298,21 +298,21 @@ class PaywallSamplesIT extends KasaServerIT {
                         .calling(w -> w.call("DELETE", "/api/pair/async/request/delete", "{\"PairAsyncRequestId\":\""
                                 + w.call("POST", "/api/pair/async/request", idBody("TerminalId", w.unpairedTerminal()))
                                         .json().get("Result").get("PairAsyncRequestId").asString() + "\"}")),
-                Page.of("POST /api/payment/async/sale", SALE_ANSWER)
+                Page.of("POST /api/payment/async/sale", SALE_ANSWER).adds("Result.PaymentId")
                         .calling(w -> w.call("POST", "/api/payment/async/sale",
                                 Seeds.asyncSale(w.terminal(), UUID.randomUUID().toString(), Seeds.SINK))),
-                Page.of("POST /api/payment/sync/sale", SALE_ANSWER)
+                Page.of("POST /api/payment/sync/sale", SALE_ANSWER).adds("Result.PaymentId")
                         .calling(w -> w.call("POST", "/api/payment/sync/sale",
                                 Seeds.syncSale(w.terminal(), UUID.randomUUID().toString(), Seeds.SINK))),
-                Page.of("GET /api/payment/inquiry/{paymentRequestId}", INQUIRY)
+                Page.of("GET /api/payment/inquiry/{paymentRequestId}", INQUIRY).adds("Result.PaymentId")
                         .calling(w -> w.call("GET", "/api/payment/inquiry/" + w.syncSale(), null)),
-                Page.of("POST /api/payment/list", PAYMENTS)
+                Page.of("POST /api/payment/list", PAYMENTS).adds("Result.Items[].PaymentId")
                         .calling(w -> w.call("POST", "/api/payment/list", "{\"pageIndex\":0,\"pageSize\":10}")),
                 Page.of("POST /api/payment/activities", ACTIVITIES).adds("Result.Items[].Message")
                         .calling(w -> w.call("POST", "/api/payment/activities",
                                 "{\"pageIndex\":0,\"pageSize\":10,\"PaymentRequestId\":\"" + w.syncSale() + "\"}")),
                 Page.of("POST /api/payment/products", PRODUCTS)
-                        .adds("Result.Items[].PaymentMethodId", "Result.Items[].MemberId")
+                        .adds("Result.Items[].PaymentMethodId", "Result.Items[].MemberId", "Result.Items[].ProductId")
                         .calling(w -> w.call("POST", "/api/payment/products",
                                 "{\"pageIndex\":0,\"pageSize\":10,\"PaymentRequestId\":\"" + w.syncSale() + "\"}")),
                 Page.of("POST /api/payment/sync/sale/rollback", """
@@ -320,15 +320,16 @@ class PaywallSamplesIT extends KasaServerIT {
                                            "PaymentRequestActivityId":"2015c508-4029-4f6b-b7e2-4bf34a213c41",
                                            "PaymentRequestActivityTypeId":1,"PaymentStatus":12},
                                  "Failed":false,"Message":null,"ClientMessage":null,"Succeeded":true}""")
+                        .adds("Result.PaymentId")
                         .calling(w -> onceOldEnough(() -> w.call("POST", "/api/payment/sync/sale/rollback",
                                 idBody("PaymentRequestId", w.queuedSale())))),
-                Page.of("POST /api/payment/sync/cancel/rollback", CANCEL_ANSWER_CAMEL_CASE)
+                Page.of("POST /api/payment/sync/cancel/rollback", CANCEL_ANSWER_CAMEL_CASE).adds("result.paymentId")
                         .calling(w -> onceOldEnough(() -> w.call("POST", "/api/payment/sync/cancel/rollback",
                                 idBody("PaymentRequestId", w.queuedCancel())))),
-                Page.of("POST /api/payment/sync/cancel", CANCEL_ANSWER_CAMEL_CASE)
+                Page.of("POST /api/payment/sync/cancel", CANCEL_ANSWER_CAMEL_CASE).adds("result.paymentId")
                         .calling(w -> w.call("POST", "/api/payment/sync/cancel",
                                 "{\"PaymentRequestId\":\"" + w.syncSale() + "\",\"SendNotificationDeviceDisconnected\":false}")),
-                Page.of("POST /api/payment/async/cancel", CANCEL_ANSWER_CAMEL_CASE)
+                Page.of("POST /api/payment/async/cancel", CANCEL_ANSWER_CAMEL_CASE).adds("result.paymentId")
                         .calling(w -> w.call("POST", "/api/payment/async/cancel", idBody("PaymentRequestId", w.asyncSale()))),
                 Page.of("DELETE /api/pair/sync/unpair", """
                                 {"Result":{"TerminalPairId":"3f1c2b9e-8d4a-4e6f-9b1a-2c3d4e5f6a7b"},"Failed":false,"Message":null,

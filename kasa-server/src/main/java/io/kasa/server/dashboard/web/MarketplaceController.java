@@ -45,7 +45,7 @@ class MarketplaceController {
                         String platformAccountTitle) {
     }
 
-    record MemberItem(UUID id, String externalId, String name, String title, boolean isSubMerchant, int memberType,
+    record MemberItem(long id, String externalId, String name, String title, boolean isSubMerchant, int memberType,
                       String email, String phone, List<String> bankAccountCurrencies, LocalDateTime createdDate) {
     }
 

@@ -54,7 +54,7 @@ class PaymentsController {
     }
 
     record ProductItem(UUID id, String name, BigDecimal amount, int quantity, String taxGroup, String unitCode,
-                       Integer paymentMethodId, UUID memberId) {
+                       Integer paymentMethodId, Long memberId) {
     }
 
     record CallbackItem(UUID id, int sequence, int paymentStatusId, String target, String state, int attemptCount,

@@ -4,6 +4,7 @@ import io.kasa.server.marketplace.Earning;
 import io.kasa.server.marketplace.Earnings;
 import io.kasa.server.member.Members;
 import io.kasa.server.payment.Lookups;
+import io.kasa.server.payment.PaymentView;
 import io.kasa.server.payment.Payments;
 import io.kasa.server.payment.StoredProduct;
 import io.kasa.server.shared.BusinessTime;
@@ -45,13 +46,13 @@ class EarningReportController {
         this.time = time;
     }
 
-    record ProductEarning(UUID paymentId, UUID productId, String productName, BigDecimal productAmount, UUID memberId,
-                          UUID merchantEarningId, BigDecimal merchantEarning, LocalDateTime merchantReflectionDate,
-                          Integer merchantEarningStatusId, UUID subMerchantEarningId, BigDecimal subMerchantEarning,
+    record ProductEarning(long paymentId, long productId, String productName, BigDecimal productAmount, Long memberId,
+                          Long merchantEarningId, BigDecimal merchantEarning, LocalDateTime merchantReflectionDate,
+                          Integer merchantEarningStatusId, Long subMerchantEarningId, BigDecimal subMerchantEarning,
                           LocalDateTime subMerchantReflectionDate, Integer subMerchantEarningStatusId) {
     }
 
-    record MemberEarning(UUID id, boolean isSubMerchant, UUID paymentId, UUID productId, int currencyId, String currency,
+    record MemberEarning(long id, boolean isSubMerchant, long paymentId, long productId, int currencyId, String currency,
                          int calculationCommissionType, BigDecimal calculationCommission, BigDecimal earning,
                          int marketPlaceEarningStatusId, String marketPlaceEarningStatus,
                          UUID marketPlaceEarningTransactionId, LocalDateTime reflectionDate,
@@ -63,8 +64,8 @@ class EarningReportController {
 
     @GetMapping("/api/paywall/marketplace/report/earning/payment")
     MarketplaceEnvelope byPayment(MerchantId merchant, @RequestHeader(value = "paymentid", required = false) String paymentId) {
-        UUID id = ManualTriggerController.uuid("paymentid", paymentId);
-        payments.get(merchant, id);
+        PaymentView payment = payments.getByPaymentId(merchant, Validation.integerId("paymentid", paymentId));
+        UUID id = payment.id();
         List<Earning> all = earnings.ofPayment(merchant, id);
         List<StoredProduct> products = payments.products(merchant, id, Paging.of(0, Paging.MAX_SIZE)).items();
         Map<UUID, Earning> platform = all.stream().filter(Earning::isPlatform)
@@ -74,7 +75,7 @@ class EarningReportController {
         return MarketplaceEnvelope.success(products.stream().map(product -> {
             Optional<Earning> mine = Optional.ofNullable(platform.get(product.id()));
             Optional<Earning> theirs = Optional.ofNullable(member.get(product.id()));
-            return new ProductEarning(id, product.id(), product.name(), product.amount(), product.memberId(),
+            return new ProductEarning(payment.paymentId(), product.productId(), product.name(), product.amount(), product.memberId(),
                     mine.map(Earning::id).orElse(null), mine.map(Earning::amount).orElse(null),
                     mine.map(e -> e.payableDate().atStartOfDay()).orElse(null), mine.map(e -> e.status().id()).orElse(null),
                     theirs.map(Earning::id).orElse(null), theirs.map(Earning::amount).orElse(null),
@@ -91,7 +92,7 @@ class EarningReportController {
                                  @RequestHeader(value = "sortcolumn", required = false) String sortColumn,
                                  @RequestHeader(value = "datefrom", required = false) String dateFrom,
                                  @RequestHeader(value = "dateto", required = false) String dateTo) {
-        UUID member = ManualTriggerController.uuid("memberid", memberId);
+        long member = Validation.integerId("memberid", memberId);
         if (members.find(merchant, member).isEmpty()) {
             throw new KasaException(KasaError.MEMBER_NOT_FOUND);
         }
@@ -108,7 +109,7 @@ class EarningReportController {
         LocalDate to = Validation.day("dateto", dateTo);
         Earnings.MemberPage page = earnings.ofMember(merchant, member, from, to, descending, offset, size);
         return MarketplaceEnvelope.success(new MemberReport(page.items().stream().map(e -> new MemberEarning(e.id(),
-                !e.isPlatform(), e.paymentId(), e.productId(), e.currencyId(), Lookups.CURRENCIES.get(e.currencyId()), 1,
+                !e.isPlatform(), e.paywallPaymentId(), e.paywallProductId(), e.currencyId(), Lookups.CURRENCIES.get(e.currencyId()), 1,
                 e.commission(), e.amount(), e.status().id(), e.status().wireName(), e.payoutId(),
                 e.payableDate().atStartOfDay(), time.local(e.createdAt()))).toList(), page.total()));
     }

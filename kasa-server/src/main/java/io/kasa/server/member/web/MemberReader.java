@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -38,8 +37,7 @@ final class MemberReader {
     static final int MAX_ACCOUNT_TITLE = 100;
     static final int MAX_BANK_ACCOUNTS = 7;
 
-    private static final Pattern GUID =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern INTEGER_ID = Pattern.compile("[0-9]{1,19}");
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]{1,9}");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]{1,20}(\\.[0-9]{1,20})?");
     private static final Pattern TAX_NUMBER = Pattern.compile("[0-9]{10,11}");
@@ -88,13 +86,13 @@ final class MemberReader {
     }
 
     /** The {@code Id} of an update body. */
-    static UUID id(JsonNode body) {
+    static long id(JsonNode body) {
         requireObject(body);
         return memberId("Id", property(body, "Id"));
     }
 
     /** A delete body names its member by {@code Id} or, failing that, by {@code MemberExternalId}. */
-    record Target(UUID id, String externalId) {
+    record Target(Long id, String externalId) {
     }
 
     static Target target(JsonNode body) {
@@ -111,24 +109,43 @@ final class MemberReader {
     }
 
     /** The {@code memberid} header of a detail request. */
-    static UUID memberIdHeader(String value) {
+    static long memberIdHeader(String value) {
         if (value == null || value.isBlank()) {
             throw refuse(KasaError.MEMBER_ID_INVALID, "memberid başlığı zorunludur", "memberid header is required");
         }
-        if (!GUID.matcher(value.strip()).matches()) {
-            throw refuse(KasaError.MEMBER_ID_INVALID, "memberid bir GUID olmalıdır", "memberid must be a GUID");
-        }
-        return UUID.fromString(value.strip());
+        return positive("memberid", value.strip());
     }
 
-    private static UUID memberId(String field, JsonNode node) {
+    /**
+     * A member id in a body: Paywall's integer, as a JSON number or a numeric string (SPEC
+     * §2), 1 or more and within 64 bits.
+     */
+    private static long memberId(String field, JsonNode node) {
         if (absent(node)) {
             throw refuse(KasaError.MEMBER_ID_INVALID, field + " alanı zorunludur", field + " is required");
         }
-        if (!node.isString() || !GUID.matcher(node.stringValue().strip()).matches()) {
-            throw refuse(KasaError.MEMBER_ID_INVALID, field + " bir GUID olmalıdır", field + " must be a GUID");
+        if (node.isIntegralNumber()) {
+            return positive(field, node.asString());
         }
-        return UUID.fromString(node.stringValue().strip());
+        if (node.isString()) {
+            return positive(field, node.stringValue().strip());
+        }
+        throw refuse(KasaError.MEMBER_ID_INVALID, field + " bir tam sayı olmalıdır", field + " must be a whole number");
+    }
+
+    private static long positive(String field, String digits) {
+        if (INTEGER_ID.matcher(digits).matches()) {
+            try {
+                long id = Long.parseLong(digits);
+                if (id > 0) {
+                    return id;
+                }
+            } catch (NumberFormatException tooLarge) {
+                // falls through to the refusal: beyond 64 bits is no id Kasa gives out
+            }
+        }
+        throw refuse(KasaError.MEMBER_ID_INVALID, field + " 1 veya daha büyük bir tam sayı olmalıdır",
+                field + " must be a whole number, 1 or greater");
     }
 
     private static boolean isSubMerchant(JsonNode node) {
@@ -218,23 +235,47 @@ final class MemberReader {
                 throw refuse(KasaError.MEMBER_BANK_ACCOUNTS_INVALID, field + " bir nesne olmalıdır",
                         field + " must be an object");
             }
-            Integer currencyId = integer(property(account, "CurrencyId"), field + ".CurrencyId",
-                    KasaError.MEMBER_BANK_ACCOUNT_CURRENCY_INVALID);
-            if (currencyId == null || currencyId < 1 || currencyId > 7) {
-                throw refuse(KasaError.MEMBER_BANK_ACCOUNT_CURRENCY_INVALID,
-                        field + ".CurrencyId zorunludur ve 1 ile 7 arasında olmalıdır",
-                        field + ".CurrencyId is required and must be between 1 and 7");
-            }
-            if (!currencies.add(currencyId)) {
+            MemberDetails.Account read = account(account, field + ".");
+            if (!currencies.add(read.currencyId())) {
                 throw refuse(KasaError.MEMBER_BANK_ACCOUNTS_INVALID,
-                        "BankAccounts " + currencyId + " para biriminde birden fazla hesap içeriyor",
-                        "BankAccounts holds more than one account in currency " + currencyId);
+                        "BankAccounts " + read.currencyId() + " para biriminde birden fazla hesap içeriyor",
+                        "BankAccounts holds more than one account in currency " + read.currencyId());
             }
-            String title = text(account, "Title", field + ".Title", MAX_ACCOUNT_TITLE,
-                    KasaError.MEMBER_BANK_ACCOUNT_TITLE_TOO_LONG, KasaError.MEMBER_BANK_ACCOUNT_TITLE_REQUIRED);
-            accounts.add(new MemberDetails.Account(currencyId, title, iban(account, field + ".Iban")));
+            accounts.add(read);
         }
         return accounts;
+    }
+
+    /** One account's {@code CurrencyId}, {@code Title} and {@code Iban}, named {@code prefix + "CurrencyId"} and so on in refusals. */
+    private static MemberDetails.Account account(JsonNode account, String prefix) {
+        Integer currencyId = integer(property(account, "CurrencyId"), prefix + "CurrencyId",
+                KasaError.MEMBER_BANK_ACCOUNT_CURRENCY_INVALID);
+        if (currencyId == null || currencyId < 1 || currencyId > 7) {
+            throw refuse(KasaError.MEMBER_BANK_ACCOUNT_CURRENCY_INVALID,
+                    prefix + "CurrencyId zorunludur ve 1 ile 7 arasında olmalıdır",
+                    prefix + "CurrencyId is required and must be between 1 and 7");
+        }
+        String title = text(account, "Title", prefix + "Title", MAX_ACCOUNT_TITLE,
+                KasaError.MEMBER_BANK_ACCOUNT_TITLE_TOO_LONG, KasaError.MEMBER_BANK_ACCOUNT_TITLE_REQUIRED);
+        return new MemberDetails.Account(currencyId, title, iban(account, prefix + "Iban"));
+    }
+
+    /** A bank-account body: {@code {CurrencyId, Title, Iban}} beside the id its endpoint reads. */
+    static MemberDetails.Account bankAccount(JsonNode body) {
+        requireObject(body);
+        return account(body, "");
+    }
+
+    /** A value-date body: {@code {CalculationType, CalculationValue, Commission}} beside {@code MemberId}. */
+    static ValueDate valueDateBody(JsonNode body) {
+        requireObject(body);
+        return valueDate(body, "body", "");
+    }
+
+    /** A required integer id field of a body ({@code MemberId}, a bank account's {@code Id}), refused with 228. */
+    static long idField(JsonNode body, String field) {
+        requireObject(body);
+        return memberId(field, property(body, field));
     }
 
     private static String iban(JsonNode account, String field) {
@@ -263,36 +304,41 @@ final class MemberReader {
     }
 
     private static ValueDate valueDate(JsonNode node) {
+        return valueDate(node, "ValueDate", "ValueDate.");
+    }
+
+    /** A value date from {@code node}, its fields named {@code prefix + "CalculationType"} and so on in refusals. */
+    private static ValueDate valueDate(JsonNode node, String name, String prefix) {
         if (node == null) {
             return null;
         }
         if (!node.isObject()) {
-            throw refuse(KasaError.MEMBER_CALCULATION_TYPE_INVALID, "ValueDate bir nesne olmalıdır",
-                    "ValueDate must be an object");
+            throw refuse(KasaError.MEMBER_CALCULATION_TYPE_INVALID, name + " bir nesne olmalıdır",
+                    name + " must be an object");
         }
-        Integer type = integer(property(node, "CalculationType"), "ValueDate.CalculationType",
+        Integer type = integer(property(node, "CalculationType"), prefix + "CalculationType",
                 KasaError.MEMBER_CALCULATION_TYPE_INVALID);
         if (type == null || type < 1 || type > 3) {
             throw refuse(KasaError.MEMBER_CALCULATION_TYPE_INVALID,
-                    "ValueDate.CalculationType zorunludur ve 1, 2 veya 3 olmalıdır",
-                    "ValueDate.CalculationType is required and must be 1, 2 or 3");
+                    prefix + "CalculationType zorunludur ve 1, 2 veya 3 olmalıdır",
+                    prefix + "CalculationType is required and must be 1, 2 or 3");
         }
         int max = ValueDate.maxValue(type);
-        Integer value = integer(property(node, "CalculationValue"), "ValueDate.CalculationValue",
+        Integer value = integer(property(node, "CalculationValue"), prefix + "CalculationValue",
                 KasaError.MEMBER_CALCULATION_VALUE_INVALID);
         if (value == null || value < 1 || value > max) {
             throw refuse(KasaError.MEMBER_CALCULATION_VALUE_INVALID,
-                    "ValueDate.CalculationValue zorunludur ve CalculationType " + type + " için 1 ile " + max
+                    prefix + "CalculationValue zorunludur ve CalculationType " + type + " için 1 ile " + max
                             + " arasında olmalıdır",
-                    "ValueDate.CalculationValue is required and must be between 1 and " + max
+                    prefix + "CalculationValue is required and must be between 1 and " + max
                             + " for CalculationType " + type);
         }
         BigDecimal commission = decimal(property(node, "Commission"));
         if (commission == null || commission.signum() < 0 || commission.compareTo(ValueDate.MAX_COMMISSION) > 0
                 || commission.stripTrailingZeros().scale() > 2) {
             throw refuse(KasaError.MEMBER_COMMISSION_INVALID,
-                    "ValueDate.Commission zorunludur; 0 ile 100 arasında ve en fazla 2 ondalık basamaklı olmalıdır",
-                    "ValueDate.Commission is required and must be 0 to 100 with at most 2 fraction digits");
+                    prefix + "Commission zorunludur; 0 ile 100 arasında ve en fazla 2 ondalık basamaklı olmalıdır",
+                    prefix + "Commission is required and must be 0 to 100 with at most 2 fraction digits");
         }
         return new ValueDate(type, value, commission);
     }

@@ -56,10 +56,12 @@ class PaymentController {
         this.time = time;
     }
 
+    /** {@code PaymentId}, the integer the marketplace calls take, is Kasa's addition (docs/api.md). */
     record SaleAnswer(UUID paymentRequestId, UUID paymentRequestActivityId, int paymentRequestActivityTypeId,
-                      int paymentStatus) {
+                      int paymentStatus, long paymentId) {
         static SaleAnswer of(Answer answer) {
-            return new SaleAnswer(answer.paymentRequestId(), answer.activityId(), answer.type().id(), answer.status().id());
+            return new SaleAnswer(answer.paymentRequestId(), answer.activityId(), answer.type().id(), answer.status().id(),
+                    answer.paymentId());
         }
     }
 
@@ -67,7 +69,7 @@ class PaymentController {
                    String displayCode, String callbackAddress, BigDecimal amount, int paymentChannelId,
                    String paymentChannel, int currencyId, String currency, @JsonProperty("IP") String ip,
                    int paymentTypeId, String paymentType, int paymentStatusId, String paymentStatus,
-                   LocalDateTime createdDate, LocalDateTime modifiedDate) {
+                   LocalDateTime createdDate, LocalDateTime modifiedDate, long paymentId) {
     }
 
     record PaymentItem(UUID id, UUID terminalId, UUID connectionId, String connectionName, int providerId,
@@ -75,7 +77,7 @@ class PaymentController {
                        String merchantUniqueCode, String displayCode, BigDecimal amount, int paymentChannelId,
                        String paymentChannelName, int currencyId, String currencyName, @JsonProperty("IP") String ip,
                        UUID paymentRequestActivityId, int paymentTypeId, String paymentTypeName, int paymentStatusId,
-                       String paymentStatusName, LocalDateTime date) {
+                       String paymentStatusName, LocalDateTime date, long paymentId) {
     }
 
     record ActivityItem(UUID id, int paymentTypeId, String paymentTypeName, int paymentStatusId,
@@ -83,7 +85,7 @@ class PaymentController {
     }
 
     record ProductItem(UUID id, String name, BigDecimal amount, int quantity, int taxGroupId, String taxGroupName,
-                       int unitCodeId, String unitCodeName, Integer paymentMethodId, UUID memberId) {
+                       int unitCodeId, String unitCodeName, Integer paymentMethodId, Long memberId, long productId) {
     }
 
     record ListRequest(Integer pageIndex, Integer pageSize, String startDate, String endDate, UUID terminalId,
@@ -116,7 +118,8 @@ class PaymentController {
         return PhysicalEnvelope.success(new Inquiry(p.id(), p.activityId(), p.terminalId(), p.merchantUniqueCode(),
                 p.displayCode(), p.callbackAddress(), p.amount(), p.channel().id(), p.channel().wireName(),
                 p.currencyId(), Lookups.CURRENCIES.get(p.currencyId()), p.ip(), p.type().id(), p.type().wireName(),
-                p.status().id(), p.status().wireName(), time.local(p.createdAt()), time.local(p.modifiedAt())));
+                p.status().id(), p.status().wireName(), time.local(p.createdAt()), time.local(p.modifiedAt()),
+                p.paymentId()));
     }
 
     @AnswerShape.Answered(AnswerShape.CAMEL_CASE_ENVELOPE)
@@ -165,7 +168,8 @@ class PaymentController {
                     c == null ? 0 : c.regionId(), c == null ? null : Providers.regionName(c.regionId()),
                     p.merchantUniqueCode(), p.displayCode(), p.amount(), p.channel().id(), p.channel().wireName(),
                     p.currencyId(), Lookups.CURRENCIES.get(p.currencyId()), p.ip(), p.activityId(), p.type().id(),
-                    p.type().wireName(), p.status().id(), p.status().wireName(), time.local(p.createdAt()));
+                    p.type().wireName(), p.status().id(), p.status().wireName(), time.local(p.createdAt()),
+                    p.paymentId());
         }));
     }
 
@@ -184,7 +188,8 @@ class PaymentController {
         Paging paging = Paging.of(request.pageIndex(), request.pageSize());
         return PhysicalEnvelope.success(payments.products(merchant, id, paging).map((StoredProduct p) -> new ProductItem(
                 p.id(), p.name(), p.amount(), p.quantity(), p.taxGroupId(), Lookups.TAX_GROUPS.get(p.taxGroupId()),
-                p.unitCodeId(), Lookups.UNIT_CODES.get(p.unitCodeId()), p.paymentMethodId(), p.memberId())));
+                p.unitCodeId(), Lookups.UNIT_CODES.get(p.unitCodeId()), p.paymentMethodId(), p.memberId(),
+                p.productId())));
     }
 
     /**
