@@ -232,7 +232,7 @@ class DatabaseOutageIT {
                 try {
                     assertThat(eventually(Duration.ofSeconds(30), () -> snapshot(answers).stream()
                             .filter(a -> a.started() - frozen > 0 && a.errorCode() == 1010).count() >= 10))
-                            .as("refusals while frozen").isTrue();
+                            .as(() -> "refusals while frozen; answers since: " + since(answers, frozen)).isTrue();
                     long healthAsked = System.nanoTime();
                     RawHttp.Answer health = http.get("/manage/health").send();
                     assertThat(Duration.ofNanos(System.nanoTime() - healthAsked)).as("health answers while frozen")
@@ -353,6 +353,19 @@ class DatabaseOutageIT {
         Set<String> received = new HashSet<>();
         receiver.forPayment(payment).forEach(callback -> received.add(callback.eventId()));
         return activities.stream().skip(1).allMatch(activity -> received.contains(activity.id().toString()));
+    }
+
+    /** How many answers of each kind (status/ErrorCode, and the slowest) came to requests started after {@code from}. */
+    private static String since(List<Answered> answers, long from) {
+        Map<String, Long> kinds = new java.util.TreeMap<>();
+        Duration slowest = Duration.ZERO;
+        for (Answered answer : snapshot(answers)) {
+            if (answer.started() - from > 0) {
+                kinds.merge(answer.status() + "/" + answer.errorCode(), 1L, Long::sum);
+                slowest = answer.took().compareTo(slowest) > 0 ? answer.took() : slowest;
+            }
+        }
+        return kinds + ", slowest " + slowest.toMillis() + " ms";
     }
 
     /** A copy of a synchronized list, taken under its lock, so it can be read while others add to it. */

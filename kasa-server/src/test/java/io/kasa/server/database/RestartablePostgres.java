@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A PostgreSQL of the test's own that it can stop and start again, as an operator would
@@ -69,20 +71,42 @@ final class RestartablePostgres implements AutoCloseable {
      * connections (the kernel completes them), but nothing answers.
      */
     void freeze() throws IOException, InterruptedException {
-        signal("STOP");
+        // The postmaster first, so that it forks no backend after the descendants are listed;
+        // then its descendants, listed again until no new one appears: a backend forked just
+        // before the postmaster stopped would otherwise go on serving its connection.
+        long postmaster = postmaster();
+        signal("STOP", List.of(postmaster));
+        Set<Long> stopped = new HashSet<>();
+        while (true) {
+            List<Long> fresh = ProcessHandle.of(postmaster).orElseThrow().descendants().map(ProcessHandle::pid)
+                    .filter(pid -> !stopped.contains(pid)).toList();
+            if (fresh.isEmpty()) {
+                return;
+            }
+            signal("STOP", fresh);
+            stopped.addAll(fresh);
+        }
     }
 
     /** Lets a frozen server run on (SIGCONT), with its connections as they were. */
     void thaw() throws IOException, InterruptedException {
-        signal("CONT");
+        long postmaster = postmaster();
+        List<Long> every = new ArrayList<>(ProcessHandle.of(postmaster).orElseThrow().descendants().map(ProcessHandle::pid).toList());
+        every.add(postmaster);
+        signal("CONT", every);
     }
 
-    private void signal(String name) throws IOException, InterruptedException {
-        long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).getFirst().strip());
-        List<String> command = new ArrayList<>(List.of("kill", "-" + name, Long.toString(postmaster)));
-        ProcessHandle.of(postmaster).orElseThrow().descendants().forEach(child -> command.add(Long.toString(child.pid())));
+    private long postmaster() throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).getFirst().strip());
+    }
+
+    private static void signal(String name, List<Long> pids) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("kill", "-" + name));
+        pids.forEach(pid -> command.add(Long.toString(pid)));
         Process kill = new ProcessBuilder(command).inheritIO().start();
-        if (kill.waitFor() != 0) {
+        // a backend that exited meanwhile has nothing left to signal
+        boolean everyOneThere = pids.stream().allMatch(pid -> ProcessHandle.of(pid).isPresent());
+        if (kill.waitFor() != 0 && everyOneThere) {
             throw new IOException("kill -" + name + " failed: " + command);
         }
     }
