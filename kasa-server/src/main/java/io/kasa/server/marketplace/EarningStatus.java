@@ -1,11 +1,20 @@
 package io.kasa.server.marketplace;
 
 /**
- * Where an earning is on its way to a bank account. The ids are Kasa's
- * {@code MarketPlaceEarningStatusId}.
+ * Where an earning is on its way to a bank account: its {@code MarketPlaceEarningStatusId}.
+ * Paywall publishes no table; its samples show 1 "Hesaplandı" (calculated), 4 "Ödeme
+ * Başarılı" (paid) and 12 "Tekrar Dene" (retry), and Kasa keeps those three numbers.
+ *
+ * <p>CALCULATED waits for the merchant's approval and ends REJECTED or approved: SCHEDULED
+ * (paid on its reflection date) or, for a platform share under the manual trigger, POOLED
+ * (paid by a payout order). ORDERED is taken by a payout; it ends PAID, or FAILED when the
+ * bank refuses, from where a retry makes it RETRY, which is paid like SCHEDULED. A cancel
+ * makes every earning not yet on its way REVERSED.
  */
 public enum EarningStatus {
-    POOLED(1, "Pooled"), SCHEDULED(2, "Scheduled"), ORDERED(3, "Ordered"), PAID(4, "Paid"), REVERSED(5, "Reversed");
+    CALCULATED(1, "Calculated"), SCHEDULED(2, "Scheduled"), ORDERED(3, "Ordered"), PAID(4, "Paid"),
+    REVERSED(5, "Reversed"), POOLED(6, "Pooled"), REJECTED(7, "Rejected"), FAILED(11, "Payout failed"),
+    RETRY(12, "Retry");
 
     private final int id;
     private final String wireName;

@@ -69,7 +69,7 @@ public class MarketplaceIT extends KasaServerIT {
         Marketplace.ProductEarning shampoo = earnings.get(1);
         assertThat(shampoo.subMerchantEarning()).isNull();
         assertThat(shampoo.merchantEarning()).isEqualByComparingTo("50.00");
-        assertThat(shampoo.merchantEarningStatusId()).as("pooled").isEqualTo(1);
+        assertThat(shampoo.merchantEarningStatusId()).as("pooled").isEqualTo(6);
 
         var report = shop.client().marketplace().earningsOfMember(member, 0, 50);
         assertThat(report.totalRecord()).isEqualTo(1);
