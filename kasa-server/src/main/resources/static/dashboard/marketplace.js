@@ -1,5 +1,6 @@
-// Marketplace: settings, members, the pool of platform earnings, payout orders and their results.
-import { h, replace, api, query, field, table, message, money, when, today, CURRENCIES } from './dom.js';
+// Marketplace: settings, members, sales waiting for approval, earnings with their reflection
+// dates, payouts, the pool of platform earnings, payout orders and their results.
+import { h, replace, api, query, field, table, message, money, when, today, changed, CURRENCIES } from './dom.js';
 
 export async function render(main) {
   const settings = await api('GET', '/marketplace/settings');
@@ -9,6 +10,12 @@ export async function render(main) {
   const to = h('input', { type: 'date', name: 'dateTo', value: daysAgo(1), required: true });
   const testMode = h('input', { type: 'checkbox', name: 'testMode' });
   const skip = h('input', { type: 'checkbox', name: 'skipExistsControl' });
+  const approvals = h('div', { id: 'approvals' });
+  const earningStatus = h('select', { id: 'earning-status', onchange: () => showEarnings() },
+    h('option', { value: '' }, 'All statuses'),
+    Object.entries(EARNING_STATUSES).map(([id, name]) => h('option', { value: id }, name)));
+  const earnings = h('div', { id: 'earnings' });
+  const payouts = h('div', { id: 'payouts' });
   const pool = h('div', { id: 'pool' });
   const jobs = h('div', { id: 'jobs' });
   const results = h('div', { id: 'job-results' });
@@ -51,6 +58,9 @@ export async function render(main) {
       h('td', { className: 'code' }, member.ExternalId), h('td', {}, member.IsSubMerchant ? 'Sub-merchant' : 'Member'),
       h('td', {}, member.Email || '–'), h('td', {}, member.BankAccountCurrencies.join(', ') || '–'),
       h('td', {}, when(member.CreatedDate)))), 'No members yet.'),
+    h('h2', {}, 'Waiting for approval'), approvals,
+    h('h2', {}, 'Earnings'), field('Status', earningStatus), earnings,
+    h('h2', {}, 'Payouts'), payouts,
     h('h2', {}, 'Pool and payout orders'),
     h('form', { className: 'card form-grid', id: 'pool-form', onsubmit: event => { event.preventDefault(); showPool(); } },
       field('Currency', currency), field('From', from), field('To', to),
@@ -70,7 +80,45 @@ export async function render(main) {
         : h('p', { className: 'muted' }, 'No transfer tried yet.')));
   }
 
+  async function showApprovals() {
+    const page = await api('GET', '/marketplace/approvals?pageSize=20');
+    if (!changed(approvals, page)) return;
+    replace(approvals, table(['Sale', 'Code', 'Members', 'Products', 'Earnings', 'Calculated'], page.Items.map(sale =>
+      h('tr', { 'data-payment-id': sale.PaymentId },
+        h('td', {}, h('a', { href: '#/payments/' + sale.PaymentRequestId }, '#' + sale.PaymentId)),
+        h('td', { className: 'code' }, sale.MerchantUniqueCode), h('td', {}, sale.Members.join(', ') || 'Platform only'),
+        h('td', {}, String(sale.ProductCount)), h('td', { className: 'amount' }, money(sale.Earning, sale.Currency)),
+        h('td', {}, when(sale.CalculatedDate)))),
+    'No sale waits for approval.'));
+  }
+
+  async function showEarnings() {
+    const page = await api('GET', '/marketplace/earnings' + query({ statusId: earningStatus.value, pageSize: 50 }));
+    if (!changed(earnings, page)) return;
+    replace(earnings, table(['Sale', 'Product', 'Payee', 'Earning', 'Status', 'Reflection date'], page.Items.map(earning =>
+      h('tr', { 'data-earning-id': earning.Id },
+        h('td', {}, h('a', { href: '#/payments/' + earning.PaymentRequestId }, '#' + earning.PaymentId)),
+        h('td', {}, earning.ProductName), h('td', {}, earning.Payee || 'Platform'),
+        h('td', { className: 'amount' }, money(earning.Earning, earning.Currency)),
+        h('td', { className: 'earning-status' }, h('span', { className: 'badge ' + earningClass(earning.StatusId) }, earning.Status)),
+        h('td', {}, earning.ReflectionDate || '–'))),
+    'No earnings yet.'));
+  }
+
+  async function showPayouts() {
+    const page = await api('GET', '/marketplace/payouts?pageSize=20');
+    if (!changed(payouts, page)) return;
+    replace(payouts, table(['Payee', 'Amount', 'Status', 'Tries', 'Bank\'s answer', 'Updated'], page.Items.map(payout =>
+      h('tr', { 'data-payout-id': payout.Id },
+        h('td', {}, payout.Payee || 'Platform', payout.JobId ? h('div', { className: 'muted' }, 'payout order') : null),
+        h('td', { className: 'amount' }, money(payout.Amount, payout.Currency)),
+        h('td', { className: 'payout-status' }, h('span', { className: 'badge ' + PAYOUT_CLASSES[payout.Status] }, PAYOUT_NAMES[payout.Status])),
+        h('td', {}, String(payout.Attempts)), h('td', {}, payout.LastMessage || '–'), h('td', {}, when(payout.UpdatedDate)))),
+    'No payouts yet.'));
+  }
+
   async function refresh() {
+    await Promise.all([showApprovals(), showEarnings(), showPayouts()]);
     const page = await api('GET', '/marketplace/jobs?pageSize=20');
     replace(jobs, table(['Range', 'Currency', 'Earning', 'Count', 'Status', ''], page.Items.map(job => h('tr', { 'data-job-id': job.Id },
       h('td', {}, `${job.DateFrom} – ${job.DateTo}`), h('td', {}, job.Currency),
@@ -83,6 +131,19 @@ export async function render(main) {
 
   await Promise.all([refresh(), showPool()]);
   return { refresh };
+}
+
+// MarketPlaceEarningStatusId, as docs/marketplace.md lists them.
+const EARNING_STATUSES = { 1: 'Calculated', 7: 'Rejected', 2: 'Scheduled', 6: 'Pooled', 3: 'Ordered', 4: 'Paid',
+  11: 'Payout failed', 12: 'Retry', 5: 'Reversed' };
+const PAYOUT_NAMES = { IN_FLIGHT: 'In flight', SUCCEEDED: 'Paid', FAILED: 'Refused' };
+const PAYOUT_CLASSES = { IN_FLIGHT: 'busy', SUCCEEDED: 'ok', FAILED: 'bad' };
+
+function earningClass(statusId) {
+  if (statusId === 4) return 'ok';
+  if (statusId === 11 || statusId === 7 || statusId === 5) return 'bad';
+  if (statusId === 1) return 'warn';
+  return 'busy';
 }
 
 function daysAgo(days) {

@@ -1,5 +1,8 @@
 package io.kasa.server.marketplace;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * Where an earning is on its way to a bank account: its {@code MarketPlaceEarningStatusId}.
  * Paywall publishes no table; its samples show 1 "Hesaplandı" (calculated), 4 "Ödeme
@@ -22,6 +25,11 @@ public enum EarningStatus {
     EarningStatus(int id, String wireName) {
         this.id = id;
         this.wireName = wireName;
+    }
+
+    /** The status with this {@code MarketPlaceEarningStatusId}, if there is one. */
+    public static Optional<EarningStatus> withId(int id) {
+        return Arrays.stream(values()).filter(status -> status.id == id).findFirst();
     }
 
     public int id() {

@@ -1,10 +1,13 @@
 package io.kasa.server.dashboard;
 
 import io.kasa.client.IssuedKey;
+import io.kasa.client.Marketplace;
 import io.kasa.client.SaleResult;
 import io.kasa.server.CallbackReceiver;
 import io.kasa.server.KasaServerIT;
 import io.kasa.server.Seeds;
+import io.kasa.server.marketplace.MarketplaceIT;
+import io.kasa.server.marketplace.MoneyInvariants;
 import io.kasa.terminal.Behaviour;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -259,6 +262,61 @@ class DashboardApiIT extends KasaServerIT {
         assertThat(start.status()).isEqualTo(422);
         assertThat(start.json().get("ErrorCode").asInt()).isEqualTo(551);
         assertThat(session.get("/dashboard/api/marketplace/jobs/" + UUID.randomUUID()).status()).isEqualTo(404);
+    }
+
+    /**
+     * A member's sale on the marketplace page: its earnings with their reflection dates and
+     * statuses (filtered by status), the payout order's transfer with the bank's answer; none
+     * of it visible to another merchant, and an unknown status refused naming the field.
+     */
+    @Test
+    void theMarketplacePageShowsEarningsWithReflectionDatesAndPayouts() {
+        Shop shop = shop("dash ledger", Behaviour.approve());
+        admin.setMarketplace(shop.merchant().created().merchantId(),
+                new Marketplace.Settings(true, true, MarketplaceIT.PLATFORM_IBAN, "Platform A.Ş."));
+        long member = MarketplaceIT.member(baseUri, shop.merchant().created().publicKey(), "10");
+        SaleResult sale = shop.client().payments().syncSaleJson(MarketplaceIT.twoProducts(shop.terminalId(), member));
+        DashboardSession session = signedIn(shop.merchant());
+
+        DashboardSession.Reply listed = session.get("/dashboard/api/marketplace/earnings");
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        JsonNode earnings = listed.result();
+        assertThat(earnings.get("Pagination").get("TotalCount").asLong()).as("member and platform shares, and the platform's product")
+                .isEqualTo(3);
+        JsonNode memberShare = earnings.get("Items").valueStream().filter(item -> item.get("MemberId").isNumber())
+                .findFirst().orElseThrow();
+        assertThat(memberShare.get("PaymentId").asLong()).isEqualTo(sale.paymentId());
+        assertThat(memberShare.get("PaymentRequestId").asString()).isEqualTo(sale.paymentRequestId().toString());
+        assertThat(memberShare.get("Payee").asString()).isEqualTo("Berber Ali");
+        assertThat(memberShare.get("Earning").decimalValue()).isEqualByComparingTo("90.00");
+        assertThat(memberShare.get("Currency").asString()).isEqualTo("TRY");
+        assertThat(LocalDate.parse(memberShare.get("ReflectionDate").asString())).isAfter(LocalDate.now().minusDays(1));
+        JsonNode pooled = session.get("/dashboard/api/marketplace/earnings?statusId=6").result();
+        assertThat(pooled.get("Items").valueStream().map(item -> item.get("Status").asString())).containsOnly("Pooled")
+                .hasSize(2);
+        assertThat(pooled.get("Items").valueStream().map(item -> item.get("Payee").isNull())).containsOnly(true);
+
+        DashboardSession.Reply unknown = session.get("/dashboard/api/marketplace/earnings?statusId=99");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("Message").asString()).contains("statusId");
+        assertThat(session.get("/dashboard/api/marketplace/earnings?statusId=x").status()).isEqualTo(400);
+
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Istanbul"));
+        Marketplace.PayoutJob job = shop.client().marketplace()
+                .start(Marketplace.PayoutOrder.of(1, today.minusDays(1), today).withTestMode(true));
+        assertThat(eventually(Duration.ofSeconds(15), () -> session.get("/dashboard/api/marketplace/payouts").result()
+                .get("Items").valueStream().anyMatch(payout -> payout.get("Status").asString().equals("SUCCEEDED")))).isTrue();
+        JsonNode payout = session.get("/dashboard/api/marketplace/payouts").result().get("Items").get(0);
+        assertThat(payout.get("JobId").asString()).isEqualTo(job.jobId().toString());
+        assertThat(payout.get("Payee").isNull()).as("the platform's own account").isTrue();
+        assertThat(payout.get("Amount").decimalValue()).isEqualByComparingTo("60.00");
+        assertThat(payout.get("Attempts").asInt()).isEqualTo(1);
+
+        DashboardSession other = signedIn(newMerchant("dash ledger other"));
+        assertThat(other.get("/dashboard/api/marketplace/earnings").result().get("Items")).isEmpty();
+        assertThat(other.get("/dashboard/api/marketplace/payouts").result().get("Items")).isEmpty();
+        assertThat(other.get("/dashboard/api/marketplace/approvals").result().get("Items")).isEmpty();
+        assertThat(MoneyInvariants.broken(jdbc)).isEmpty();
     }
 
     @Test

@@ -99,6 +99,9 @@ class DashboardBrowserIT extends KasaServerIT {
         browser.get(baseUri + "/#/marketplace");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("jobs")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pool"), "Pooled"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("approvals"), "No sale waits for approval."));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("earnings"), "No earnings yet."));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("payouts"), "No payouts yet."));
         screenshot("marketplace");
 
         browser.manage().window().setSize(new Dimension(390, 844));

@@ -1,5 +1,7 @@
 package io.kasa.server.dashboard.web;
 
+import io.kasa.server.marketplace.EarningStatus;
+import io.kasa.server.marketplace.Ledger;
 import io.kasa.server.marketplace.MarketplaceSettings;
 import io.kasa.server.marketplace.MarketplaceSettingsStore;
 import io.kasa.server.marketplace.PayoutJob;
@@ -25,19 +27,25 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** The marketplace page: settings, members, the pool of platform earnings and payout orders. */
+/**
+ * The marketplace page: settings, members, sales waiting for approval, earnings with their
+ * reflection dates, payouts, the pool of platform earnings and payout orders.
+ */
 @RestController
 class MarketplaceController {
 
     private final MarketplaceSettingsStore settings;
     private final Members members;
     private final PayoutJobs jobs;
+    private final Ledger ledger;
     private final BusinessTime time;
 
-    MarketplaceController(MarketplaceSettingsStore settings, Members members, PayoutJobs jobs, BusinessTime time) {
+    MarketplaceController(MarketplaceSettingsStore settings, Members members, PayoutJobs jobs, Ledger ledger,
+                          BusinessTime time) {
         this.settings = settings;
         this.members = members;
         this.jobs = jobs;
+        this.ledger = ledger;
         this.time = time;
     }
 
@@ -54,6 +62,19 @@ class MarketplaceController {
     }
 
     record StartJob(Integer currencyId, String dateFrom, String dateTo, Boolean testMode, Boolean skipExistsControl) {
+    }
+
+    record ApprovalItem(long paymentId, UUID paymentRequestId, String merchantUniqueCode, String currency,
+                        BigDecimal earning, int productCount, List<String> members, LocalDateTime calculatedDate) {
+    }
+
+    record EarningItem(long id, long paymentId, UUID paymentRequestId, long productId, String productName, Long memberId,
+                       String payee, String currency, BigDecimal earning, int statusId, String status,
+                       LocalDate reflectionDate, LocalDateTime calculatedDate, UUID payoutId) {
+    }
+
+    record PayoutItem(UUID id, UUID jobId, Long memberId, String payee, String currency, BigDecimal amount, String status,
+                      int attempts, String lastMessage, LocalDateTime createdDate, LocalDateTime updatedDate) {
     }
 
     record JobView(UUID id, int currencyId, String currency, LocalDate dateFrom, LocalDate dateTo, String status,
@@ -73,6 +94,38 @@ class MarketplaceController {
         Paging paging = Paging.of(pageIndex, pageSize);
         Members.Listing listing = members.list(merchant, paging.offset(), paging.size());
         return PhysicalEnvelope.success(paging.page(listing.members().stream().map(this::member).toList(), listing.total()));
+    }
+
+    @GetMapping("/dashboard/api/marketplace/approvals")
+    PhysicalEnvelope approvals(MerchantId merchant, @RequestParam(required = false) Integer pageIndex,
+                               @RequestParam(required = false) Integer pageSize) {
+        return PhysicalEnvelope.success(ledger.awaitingApproval(merchant, Paging.of(pageIndex, pageSize))
+                .map(sale -> new ApprovalItem(sale.paymentId(), sale.paymentRequestId(), sale.merchantUniqueCode(),
+                        Lookups.CURRENCIES.get(sale.currencyId()), sale.amount(), sale.products(), sale.members(),
+                        sale.calculatedAt())));
+    }
+
+    /** {@code statusId}: only earnings in that {@link EarningStatus}; absent, all of them. */
+    @GetMapping("/dashboard/api/marketplace/earnings")
+    PhysicalEnvelope earnings(MerchantId merchant, @RequestParam(required = false) Integer statusId,
+                              @RequestParam(required = false) Integer pageIndex,
+                              @RequestParam(required = false) Integer pageSize) {
+        EarningStatus status = statusId == null ? null : EarningStatus.withId(statusId)
+                .orElseThrow(() -> Validation.invalid("statusId geçersiz", "statusId is not a known earning status"));
+        return PhysicalEnvelope.success(ledger.earnings(merchant, status, Paging.of(pageIndex, pageSize))
+                .map(entry -> new EarningItem(entry.id(), entry.paymentId(), entry.paymentRequestId(), entry.productId(),
+                        entry.productName(), entry.memberId(), entry.memberName(),
+                        Lookups.CURRENCIES.get(entry.currencyId()), entry.amount(), entry.status().id(),
+                        entry.status().wireName(), entry.reflectionDate(), entry.calculatedAt(), entry.payoutId())));
+    }
+
+    @GetMapping("/dashboard/api/marketplace/payouts")
+    PhysicalEnvelope payouts(MerchantId merchant, @RequestParam(required = false) Integer pageIndex,
+                             @RequestParam(required = false) Integer pageSize) {
+        return PhysicalEnvelope.success(ledger.payouts(merchant, Paging.of(pageIndex, pageSize))
+                .map(payout -> new PayoutItem(payout.id(), payout.jobId(), payout.memberId(), payout.memberName(),
+                        Lookups.CURRENCIES.get(payout.currencyId()), payout.amount(), payout.status(), payout.attempts(),
+                        payout.lastMessage(), payout.createdAt(), payout.updatedAt())));
     }
 
     @GetMapping("/dashboard/api/marketplace/pending")
