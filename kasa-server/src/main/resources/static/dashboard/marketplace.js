@@ -59,7 +59,7 @@ export async function render(main) {
       h('td', {}, member.Email || '–'), h('td', {}, member.BankAccountCurrencies.join(', ') || '–'),
       h('td', {}, when(member.CreatedDate)))), 'No members yet.'),
     h('h2', {}, 'Waiting for approval'), approvals,
-    h('h2', {}, 'Earnings'), field('Status', earningStatus), earnings,
+    h('h2', {}, 'Earnings'), h('div', { className: 'filters' }, field('Status', earningStatus)), earnings,
     h('h2', {}, 'Payouts'), payouts,
     h('h2', {}, 'Pool and payout orders'),
     h('form', { className: 'card form-grid', id: 'pool-form', onsubmit: event => { event.preventDefault(); showPool(); } },
