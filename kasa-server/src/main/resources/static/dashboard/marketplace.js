@@ -1,5 +1,6 @@
-// Marketplace: settings, members, the pool of platform earnings, payout orders and their results.
+// Marketplace: settings, members, the pool of platform earnings, payout orders and their results, and the earnings (earnings.js).
 import { h, replace, api, query, field, table, message, money, when, today, CURRENCIES } from './dom.js';
+import * as earnings from './earnings.js';
 
 export async function render(main) {
   const settings = await api('GET', '/marketplace/settings');
@@ -13,6 +14,7 @@ export async function render(main) {
   const jobs = h('div', { id: 'jobs' });
   const results = h('div', { id: 'job-results' });
   const notice = h('div');
+  const earningsSection = h('section', { id: 'earnings-section' });
   let shownJob = null;
 
   const range = () => ({ currencyId: currency.value, dateFrom: from.value, dateTo: to.value });
@@ -60,7 +62,7 @@ export async function render(main) {
         h('button', { type: 'submit', className: 'secondary' }, 'Show pool'),
         h('button', { type: 'button', id: 'start-job', onclick: startJob, disabled: !settings.ManualTrigger }, 'Start payout order'))),
     settings.ManualTrigger ? null : h('p', { className: 'muted' }, 'Payout orders need manual trigger, which the operator turns on.'),
-    notice, pool, h('h3', {}, 'Payout orders'), jobs, results);
+    notice, pool, h('h3', {}, 'Payout orders'), jobs, results, earningsSection);
 
   async function showResults(jobId) {
     shownJob = jobId;
@@ -81,8 +83,9 @@ export async function render(main) {
     if (shownJob) await showResults(shownJob);
   }
 
+  const earningList = await earnings.render(earningsSection);
   await Promise.all([refresh(), showPool()]);
-  return { refresh };
+  return { refresh: async () => { await refresh(); await earningList.refresh(); } };
 }
 
 function daysAgo(days) {

@@ -72,6 +72,7 @@ final class ValidRequests {
             case "terminalId" -> world.terminalId().toString();
             case "callbackId" -> world.callbackId().toString();
             case "jobId" -> world.jobId().toString();
+            case "earningId" -> Long.toString(world.earningId());
             default -> throw new IllegalStateException("no valid value for path variable " + name + " of " + endpoint
                     + ": add one to ValidRequests");
         };

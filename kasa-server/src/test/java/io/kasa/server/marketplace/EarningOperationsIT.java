@@ -88,6 +88,8 @@ class EarningOperationsIT {
     UUID terminalId;
     TerminalAgent agent;
     long member;
+    /** Today on the server's clock: a Monday, 10:00 when the test starts. */
+    LocalDate monday;
 
     @BeforeEach
     void marketplaceMerchant() {
@@ -98,6 +100,8 @@ class EarningOperationsIT {
         merchant = KasaClient.builder().baseUri(baseUri).privateKeys(created.privateKey()).publicKeys(created.publicKey())
                 .locale("en").build();
         marketplace = merchant.marketplace();
+        // before the terminal connects: a device silent for the days the clock jumps is offline
+        monday = moveTo(DayOfWeek.MONDAY, LocalTime.of(10, 0));
         terminalId = Devices.register(merchant, "Till");
         agent = Devices.connected(baseUri, merchant, terminalId);
         agent.behave(Behaviour.approve());
@@ -113,7 +117,6 @@ class EarningOperationsIT {
 
     @Test
     void theReportsByProductAndByIdCarryEveryDocumentedFieldAndThePayoutsTransactionIds() {
-        LocalDate monday = moveTo(DayOfWeek.MONDAY, LocalTime.of(10, 0));
         SaleResult sale = sale();
         long haircut = marketplace.earningsOfPayment(sale.paymentId()).get(0).productId();
         long shampoo = marketplace.earningsOfPayment(sale.paymentId()).get(1).productId();
@@ -172,7 +175,6 @@ class EarningOperationsIT {
 
     @Test
     void increaseAndDecreaseMoveMoneyBetweenTheTwoSharesOfAProductSoItStaysWhole() {
-        moveTo(DayOfWeek.MONDAY, LocalTime.of(10, 0));
         SaleResult sale = sale();
         long haircut = marketplace.earningsOfPayment(sale.paymentId()).get(0).productId();
         long shampoo = marketplace.earningsOfPayment(sale.paymentId()).get(1).productId();
@@ -213,7 +215,6 @@ class EarningOperationsIT {
 
     @Test
     void aDecreaseOfAMemberWithoutCommissionGivesThePlatformAShare() {
-        moveTo(DayOfWeek.MONDAY, LocalTime.of(10, 0));
         long whole = MarketplaceIT.member(baseUri, created.publicKey(), "0");
         SaleResult sale = merchant.payments().syncSaleJson(MarketplaceIT.sale(terminalId, whole, 4_000, 0));
         long product = marketplace.earningsOfPayment(sale.paymentId()).getFirst().productId();
@@ -229,7 +230,6 @@ class EarningOperationsIT {
 
     @Test
     void reflectionDatesFollowPaywallsRulesOnTheBusinessClock() {
-        LocalDate monday = moveTo(DayOfWeek.MONDAY, LocalTime.of(10, 0));
         SaleResult sale = sale();
         Marketplace.ProductEarning before = marketplace.earningsOfPayment(sale.paymentId()).getFirst();
         long haircut = before.productId();
@@ -266,7 +266,6 @@ class EarningOperationsIT {
 
     @Test
     void postponeMovesTheDateByItsDaysPastAWeekendWithinItsBounds() {
-        LocalDate monday = moveTo(DayOfWeek.MONDAY, LocalTime.of(10, 0));
         SaleResult sale = sale();
         Marketplace.ProductEarning shares = marketplace.earningsOfPayment(sale.paymentId()).getFirst();
         LocalDate payable = monday.plusDays(7);
@@ -294,7 +293,6 @@ class EarningOperationsIT {
 
     @Test
     void aRefusedPayoutLeavesItsEarningsFailedUntilARetryPutsThemBackInTheQueue() {
-        moveTo(DayOfWeek.MONDAY, LocalTime.of(10, 0));
         SaleResult first = sale();
         SaleResult second = sale();
         SaleResult third = sale();
@@ -348,13 +346,15 @@ class EarningOperationsIT {
 
     @Test
     void paidReversedAndAnotherMerchantsEarningsAreRefused() {
-        moveTo(DayOfWeek.MONDAY, LocalTime.of(10, 0));
         SaleResult paid = sale();
         SaleResult cancelled = sale();
         long paidProduct = marketplace.earningsOfPayment(paid.paymentId()).getFirst().productId();
         long cancelledProduct = marketplace.earningsOfPayment(cancelled.paymentId()).getFirst().productId();
         assertThat(merchant.payments().syncCancel(cancelled.paymentRequestId(), false, Duration.ofSeconds(30)).paymentStatus())
                 .isEqualTo(4);
+        SaleResult open = sale();
+        long openProduct = marketplace.earningsOfPayment(open.paymentId()).getFirst().productId();
+        long openShare = marketplace.earningsOfProduct(openProduct).subMerchantEarningId();
         LocalDate due = moveTo(DayOfWeek.MONDAY, LocalTime.of(10, 0));
         automaticPayouts.run();
         long paidShare = marketplace.earningsOfProduct(paidProduct).subMerchantEarningId();
@@ -367,9 +367,6 @@ class EarningOperationsIT {
         refusedWith(362, () -> marketplace.postponeProduct(cancelledProduct, 1, true));
         assertThat(marketplace.earningsOfProduct(cancelledProduct).subMerchantEarningStatusId()).as("reversed").isEqualTo(5);
 
-        SaleResult open = sale();
-        long openProduct = marketplace.earningsOfPayment(open.paymentId()).getFirst().productId();
-        long openShare = marketplace.earningsOfProduct(openProduct).subMerchantEarningId();
         Marketplace strangers = stranger().marketplace();
         List<ThrowingCallable> foreign = List.of(
                 () -> strangers.increaseProduct(openProduct, BigDecimal.ONE, false),
@@ -390,7 +387,6 @@ class EarningOperationsIT {
     /** Many increases and decreases of one product at once: each waits for the others' locks, none deadlocks, nothing is lost. */
     @Test
     void concurrentChangesOfOneProductNeitherDeadlockNorLoseMoney() throws Exception {
-        moveTo(DayOfWeek.MONDAY, LocalTime.of(10, 0));
         SaleResult sale = sale();
         long haircut = marketplace.earningsOfPayment(sale.paymentId()).getFirst().productId();
         long memberShare = marketplace.earningsOfProduct(haircut).subMerchantEarningId();
@@ -410,7 +406,51 @@ class EarningOperationsIT {
         assertShares(haircut, "86.00", "14.00");
     }
 
+    /** The marketplace page lists the earnings with their reflection dates and retries a refused payout as the API does. */
+    @Test
+    void theDashboardListsEarningsWithTheirReflectionDatesAndRetriesARefusedPayout() {
+        SaleResult sale = sale();
+        long memberShare = marketplace.earningsOfPayment(sale.paymentId()).getFirst().subMerchantEarningId();
+        RawHttp.Answer signIn = new RawHttp(baseUri).post("/dashboard/api/session").json("{\"ApiClientPrivate\":\""
+                + created.privateKey().client() + "\",\"ApiKeyPrivate\":\"" + created.privateKey().secret() + "\"}").send();
+        String cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        String csrf = signIn.result().get("CsrfToken").stringValue();
+
+        JsonNode items = dashboard("GET", "/dashboard/api/marketplace/earnings", cookie, csrf).result().get("Items");
+        assertThat(items).hasSize(3);
+        JsonNode member = items.valueStream().filter(item -> item.get("Id").longValue() == memberShare).findFirst().orElseThrow();
+        assertThat(member.get("ReflectionDate").stringValue()).isEqualTo(monday.plusDays(7).toString());
+        assertThat(member.get("ProductName").stringValue()).isEqualTo("Saç Tıraşı");
+        assertThat(member.get("EarningStatus").stringValue()).isEqualTo("Scheduled");
+        assertThat(dashboard("POST", "/dashboard/api/marketplace/earnings/" + memberShare + "/retry", cookie, csrf)
+                .json().get("ErrorCode").intValue()).isEqualTo(369);
+
+        bank.failAccount(MarketplaceIT.MEMBER_IBAN);
+        moveTo(DayOfWeek.MONDAY, LocalTime.of(10, 0));
+        automaticPayouts.run();
+        bank.healAccount(MarketplaceIT.MEMBER_IBAN);
+        JsonNode failed = dashboard("GET", "/dashboard/api/marketplace/earnings?statusId=11", cookie, csrf).result().get("Items");
+        assertThat(failed).singleElement().satisfies(item -> {
+            assertThat(item.get("Id").longValue()).isEqualTo(memberShare);
+            assertThat(item.get("PayoutTransactionId").isString()).isTrue();
+        });
+        assertThat(dashboard("POST", "/dashboard/api/marketplace/earnings/" + memberShare + "/retry", cookie, null).status())
+                .as("without the CSRF token").isEqualTo(403);
+        RawHttp.Answer retried = dashboard("POST", "/dashboard/api/marketplace/earnings/" + memberShare + "/retry", cookie, csrf);
+        assertThat(retried.result().get("EarningStatusId").intValue()).isEqualTo(12);
+        assertThat(dashboard("GET", "/dashboard/api/marketplace/earnings?statusId=99", cookie, csrf).status()).isEqualTo(400);
+        automaticPayouts.run();
+        assertThat(marketplace.earning(memberShare).earningStatusId()).isEqualTo(4);
+        assertThat(dashboard("POST", "/dashboard/api/marketplace/earnings/" + Long.MAX_VALUE + "/retry", cookie, csrf).status())
+                .isEqualTo(404);
+    }
+
     // --- fixtures ---
+
+    private RawHttp.Answer dashboard(String method, String path, String cookie, String csrf) {
+        RawHttp.Request request = new RawHttp(baseUri).request(method, path).header("Cookie", cookie);
+        return (csrf == null ? request : request.header("X-CSRF-Token", csrf)).send();
+    }
 
     /** Seed 002 with the member's 100.00 (10 % commission) and the platform's own 50.00. */
     private SaleResult sale() {
