@@ -384,6 +384,45 @@ class EarningOperationsIT {
         assertShares(openProduct, "90.00", "10.00");
     }
 
+    /** A payout order that the bank refused keeps its earnings on their way (ordered): no call changes them, nor any share beside them. */
+    @Test
+    void anEarningOnItsWayToTheBankIsRefusedAndTheRefusalChangesNothing() {
+        KasaAdminClient.create(baseUri, KasaServerIT.ADMIN_TOKEN).setMarketplace(created.merchantId(),
+                new Marketplace.Settings(true, true, MarketplaceIT.PLATFORM_IBAN, "Platform"));
+        SaleResult sale = sale();
+        Marketplace.ProductEarning before = marketplace.earningsOfPayment(sale.paymentId()).getFirst();
+        assertThat(before.merchantEarningStatusId()).as("pooled").isEqualTo(6);
+        bank.failAccount(MarketplaceIT.PLATFORM_IBAN);
+        try {
+            UUID job = marketplace.start(Marketplace.PayoutOrder.of(1, monday, monday).withTestMode(true)).jobId();
+            assertThat(Devices.eventually(Duration.ofSeconds(15), () -> jdbc.sql("select status from payout_job where id = :id")
+                    .param("id", job).query(String.class).single().equals("FAILED"))).isTrue();
+        } finally {
+            bank.healAccount(MarketplaceIT.PLATFORM_IBAN);
+        }
+        assertThat(marketplace.earningsOfProduct(before.productId()).merchantEarningStatusId()).as("ordered").isEqualTo(3);
+
+        refusedWith(366, () -> marketplace.increaseProduct(before.productId(), BigDecimal.ONE, false));
+        refusedWith(366, () -> marketplace.decreaseProduct(before.productId(), BigDecimal.ONE, true));
+        refusedWith(366, () -> marketplace.increaseEarning(before.merchantEarningId(), BigDecimal.ONE));
+        refusedWith(366, () -> marketplace.postponeProduct(before.productId(), 1, true));
+        refusedWith(366, () -> marketplace.reflectEarning(before.merchantEarningId(), monday.plusDays(1)));
+        refusedWith(369, () -> marketplace.retryEarning(before.merchantEarningId(), null));
+        assertThat(marketplace.earningsOfProduct(before.productId())).as("nothing half-written").satisfies(after -> {
+            assertThat(after.subMerchantReflectionDate()).isEqualTo(before.subMerchantReflectionDate());
+            assertThat(after.subMerchantEarning()).isEqualByComparingTo(before.subMerchantEarning());
+        });
+        marketplace.postponeProduct(before.productId(), 1, false);
+        assertThat(marketplace.earningsOfProduct(before.productId()).subMerchantReflectionDate())
+                .as("the member's own share is not on its way").isEqualTo(before.subMerchantReflectionDate().plusDays(1));
+
+        RawHttp.Answer noDate = rawPut("/earning/put/retry/payment", "{\"PaymentId\":" + sale.paymentId() + ",\"ChangeReflectionDate\":true}");
+        assertThat(noDate.status()).isEqualTo(400);
+        assertThat(noDate.json().get("Message").stringValue()).contains("ReflectionDate");
+        assertThat(rawPut("/earning/put/retry/payment", "{\"PaymentId\":" + sale.paymentId() + ",\"ChangeReflectionDate\":\"maybe\"}")
+                .status()).isEqualTo(400);
+    }
+
     /** Many increases and decreases of one product at once: each waits for the others' locks, none deadlocks, nothing is lost. */
     @Test
     void concurrentChangesOfOneProductNeitherDeadlockNorLoseMoney() throws Exception {
