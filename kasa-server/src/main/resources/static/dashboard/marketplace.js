@@ -15,6 +15,7 @@ export async function render(main) {
     h('option', { value: '' }, 'All statuses'),
     Object.entries(EARNING_STATUSES).map(([id, name]) => h('option', { value: id }, name)));
   const earnings = h('div', { id: 'earnings' });
+  const earningNotice = h('div');
   const payouts = h('div', { id: 'payouts' });
   const pool = h('div', { id: 'pool' });
   const jobs = h('div', { id: 'jobs' });
@@ -59,7 +60,7 @@ export async function render(main) {
       h('td', {}, member.Email || '–'), h('td', {}, member.BankAccountCurrencies.join(', ') || '–'),
       h('td', {}, when(member.CreatedDate)))), 'No members yet.'),
     h('h2', {}, 'Waiting for approval'), approvals,
-    h('h2', {}, 'Earnings'), h('div', { className: 'filters' }, field('Status', earningStatus)), earnings,
+    h('h2', {}, 'Earnings'), h('div', { className: 'filters' }, field('Status', earningStatus)), earningNotice, earnings,
     h('h2', {}, 'Payouts'), payouts,
     h('h2', {}, 'Pool and payout orders'),
     h('form', { className: 'card form-grid', id: 'pool-form', onsubmit: event => { event.preventDefault(); showPool(); } },
@@ -95,14 +96,28 @@ export async function render(main) {
   async function showEarnings() {
     const page = await api('GET', '/marketplace/earnings' + query({ statusId: earningStatus.value, pageSize: 50 }));
     if (!changed(earnings, page)) return;
-    replace(earnings, table(['Sale', 'Product', 'Payee', 'Earning', 'Status', 'Reflection date'], page.Items.map(earning =>
+    replace(earnings, table(['Sale', 'Product', 'Payee', 'Earning', 'Status', 'Reflection date', ''], page.Items.map(earning =>
       h('tr', { 'data-earning-id': earning.Id },
         h('td', {}, h('a', { href: '#/payments/' + earning.PaymentRequestId }, '#' + earning.PaymentId)),
         h('td', {}, earning.ProductName), h('td', {}, earning.Payee || 'Platform'),
         h('td', { className: 'amount' }, money(earning.Earning, earning.Currency)),
-        h('td', { className: 'earning-status' }, h('span', { className: 'badge ' + earningClass(earning.StatusId) }, earning.Status)),
-        h('td', {}, earning.ReflectionDate || '–'))),
+        h('td', { className: 'earning-status' }, h('span', { className: 'badge ' + earningClass(earning.EarningStatusId) }, earning.EarningStatus)),
+        h('td', { className: 'reflection-date' }, earning.ReflectionDate || '–'),
+        h('td', {}, earning.EarningStatusId === 11
+          ? h('button', { type: 'button', className: 'small', onclick: () => retry(earning) }, 'Retry payout') : null))),
     'No earnings yet.'));
+  }
+
+  // A refused payout's earning back in the queue, due at once (as earning/put/retry/id).
+  async function retry(earning) {
+    replace(earningNotice);
+    try {
+      await api('POST', `/marketplace/earnings/${earning.Id}/retry`);
+      replace(earningNotice, message(`Earning ${earning.Id} is queued for the next payout run.`, 'ok'));
+    } catch (error) {
+      replace(earningNotice, message(error.message));
+    }
+    await showEarnings();
   }
 
   async function showPayouts() {

@@ -10,8 +10,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The marketplace API ({@code docs/marketplace.md}): settings, earnings reports, and the
- * manual trigger that pays out the platform earnings waiting in the pool (seed 004).
+ * The marketplace API ({@code docs/marketplace.md}): settings, earnings reports and
+ * operations (postpone, reflection date, increase, decrease, retry of a failed payout), and
+ * the manual trigger that pays out the platform earnings waiting in the pool (seed 004).
  * Failures are {@link KasaException}s carrying the marketplace {@code ErrorCode} (550, 551,
  * 553, …). Thread-safe; obtain from {@link KasaClient#marketplace()}.
  */
@@ -54,12 +55,23 @@ public final class Marketplace {
         }
     }
 
-    /** One product of a payment with its platform ("merchant") and member ("sub-merchant") shares. */
-    public record ProductEarning(long paymentId, long productId, String productName, BigDecimal productAmount,
-                                 Long memberId, Long merchantEarningId, BigDecimal merchantEarning,
-                                 LocalDateTime merchantReflectionDate, Integer merchantEarningStatusId,
+    /**
+     * One product of a payment with its platform ("merchant") and member ("sub-merchant")
+     * shares; a payout transaction id names the transfer that took the share, null before.
+     */
+    public record ProductEarning(long paymentId, long productId, String productExternalId, String productName,
+                                 BigDecimal productAmount, Long memberId,
+                                 Long merchantEarningId, BigDecimal merchantEarning, LocalDateTime merchantReflectionDate,
                                  Long subMerchantEarningId, BigDecimal subMerchantEarning,
-                                 LocalDateTime subMerchantReflectionDate, Integer subMerchantEarningStatusId) {
+                                 LocalDateTime subMerchantReflectionDate,
+                                 Integer merchantEarningStatusId, UUID merchantPayoutTransactionId,
+                                 Integer subMerchantEarningStatusId, UUID subMerchantPayoutTransactionId) {
+    }
+
+    /** One earning, as GET {@code .../report/earning/id} answers it; {@code memberId} is null for the platform's. */
+    public record EarningDetail(long id, long paymentId, long productId, UUID merchantId, Long memberId,
+                                boolean isSubMerchant, BigDecimal earning, LocalDateTime reflectionDate,
+                                int earningStatusId) {
     }
 
     public record MemberEarning(long id, boolean isSubMerchant, long paymentId, long productId, int currencyId,
@@ -129,6 +141,96 @@ public final class Marketplace {
     public List<ProductEarning> earningsOfPayment(long paymentId) {
         return client.getWithHeaders("/api/paywall/marketplace/report/earning/payment",
                 Map.of("paymentid", Long.toString(paymentId)), KasaJson.listOf(ProductEarning.class));
+    }
+
+    /** GET {@code .../report/earning/product} (header {@code productid}, the product's integer {@code ProductId}). */
+    public ProductEarning earningsOfProduct(long productId) {
+        return client.getWithHeaders("/api/paywall/marketplace/report/earning/product",
+                Map.of("productid", Long.toString(productId)), KasaJson.type(ProductEarning.class));
+    }
+
+    /** GET {@code .../report/earning/id} (header {@code earningid}). */
+    public EarningDetail earning(long earningId) {
+        return client.getWithHeaders("/api/paywall/marketplace/report/earning/id",
+                Map.of("earningid", Long.toString(earningId)), KasaJson.type(EarningDetail.class));
+    }
+
+    /** PUT {@code .../earning/postpone/product}: the product's member earning (and with {@code applyAll} the platform's) {@code day} days later. */
+    public void postponeProduct(long productId, int day, boolean applyAll) {
+        put("/postpone/product", body("ProductId", productId, "Day", day, "ApplyAll", applyAll));
+    }
+
+    /** PUT {@code .../earning/increase/product}: {@code earning} more for the member, taken from the platform's share. */
+    public void increaseProduct(long productId, BigDecimal earning, boolean applyAll) {
+        put("/increase/product", body("ProductId", productId, "Earning", earning, "ApplyAll", applyAll));
+    }
+
+    /** PUT {@code .../earning/decrease/product}: {@code earning} less for the member, given to the platform's share. */
+    public void decreaseProduct(long productId, BigDecimal earning, boolean applyAll) {
+        put("/decrease/product", body("ProductId", productId, "Earning", earning, "ApplyAll", applyAll));
+    }
+
+    /** PUT {@code .../earning/reflection/product}: a new reflection date. */
+    public void reflectProduct(long productId, LocalDate reflectionDate, boolean applyAll) {
+        put("/reflection/product", body("ProductId", productId, "ReflectionDate", day(reflectionDate), "ApplyAll", applyAll));
+    }
+
+    /**
+     * PUT {@code .../earning/put/retry/product}: the product's failed earnings back in the
+     * payout queue, due on {@code newReflectionDate}, or at once when it is null.
+     */
+    public void retryProduct(long productId, LocalDate newReflectionDate, boolean applyAll) {
+        put("/put/retry/product", body("ProductId", productId, "ChangeReflectionDate", newReflectionDate != null,
+                "ReflectionDate", day(newReflectionDate), "ApplyAll", applyAll));
+    }
+
+    /** PUT {@code .../earning/put/retry/payment}: every failed earning of the payment back in the queue. */
+    public void retryPayment(long paymentId, LocalDate newReflectionDate) {
+        put("/put/retry/payment", body("PaymentId", paymentId, "ChangeReflectionDate", newReflectionDate != null,
+                "ReflectionDate", day(newReflectionDate)));
+    }
+
+    /** PUT {@code .../earning/postpone/id}. */
+    public void postponeEarning(long earningId, int day) {
+        put("/postpone/id", body("Id", earningId, "Day", day));
+    }
+
+    /** PUT {@code .../earning/increase/id}: taken from the other share of the same product. */
+    public void increaseEarning(long earningId, BigDecimal earning) {
+        put("/increase/id", body("Id", earningId, "Earning", earning));
+    }
+
+    /** PUT {@code .../earning/decrease/id}: given to the other share of the same product. */
+    public void decreaseEarning(long earningId, BigDecimal earning) {
+        put("/decrease/id", body("Id", earningId, "Earning", earning));
+    }
+
+    /** PUT {@code .../earning/reflection/id}. */
+    public void reflectEarning(long earningId, LocalDate reflectionDate) {
+        put("/reflection/id", body("Id", earningId, "ReflectionDate", day(reflectionDate)));
+    }
+
+    /** PUT {@code .../earning/put/retry/id}. */
+    public void retryEarning(long earningId, LocalDate newReflectionDate) {
+        put("/put/retry/id", body("Id", earningId, "ChangeReflectionDate", newReflectionDate != null,
+                "ReflectionDate", day(newReflectionDate)));
+    }
+
+    private void put(String operation, Map<String, Object> body) {
+        client.put("/api/paywall/marketplace/earning" + operation, body, Void.class);
+    }
+
+    /** A body of name, value pairs in the order given, as Paywall's pages list the fields. */
+    private static Map<String, Object> body(Object... namesAndValues) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            body.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return body;
+    }
+
+    private static String day(LocalDate date) {
+        return date == null ? null : date.toString();
     }
 
     /** GET {@code .../report/earning/member}: a page ({@code start} offset, {@code length} 1–50) of a member's earnings. */

@@ -21,7 +21,9 @@ import java.util.UUID;
 
 /**
  * Pays member earnings, and platform earnings that are not pooled, on their payable date:
- * one transfer per merchant, payee and currency. Earnings are claimed with
+ * one transfer per merchant, payee and currency. Scheduled earnings and those a merchant put
+ * back in the queue (RETRY) are paid alike; a transfer the bank refuses leaves its earnings
+ * FAILED, paid again only after an explicit retry ({@link EarningChanges#retry}). Earnings are claimed with
  * {@code for update skip locked} into a payout before the transfer, so each is paid by one
  * run on one node, however many nodes run this; a payout interrupted by a stopped node is
  * claimed by one node and executed again with the same transfer id, which the bank executes
@@ -70,8 +72,8 @@ public class AutomaticPayouts {
         LocalDate today = time.local(time.now()).toLocalDate();
         List<Payee> payees = jdbc.sql("""
                         select distinct merchant_id, member_id, currency_id from earning
-                        where status = 'SCHEDULED' and payable_date <= :today""")
-                .param("today", today)
+                        where status = any(:due) and payable_date <= :today""")
+                .param("today", today).param("due", EarningStatus.names(EarningStatus.DUE_FOR_AUTOMATIC_RUN))
                 .query((row, n) -> new Payee(row.getObject("merchant_id", UUID.class), (Long) row.getObject("member_id"),
                         row.getInt("currency_id")))
                 .list();
@@ -87,8 +89,9 @@ public class AutomaticPayouts {
         List<Long> due = jdbc.sql("""
                         select id from earning
                         where merchant_id = :merchant and member_id is not distinct from :member and currency_id = :currency
-                          and status = 'SCHEDULED' and payable_date <= :today
+                          and status = any(:due) and payable_date <= :today
                         for update skip locked""")
+                .param("due", EarningStatus.names(EarningStatus.DUE_FOR_AUTOMATIC_RUN))
                 .param("merchant", payee.merchantId()).param("member", payee.memberId())
                 .param("currency", payee.currencyId()).param("today", today)
                 .query(Long.class).list();
@@ -117,12 +120,17 @@ public class AutomaticPayouts {
                 .orElse(null);
     }
 
-    /** Paid: the earnings are paid. Refused: they wait for the next run. Runs in the transaction recording the payout. */
+    /**
+     * Paid: the earnings are paid. Refused: they are FAILED and keep the refused payout's id
+     * (their transaction id in the reports) until a retry puts them back in the queue. Runs in
+     * the transaction recording the payout.
+     */
     private void settle(UUID payoutId, boolean paid) {
         jdbc.sql("""
-                        update earning set status = :status, payout_id = case when :paid then payout_id end, updated_at = :now
+                        update earning set status = :status, updated_at = :now
                         where payout_id = :payout and status = 'ORDERED'""")
-                .param("status", paid ? "PAID" : "SCHEDULED").param("paid", paid).param("now", SqlTime.of(time.now()))
+                .param("status", paid ? EarningStatus.PAID.name() : EarningStatus.FAILED.name())
+                .param("now", SqlTime.of(time.now()))
                 .param("payout", payoutId)
                 .update();
     }

@@ -1,6 +1,7 @@
 package io.kasa.server.marketplace;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,17 @@ public enum EarningStatus {
     CALCULATED(1, "Calculated"), SCHEDULED(2, "Scheduled"), ORDERED(3, "Ordered"), PAID(4, "Paid"),
     REVERSED(5, "Reversed"), POOLED(6, "Pooled"), REJECTED(7, "Rejected"), FAILED(11, "Payout failed"),
     RETRY(12, "Retry");
+
+    /** Paid by the automatic run once their reflection date has come. */
+    public static final List<EarningStatus> DUE_FOR_AUTOMATIC_RUN = List.of(SCHEDULED, RETRY);
+
+    /** Not yet on their way to a bank: the earnings operations may change them. */
+    public static final List<EarningStatus> CHANGEABLE = List.of(CALCULATED, SCHEDULED, POOLED, FAILED, RETRY);
+
+    /** The names of {@code statuses}, to bind as a SQL array ({@code status = any(:statuses)}). */
+    public static String[] names(List<EarningStatus> statuses) {
+        return statuses.stream().map(Enum::name).toArray(String[]::new);
+    }
 
     private final int id;
     private final String wireName;

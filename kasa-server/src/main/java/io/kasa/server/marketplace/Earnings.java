@@ -108,11 +108,14 @@ public class Earnings {
                 .update();
     }
 
-    /** A successful cancel takes back what has not started its way to a bank account. */
+    /**
+     * A successful cancel takes back what has not started its way to a bank account, a
+     * failed payout's earnings and those put back in the queue included.
+     */
     private void reverse(UUID paymentId, Instant at) {
         jdbc.sql("""
                         update earning set status = 'REVERSED', updated_at = :at
-                        where payment_id = :payment and status in ('POOLED', 'SCHEDULED')""")
+                        where payment_id = :payment and status in ('POOLED', 'SCHEDULED', 'FAILED', 'RETRY')""")
                 .param("payment", paymentId).param("at", SqlTime.of(at)).update();
     }
 
@@ -126,7 +129,7 @@ public class Earnings {
     }
 
     /** An earning with its payment's and product's integer ids, for {@link #earning}. */
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             e.*, p.paywall_id as paywall_payment_id, pp.paywall_id as paywall_product_id
             from earning e join payment p on p.id = e.payment_id join payment_product pp on pp.id = e.product_id""";
 

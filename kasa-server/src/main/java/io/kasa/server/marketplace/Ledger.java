@@ -8,9 +8,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -73,23 +76,34 @@ public class Ledger {
         String statusName = status == null ? null : status.name();
         long total = jdbc.sql("select count(*) from earning e where " + filter)
                 .param("merchant", merchant.value()).param("status", statusName).query(Long.class).single();
-        List<Entry> items = jdbc.sql("""
-                        select e.id, p.paywall_id as payment_number, p.id as payment_id, pp.paywall_id as product_number,
-                               pp.name as product_name, e.member_id, m.name as member_name, e.currency_id, e.amount,
-                               e.status, e.payable_date, e.created_at, e.payout_id
-                        from earning e join payment p on p.id = e.payment_id join payment_product pp on pp.id = e.product_id
-                             left join member m on m.id = e.member_id
-                        where\s""" + filter + " order by e.id desc limit :limit offset :offset")
+        List<Entry> items = jdbc.sql(ENTRIES + filter + " order by e.id desc limit :limit offset :offset")
                 .param("merchant", merchant.value()).param("status", statusName)
                 .param("limit", paging.size()).param("offset", paging.offset())
-                .query((row, n) -> new Entry(row.getLong("id"), row.getLong("payment_number"),
-                        row.getObject("payment_id", UUID.class), row.getLong("product_number"), row.getString("product_name"),
-                        (Long) row.getObject("member_id"), row.getString("member_name"), row.getInt("currency_id"),
-                        row.getBigDecimal("amount"), EarningStatus.valueOf(row.getString("status")),
-                        row.getObject("payable_date", LocalDate.class), time.local(SqlTime.read(row, "created_at")),
-                        row.getObject("payout_id", UUID.class)))
-                .list();
+                .query(this::entry).list();
         return paging.page(items, total);
+    }
+
+    /** One of the merchant's earnings; empty for another merchant's. */
+    public Optional<Entry> earning(MerchantId merchant, long earningId) {
+        return jdbc.sql(ENTRIES + "e.merchant_id = :merchant and e.id = :id")
+                .param("merchant", merchant.value()).param("id", earningId)
+                .query(this::entry).optional();
+    }
+
+    private static final String ENTRIES = """
+            select e.id, p.paywall_id as payment_number, p.id as payment_id, pp.paywall_id as product_number,
+                   pp.name as product_name, e.member_id, m.name as member_name, e.currency_id, e.amount,
+                   e.status, e.payable_date, e.created_at, e.payout_id
+            from earning e join payment p on p.id = e.payment_id join payment_product pp on pp.id = e.product_id
+                 left join member m on m.id = e.member_id
+            where\s""";
+
+    private Entry entry(ResultSet row, int n) throws SQLException {
+        return new Entry(row.getLong("id"), row.getLong("payment_number"), row.getObject("payment_id", UUID.class),
+                row.getLong("product_number"), row.getString("product_name"), (Long) row.getObject("member_id"),
+                row.getString("member_name"), row.getInt("currency_id"), row.getBigDecimal("amount"),
+                EarningStatus.valueOf(row.getString("status")), row.getObject("payable_date", LocalDate.class),
+                time.local(SqlTime.read(row, "created_at")), row.getObject("payout_id", UUID.class));
     }
 
     /** Payouts, newest first, with how many times the bank was asked and what it last said. */

@@ -213,7 +213,37 @@ public enum KasaError {
     MARKETPLACE_JOB_NOT_FOUND("Marketplace.ManualTrigger.JobNotFound", 561, 404,
             "Ödeme emri bulunamadı", "Payout order not found"),
     MARKETPLACE_JOB_NOT_FAILED("Marketplace.ManualTrigger.JobNotFailed", 562, 409,
-            "Yalnızca başarısız bir ödeme emri yeniden başlatılabilir", "Only a failed payout order can be restarted");
+            "Yalnızca başarısız bir ödeme emri yeniden başlatılabilir", "Only a failed payout order can be restarted"),
+
+    // Earnings operations (Paywall's /earning/* and /report/earning/*, notes §7.3).
+    EARNING_PRODUCT_NOT_FOUND("Marketplace.Earning.NoProductToReport", 33, 404,
+            "Raporlanacak ürün bulunamadı", "No product to report: the product is unknown or has no earnings"),
+    EARNING_NOT_FOUND("Marketplace.Earning.NotFound", 34, 404,
+            "Kazanç bulunamadı", "Earning not found"),
+    EARNING_ALREADY_SENT("Marketplace.Earning.AlreadySent", 35, 409,
+            "Kazanç zaten ödendi", "The earning has already been paid"),
+    EARNING_AMOUNT_NOT_POSITIVE("Marketplace.Earning.AmountMustBePositive", 45, 400,
+            "Earning sıfırdan büyük olmalıdır", "Earning must be greater than 0"),
+    EARNING_CHANGES_REFUSED("Marketplace.Earning.ChangesRefused", 362, 409,
+            "Kazanç iptal edildi veya reddedildi; değiştirilemez", "The earning was reversed or rejected and cannot be changed"),
+    REFLECTION_DATE_WEEKEND("Marketplace.Earning.ReflectionDateCannotWeekend", 361, 400,
+            "ReflectionDate hafta sonu olamaz", "ReflectionDate cannot be a Saturday or a Sunday"),
+    REFLECTION_DATE_INVALID("Marketplace.Earning.ReflectionDateInvalid", 363, 400,
+            "ReflectionDate bugünden önce olamaz, bir yıldan ileri olamaz ve yyyy-MM-dd biçiminde bir tarih olmalıdır",
+            "ReflectionDate must be a date written yyyy-MM-dd, not before today and at most a year ahead"),
+    REFLECTION_DATE_AFTER_CUT_OFF("Marketplace.Earning.ReflectionDateInvalidAfter16SameDay", 364, 400,
+            "Saat 16:00'dan sonra ReflectionDate bugün olamaz", "After 16:00 ReflectionDate cannot be today"),
+    EARNING_AMOUNT_INVALID("Marketplace.Earning.EarningAmountInvalid", 365, 400,
+            "Earning en fazla iki ondalık basamaklı olmalı ve hiçbir payı sıfıra veya altına düşürmemelidir",
+            "Earning must have at most two decimals and leave every share of the product above zero"),
+    EARNING_IN_PAYMENT_QUEUE("Marketplace.Earning.AlreadyInPaymentQueue", 366, 409,
+            "Kazanç ödeme kuyruğunda; değiştirilemez", "The earning is being paid out and cannot be changed"),
+    EARNING_ALREADY_IN_RETRY("Marketplace.Earning.AlreadyInReTry", 367, 409,
+            "Kazanç zaten yeniden deneme kuyruğunda", "The earning is already queued for a retry"),
+    EARNING_ALREADY_SUCCESS("Marketplace.Earning.AlreadySuccess", 368, 409,
+            "Kazanç zaten başarıyla ödendi", "The earning has already been paid successfully"),
+    EARNING_NO_FAILED("Marketplace.Earning.NoAnyUnsuccessful", 369, 409,
+            "Yeniden denenecek başarısız bir ödeme yok", "There is no failed payout to retry");
 
     private final String clientMessage;
     private final int code;

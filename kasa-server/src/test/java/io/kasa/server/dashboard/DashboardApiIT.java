@@ -292,7 +292,7 @@ class DashboardApiIT extends KasaServerIT {
         assertThat(memberShare.get("Currency").asString()).isEqualTo("TRY");
         assertThat(LocalDate.parse(memberShare.get("ReflectionDate").asString())).isAfter(LocalDate.now().minusDays(1));
         JsonNode pooled = session.get("/dashboard/api/marketplace/earnings?statusId=6").result();
-        assertThat(pooled.get("Items").valueStream().map(item -> item.get("Status").asString())).containsOnly("Pooled")
+        assertThat(pooled.get("Items").valueStream().map(item -> item.get("EarningStatus").asString())).containsOnly("Pooled")
                 .hasSize(2);
         assertThat(pooled.get("Items").valueStream().map(item -> item.get("Payee").isNull())).containsOnly(true);
 

@@ -56,6 +56,8 @@ class DashboardBrowserIT extends KasaServerIT {
     @Test
     void aMerchantSignsInAndSeesEveryPage() throws Exception {
         Shop shop = shop("Browser shop", Behaviour.approve());
+        admin.setMarketplace(shop.merchant().created().merchantId(), new io.kasa.client.Marketplace.Settings(true, true,
+                io.kasa.server.marketplace.MarketplaceIT.PLATFORM_IBAN, "Platform"));
         for (int i = 0; i < 3; i++) {
             shop.client().payments().syncSaleJson(Seeds.syncSale(shop.terminalId(), UUID.randomUUID().toString()),
                     Duration.ofSeconds(20));
@@ -100,7 +102,8 @@ class DashboardBrowserIT extends KasaServerIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("jobs")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pool"), "Pooled"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("approvals"), "No sale waits for approval."));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("earnings"), "No earnings yet."));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#earnings tr[data-earning-id] .earning-status"),
+                "Pooled"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("payouts"), "No payouts yet."));
         screenshot("marketplace");
 

@@ -72,6 +72,7 @@ final class ValidRequests {
             case "terminalId" -> world.terminalId().toString();
             case "callbackId" -> world.callbackId().toString();
             case "jobId" -> world.jobId().toString();
+            case "earningId" -> Long.toString(world.earningId());
             default -> throw new IllegalStateException("no valid value for path variable " + name + " of " + endpoint
                     + ": add one to ValidRequests");
         };
@@ -83,6 +84,8 @@ final class ValidRequests {
             case "X-Kasa-Wait" -> "5";
             case "memberid" -> Long.toString(world.memberId());
             case "paymentid" -> Long.toString(world.marketplacePaymentId());
+            case "productid" -> Long.toString(world.productId());
+            case "earningid" -> Long.toString(world.earningId());
             case "jobid" -> world.jobId().toString();
             case "start", "pageIndex" -> "0";
             case "length", "pageSize" -> "10";
@@ -134,6 +137,12 @@ final class ValidRequests {
         String marketplace = "{\"MarketplaceEnabled\":true,\"ManualTrigger\":true,\"PlatformIban\":\""
                 + MarketplaceIT.PLATFORM_IBAN + "\",\"PlatformAccountTitle\":\"Platform\"}";
         String yesterday = LocalDate.now().minusDays(2).toString();
+        // a weekday two to four days ahead: a reflection date Paywall's rules accept
+        LocalDate ahead = LocalDate.now().plusDays(2);
+        while (ahead.getDayOfWeek().getValue() > 5) {
+            ahead = ahead.plusDays(1);
+        }
+        String weekday = ahead.toString();
         return switch (endpoint.key()) {
             case "POST /api/terminal" -> "{\"Name\":\"Fuzz till\",\"SerialNo\":\"FUZZ-1\",\"Model\":\"A910\",\"ConnectionId\":\""
                     + world.connectionId() + "\",\"TagCode\":\"fuzz-1\"}";
@@ -177,11 +186,28 @@ final class ValidRequests {
                     + ",\"CurrencyId\":1,\"Title\":\"Fuzz\",\"Iban\":\"" + MarketplaceIT.MEMBER_IBAN + "\"}";
             case "DELETE /api/paywall/member/bankaccount" -> "{\"Id\":" + world.bankAccountId() + "}";
             case "POST /api/paywall/member/valuedate" -> "{\"MemberId\":" + world.memberId()
-                    + ",\"CalculationType\":1,\"CalculationValue\":7,\"Commission\":10}";
+                    + ",\"CalculationType\":1,\"CalculationValue\":7,\"Commission\":10.5}";
             case "PUT /api/paywall/marketplace/settings", "PUT /admin/merchants/{merchantId}/marketplace" -> marketplace;
             case "POST /api/paywall/marketplace/manual/trigger/start" -> "{\"CurrencyId\":1,\"DateFrom\":\"" + yesterday
                     + "\",\"DateTo\":\"" + yesterday + "\",\"TestMode\":false,\"SkipExistsControl\":false}";
             case "POST /api/paywall/marketplace/manual/trigger/restart" -> "{\"JobId\":\"" + world.jobId() + "\"}";
+            case "PUT /api/paywall/marketplace/earning/postpone/product" ->
+                    "{\"ProductId\":" + world.productId() + ",\"Day\":1,\"ApplyAll\":true}";
+            case "PUT /api/paywall/marketplace/earning/increase/product", "PUT /api/paywall/marketplace/earning/decrease/product" ->
+                    "{\"ProductId\":" + world.productId() + ",\"Earning\":1.25,\"ApplyAll\":false}";
+            case "PUT /api/paywall/marketplace/earning/reflection/product" ->
+                    "{\"ProductId\":" + world.productId() + ",\"ReflectionDate\":\"" + weekday + "\",\"ApplyAll\":true}";
+            case "PUT /api/paywall/marketplace/earning/put/retry/product" -> "{\"ProductId\":" + world.productId()
+                    + ",\"ChangeReflectionDate\":true,\"ReflectionDate\":\"" + weekday + "\",\"ApplyAll\":true}";
+            case "PUT /api/paywall/marketplace/earning/put/retry/payment" -> "{\"PaymentId\":" + world.marketplacePaymentId()
+                    + ",\"ChangeReflectionDate\":true,\"ReflectionDate\":\"" + weekday + "\"}";
+            case "PUT /api/paywall/marketplace/earning/postpone/id" -> "{\"Id\":" + world.earningId() + ",\"Day\":1}";
+            case "PUT /api/paywall/marketplace/earning/increase/id", "PUT /api/paywall/marketplace/earning/decrease/id" ->
+                    "{\"Id\":" + world.earningId() + ",\"Earning\":1.25}";
+            case "PUT /api/paywall/marketplace/earning/reflection/id" ->
+                    "{\"Id\":" + world.earningId() + ",\"ReflectionDate\":\"" + weekday + "\"}";
+            case "PUT /api/paywall/marketplace/earning/put/retry/id" -> "{\"Id\":" + world.earningId()
+                    + ",\"ChangeReflectionDate\":true,\"ReflectionDate\":\"" + weekday + "\"}";
             case "POST /api/device/pair/status" -> "{\"DeviceToken\":\"" + world.deviceToken() + "\"}";
             case "POST /api/device/pair" -> "{\"PairCode\":\"000000\",\"SerialNo\":\"FUZZ-DEVICE\",\"Model\":\"A910\",\"AppVersion\":\"1.0.0\"}";
             case "POST /admin/merchants", "POST /dashboard/api/operator/merchants" -> "{\"Name\":\"Fuzz merchant\"}";

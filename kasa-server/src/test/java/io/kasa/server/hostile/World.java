@@ -10,10 +10,12 @@ import java.util.UUID;
  * with a tag, a finished sale with delivered callbacks, a member, a succeeded payout job, a
  * second terminal paired by hand (its device token kept) with an async pair request pending, a revoked key and a signed-in
  * dashboard session. Every id an endpoint can take has a value of this merchant here:
- * {@code paymentId} is the sale's GUID, {@code marketplacePaymentId} its integer {@code PaymentId}.
+ * {@code paymentId} is the sale's GUID, {@code marketplacePaymentId} its integer {@code PaymentId},
+ * {@code productId} its first product's integer {@code ProductId} and {@code earningId} that
+ * product's (platform) earning, paid by the payout job.
  */
 record World(String label, CreatedMerchant merchant, UUID terminalId, UUID tagId, String tagCode, UUID paymentId,
-             long marketplacePaymentId, String merchantUniqueCode, UUID callbackId, long memberId, long bankAccountId, String memberExternalId, UUID jobId,
+             long marketplacePaymentId, long productId, long earningId, String merchantUniqueCode, UUID callbackId, long memberId, long bankAccountId, String memberExternalId, UUID jobId,
              UUID spareTerminalId, UUID pairRequestId, UUID pairAsyncRequestId, String deviceToken, IssuedKey revokedKey, Session session) {
 
     /** A dashboard session: the cookie to send and its CSRF token. */

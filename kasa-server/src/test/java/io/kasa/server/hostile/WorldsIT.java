@@ -73,6 +73,13 @@ abstract class WorldsIT extends KasaServerIT {
         UUID callbackId = jdbc.sql("select id from callback_delivery where payment_id = :id order by sequence limit 1")
                 .param("id", paymentId).query(UUID.class).single();
 
+        long productId = jdbc.sql("select paywall_id from payment_product where payment_id = :id order by position limit 1")
+                .param("id", paymentId).query(Long.class).single();
+        long earningId = jdbc.sql("""
+                        select e.id from earning e join payment_product p on p.id = e.product_id
+                        where p.paywall_id = :product order by e.id limit 1""")
+                .param("product", productId).query(Long.class).single();
+
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Istanbul"));
         UUID jobId = client.marketplace().start(Marketplace.PayoutOrder.of(1, today.minusDays(1), today).withTestMode(true))
                 .jobId();
@@ -91,7 +98,7 @@ abstract class WorldsIT extends KasaServerIT {
         admin.revokeKey(merchantId, revoked.keyId());
 
         return new World(label, shop.merchant().created(), shop.terminalId(), tagId, tagCode, paymentId,
-                sale.paymentId(), code, callbackId, memberId, bankAccountId, externalId, jobId, spare, pairRequest.pairRequestId(),
+                sale.paymentId(), productId, earningId, code, callbackId, memberId, bankAccountId, externalId, jobId, spare, pairRequest.pairRequestId(),
                 pairAsyncRequest.pairAsyncRequestId(), deviceToken, revoked,
                 signIn(shop.merchant().created().privateKey()));
     }

@@ -8,6 +8,7 @@ import io.kasa.client.Marketplace;
 import io.kasa.client.SaleResult;
 import io.kasa.server.Devices;
 import io.kasa.server.KasaServer;
+import io.kasa.server.MutableClock;
 import io.kasa.terminal.Behaviour;
 import io.kasa.terminal.TerminalAgent;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -35,9 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A property-based test: random sequences of sales, cancels, payout orders, bank failures
- * and restarts against a real server, drawn from fixed seeds so that any failure can be
- * replayed. After every sequence the money rules hold — shares add up to sales; the pool,
- * the orders and the payments balance; nothing is paid twice.
+ * and restarts, earnings operations (increases, decreases, postpones, reflection dates and
+ * retries of refused payouts) and automatic payout runs on days the business clock moves
+ * to, against a real server, drawn from fixed seeds so that any failure can be replayed.
+ * After every action the money rules hold — shares add up to sales; the pool, the orders
+ * and the payments balance; nothing is paid twice.
  */
 class MarketplacePropertyIT {
 
@@ -45,8 +49,10 @@ class MarketplacePropertyIT {
     private static URI base;
     private static JdbcClient jdbc;
     private static SimulatedBank bank;
+    private static MutableClock clock;
+    private static AutomaticPayouts automaticPayouts;
 
-    sealed interface Action permits Sale, Cancel, Start, BankFails, Restart {
+    sealed interface Action permits Sale, Cancel, Start, BankFails, Restart, Change, PayDue, MemberBankFails {
     }
 
     record Sale(int memberCents, int ownCents, boolean withMember) implements Action {
@@ -64,28 +70,54 @@ class MarketplacePropertyIT {
     record Restart() implements Action {
     }
 
+    /** One earnings operation ({@link Operation}) on one of the sales, with an amount or a number of days. */
+    record Change(int which, Operation operation, int amount, boolean applyAll) implements Action {
+    }
+
+    enum Operation {
+        INCREASE_PRODUCT, DECREASE_PRODUCT, INCREASE_ID, DECREASE_ID, POSTPONE_PRODUCT, POSTPONE_ID,
+        REFLECTION_PRODUCT, RETRY_PRODUCT, RETRY_PAYMENT, RETRY_ID
+    }
+
     /**
-     * A random sequence of 3–10 actions drawn from the seed, weighted like a busy day:
-     * sales most often, then payout orders, cancels and restarts, now and then the bank
-     * failing or recovering. The same seed always gives the same sequence.
+     * The business clock moves {@code days} ahead (mostly past a member's 7-day value date)
+     * and the automatic payout run pays what is due.
+     */
+    record PayDue(int days) implements Action {
+    }
+
+    record MemberBankFails(boolean failing) implements Action {
+    }
+
+    /**
+     * A random sequence of 6–24 actions drawn from the seed, weighted like a busy week:
+     * sales most often, then earnings operations, payout orders, cancels, payout runs and
+     * restarts, now and then a bank account failing or recovering. The same seed always gives
+     * the same sequence.
      */
     static List<Action> sequence(long seed) {
         Random random = new Random(seed);
-        int length = 3 + random.nextInt(8);
+        int length = 6 + random.nextInt(19);
         List<Action> actions = new ArrayList<>();
+        Operation[] operations = Operation.values();
         for (int i = 0; i < length; i++) {
-            int pick = random.nextInt(13);
+            int pick = random.nextInt(23);
             actions.add(pick < 5 ? new Sale(1 + random.nextInt(50_000), random.nextInt(20_001), random.nextBoolean())
                     : pick < 7 ? new Cancel(random.nextInt(10))
-                    : pick < 10 ? new Start(random.nextInt(4), random.nextBoolean())
-                    : pick < 11 ? new BankFails(random.nextBoolean())
-                    : new Restart());
+                    : pick < 9 ? new Start(random.nextInt(4), random.nextBoolean())
+                    : pick < 10 ? new BankFails(random.nextBoolean())
+                    : pick < 11 ? new Restart()
+                    : pick < 17 ? new Change(random.nextInt(10), operations[random.nextInt(operations.length)],
+                            random.nextInt(3) == 0 ? random.nextInt(60_000) - 5_000 : 1 + random.nextInt(2_000),
+                            random.nextBoolean())
+                    : pick < 20 ? new PayDue(random.nextInt(3) == 0 ? random.nextInt(3) : 7 + random.nextInt(3))
+                    : new MemberBankFails(random.nextInt(3) > 0));
         }
         return actions;
     }
 
     static LongStream seeds() {
-        return LongStream.rangeClosed(20_261_124L, 20_261_124L + 11);
+        return LongStream.rangeClosed(20_261_124L, 20_261_124L + 23);
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -99,20 +131,40 @@ class MarketplacePropertyIT {
         KasaClient client = KasaClient.builder().baseUri(base).privateKeys(created.privateKey()).publicKeys(created.publicKey()).build();
         long member = MarketplaceIT.member(base, created.publicKey(), "17.5");
         UUID terminalId = Devices.register(client, "Till");
-        List<UUID> sales = new ArrayList<>();
+        List<SaleResult> sales = new ArrayList<>();
         UUID lastJob = null;
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Istanbul"));
-        try (TerminalAgent agent = Devices.connected(base, client, terminalId)) {
-            agent.behave(Behaviour.approve());
+        TerminalAgent agent = Devices.connected(base, client, terminalId);
+        agent.behave(Behaviour.approve());
+        try {
             for (Action action : actions) {
+                LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Istanbul"));
                 switch (action) {
                     case Sale sale -> sales.add(client.payments().syncSaleJson(
-                            MarketplaceIT.sale(terminalId, sale.withMember() ? member : null, sale.memberCents(), sale.ownCents()))
-                            .paymentRequestId());
+                            MarketplaceIT.sale(terminalId, sale.withMember() ? member : null, sale.memberCents(), sale.ownCents())));
                     case Cancel cancel -> {
                         if (!sales.isEmpty()) {
-                            ignoreRefusal(() -> client.payments().syncCancel(sales.get(cancel.which() % sales.size()), false,
-                                    Duration.ofSeconds(30)));
+                            ignoreRefusal(() -> client.payments().syncCancel(
+                                    sales.get(cancel.which() % sales.size()).paymentRequestId(), false, Duration.ofSeconds(30)));
+                        }
+                    }
+                    case Change change -> {
+                        if (!sales.isEmpty()) {
+                            change(client.marketplace(), target(client.marketplace(), sales, change), change, today);
+                        }
+                    }
+                    case PayDue due -> {
+                        clock.advance(Duration.ofDays(due.days()));
+                        automaticPayouts.run();
+                        // a device silent for the days the clock jumped is offline: the till pairs again
+                        agent.close();
+                        agent = Devices.connected(base, client, terminalId);
+                        agent.behave(Behaviour.approve());
+                    }
+                    case MemberBankFails fails -> {
+                        if (fails.failing()) {
+                            bank.failAccount(MarketplaceIT.MEMBER_IBAN);
+                        } else {
+                            bank.healAccount(MarketplaceIT.MEMBER_IBAN);
                         }
                     }
                     case Start start -> {
@@ -138,9 +190,12 @@ class MarketplacePropertyIT {
                         }
                     }
                 }
+                assertThat(MoneyInvariants.broken(jdbc)).as("after " + action + " of seed " + seed).isEmpty();
             }
         } finally {
+            agent.close();
             bank.healAccount(MarketplaceIT.PLATFORM_IBAN);
+            bank.healAccount(MarketplaceIT.MEMBER_IBAN);
         }
         assertThat(MoneyInvariants.broken(jdbc)).isEmpty();
         long paidTwice = jdbc.sql("""
@@ -148,6 +203,51 @@ class MarketplacePropertyIT {
                                       where e.status = 'PAID' group by e.id having count(*) > 1) twice""")
                 .query(Long.class).single();
         assertThat(paidTwice).isZero();
+    }
+
+    /**
+     * The sale a change aims at: the drawn one, or for a retry the first sale whose first
+     * product's member share the bank refused, when there is one (a retry of nothing failed
+     * is only a refusal).
+     */
+    private static long target(Marketplace marketplace, List<SaleResult> sales, Change change) {
+        long drawn = sales.get(change.which() % sales.size()).paymentId();
+        if (!change.operation().name().startsWith("RETRY")) {
+            return drawn;
+        }
+        return sales.stream().map(SaleResult::paymentId)
+                .filter(payment -> Integer.valueOf(11).equals(marketplace.earningsOfPayment(payment).getFirst().subMerchantEarningStatusId()))
+                .findFirst().orElse(drawn);
+    }
+
+    /**
+     * The change on the sale's first product (its member's share, or the platform's when it
+     * has no member) or on that share by id; a refusal must be a 4xx, and a refused change
+     * must change nothing, which the money rules after it check.
+     */
+    private static void change(Marketplace marketplace, long paymentId, Change change, LocalDate today) throws Exception {
+        Marketplace.ProductEarning product = marketplace.earningsOfPayment(paymentId).getFirst();
+        long share = product.subMerchantEarningId() != null ? product.subMerchantEarningId()
+                : product.merchantEarningId() != null ? product.merchantEarningId() : Long.MAX_VALUE;
+        BigDecimal amount = BigDecimal.valueOf(change.amount(), 2);
+        int days = Math.floorMod(change.amount(), 400);
+        LocalDate weekday = today.plusDays(1 + Math.floorMod(change.amount(), 20));
+        LocalDate newDate = change.applyAll() ? null : weekday;
+        ignoreRefusal(() -> {
+            switch (change.operation()) {
+                case INCREASE_PRODUCT -> marketplace.increaseProduct(product.productId(), amount, change.applyAll());
+                case DECREASE_PRODUCT -> marketplace.decreaseProduct(product.productId(), amount, change.applyAll());
+                case INCREASE_ID -> marketplace.increaseEarning(share, amount);
+                case DECREASE_ID -> marketplace.decreaseEarning(share, amount);
+                case POSTPONE_PRODUCT -> marketplace.postponeProduct(product.productId(), days, change.applyAll());
+                case POSTPONE_ID -> marketplace.postponeEarning(share, days);
+                case REFLECTION_PRODUCT -> marketplace.reflectProduct(product.productId(), weekday, change.applyAll());
+                case RETRY_PRODUCT -> marketplace.retryProduct(product.productId(), newDate, change.applyAll());
+                case RETRY_PAYMENT -> marketplace.retryPayment(paymentId, newDate);
+                case RETRY_ID -> marketplace.retryEarning(share, newDate);
+            }
+            return change;
+        });
     }
 
     private static void awaitFinished(UUID jobId) {
@@ -172,7 +272,7 @@ class MarketplacePropertyIT {
         }
         try {
             String dataDir = Files.createTempDirectory("kasa-property-").toString();
-            server = new SpringApplicationBuilder(KasaServer.class).run("--server.port=0", "--server.address=127.0.0.1",
+            server = new SpringApplicationBuilder(KasaServer.class, MutableClock.InServer.class).run("--server.port=0", "--server.address=127.0.0.1",
                     "--kasa.data-dir=" + dataDir, "--kasa.admin-token=property-admin-token", "--kasa.demo.enabled=false");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -180,6 +280,8 @@ class MarketplacePropertyIT {
         base = URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) server).getWebServer().getPort());
         jdbc = server.getBean(JdbcClient.class);
         bank = server.getBean(SimulatedBank.class);
+        clock = server.getBean(MutableClock.class);
+        automaticPayouts = server.getBean(AutomaticPayouts.class);
     }
 
     @AfterAll

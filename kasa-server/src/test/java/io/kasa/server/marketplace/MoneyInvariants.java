@@ -19,10 +19,17 @@ public final class MoneyInvariants {
                     select p.id from payment_product p
                     where exists (select 1 from earning e where e.payment_id = p.payment_id)
                       and not exists (select 1 from earning e where e.product_id = p.id)"""},
-            new String[]{"pooled + ordered + paid + scheduled + reversed = all platform earnings (no earning in two states or lost)", """
+            new String[]{"pooled + ordered + paid + scheduled + failed + retry + reversed = all platform earnings (no earning in two states or lost)", """
                     select merchant_id from earning where member_id is null
                     group by merchant_id, currency_id
-                    having sum(amount) <> sum(case when status in ('POOLED','ORDERED','PAID','SCHEDULED','REVERSED') then amount else 0 end)"""},
+                    having sum(amount) <> sum(case when status in ('POOLED','ORDERED','PAID','SCHEDULED','FAILED','RETRY','REVERSED') then amount else 0 end)"""},
+            new String[]{"a failed earning, or one put back in the queue, was taken by a payout the bank refused", """
+                    select e.id from earning e left join payout p on p.id = e.payout_id
+                    where e.status in ('FAILED', 'RETRY') and (p.id is null or p.status <> 'FAILED')"""},
+            new String[]{"no earning changed after its payout left: a payout's earnings add up to it while in flight", """
+                    select p.id from payout p join earning e on e.payout_id = p.id and e.status = 'ORDERED'
+                    where p.status = 'IN_FLIGHT' and p.job_id is null
+                    group by p.id, p.amount having sum(e.amount) <> p.amount"""},
             new String[]{"a succeeded job paid exactly its earnings", """
                     select j.id from payout_job j left join earning e on e.job_id = j.id
                     where j.status = 'SUCCEEDED'

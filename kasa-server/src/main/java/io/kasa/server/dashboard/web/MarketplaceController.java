@@ -1,5 +1,6 @@
 package io.kasa.server.dashboard.web;
 
+import io.kasa.server.marketplace.EarningChanges;
 import io.kasa.server.marketplace.EarningStatus;
 import io.kasa.server.marketplace.Ledger;
 import io.kasa.server.marketplace.MarketplaceSettings;
@@ -10,6 +11,8 @@ import io.kasa.server.member.Member;
 import io.kasa.server.member.Members;
 import io.kasa.server.payment.Lookups;
 import io.kasa.server.shared.BusinessTime;
+import io.kasa.server.shared.KasaError;
+import io.kasa.server.shared.KasaException;
 import io.kasa.server.shared.MerchantId;
 import io.kasa.server.shared.Validation;
 import io.kasa.server.shared.web.Paging;
@@ -38,14 +41,16 @@ class MarketplaceController {
     private final Members members;
     private final PayoutJobs jobs;
     private final Ledger ledger;
+    private final EarningChanges changes;
     private final BusinessTime time;
 
     MarketplaceController(MarketplaceSettingsStore settings, Members members, PayoutJobs jobs, Ledger ledger,
-                          BusinessTime time) {
+                          EarningChanges changes, BusinessTime time) {
         this.settings = settings;
         this.members = members;
         this.jobs = jobs;
         this.ledger = ledger;
+        this.changes = changes;
         this.time = time;
     }
 
@@ -69,8 +74,8 @@ class MarketplaceController {
     }
 
     record EarningItem(long id, long paymentId, UUID paymentRequestId, long productId, String productName, Long memberId,
-                       String payee, String currency, BigDecimal earning, int statusId, String status,
-                       LocalDate reflectionDate, LocalDateTime calculatedDate, UUID payoutId) {
+                       String payee, String currency, BigDecimal earning, int earningStatusId, String earningStatus,
+                       LocalDate reflectionDate, LocalDateTime calculatedDate, UUID payoutTransactionId) {
     }
 
     record PayoutItem(UUID id, UUID jobId, Long memberId, String payee, String currency, BigDecimal amount, String status,
@@ -113,10 +118,22 @@ class MarketplaceController {
         EarningStatus status = statusId == null ? null : EarningStatus.withId(statusId)
                 .orElseThrow(() -> Validation.invalid("statusId geçersiz", "statusId is not a known earning status"));
         return PhysicalEnvelope.success(ledger.earnings(merchant, status, Paging.of(pageIndex, pageSize))
-                .map(entry -> new EarningItem(entry.id(), entry.paymentId(), entry.paymentRequestId(), entry.productId(),
-                        entry.productName(), entry.memberId(), entry.memberName(),
-                        Lookups.CURRENCIES.get(entry.currencyId()), entry.amount(), entry.status().id(),
-                        entry.status().wireName(), entry.reflectionDate(), entry.calculatedAt(), entry.payoutId())));
+                .map(MarketplaceController::earning));
+    }
+
+    /** A refused payout's earning put back in the queue, by the same rules as {@code earning/put/retry/id}. */
+    @PostMapping("/dashboard/api/marketplace/earnings/{earningId}/retry")
+    PhysicalEnvelope retry(MerchantId merchant, @PathVariable long earningId) {
+        changes.retry(merchant, new EarningChanges.OfId(earningId), null);
+        return PhysicalEnvelope.success(earning(ledger.earning(merchant, earningId)
+                .orElseThrow(() -> new KasaException(KasaError.EARNING_NOT_FOUND))));
+    }
+
+    private static EarningItem earning(Ledger.Entry entry) {
+        return new EarningItem(entry.id(), entry.paymentId(), entry.paymentRequestId(), entry.productId(),
+                entry.productName(), entry.memberId(), entry.memberName(), Lookups.CURRENCIES.get(entry.currencyId()),
+                entry.amount(), entry.status().id(), entry.status().wireName(), entry.reflectionDate(),
+                entry.calculatedAt(), entry.payoutId());
     }
 
     @GetMapping("/dashboard/api/marketplace/payouts")

@@ -1,6 +1,7 @@
 package io.kasa.server.marketplace.web;
 
 import io.kasa.server.marketplace.Earning;
+import io.kasa.server.marketplace.EarningLookup;
 import io.kasa.server.marketplace.Earnings;
 import io.kasa.server.member.Members;
 import io.kasa.server.payment.Lookups;
@@ -22,34 +23,45 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-/** Earning reports by payment and by member, as Paywall's /report/earning/payment and /report/earning/member. */
+/**
+ * Earning reports by product, payment, earning id and member, as Paywall's
+ * /report/earning/product, /payment, /id and /member. A product's platform share is the
+ * "merchant" earning, its member's the "sub-merchant" one; a payout transaction id is the id
+ * of the transfer that took the earning (the refused one while it is FAILED), null before.
+ * Products carry no external id in a Physical sale, so {@code ProductExternalId} is null.
+ */
 @RestController
 class EarningReportController {
 
     static final int MAX_LENGTH = 50;
 
     private final Earnings earnings;
+    private final EarningLookup lookup;
     private final Payments payments;
     private final Members members;
     private final BusinessTime time;
 
-    EarningReportController(Earnings earnings, Payments payments, Members members, BusinessTime time) {
+    EarningReportController(Earnings earnings, EarningLookup lookup, Payments payments, Members members, BusinessTime time) {
         this.earnings = earnings;
+        this.lookup = lookup;
         this.payments = payments;
         this.members = members;
         this.time = time;
     }
 
-    record ProductEarning(long paymentId, long productId, String productName, BigDecimal productAmount, Long memberId,
+    record ProductEarning(long paymentId, long productId, String productExternalId, String productName,
+                          BigDecimal productAmount, Long memberId,
                           Long merchantEarningId, BigDecimal merchantEarning, LocalDateTime merchantReflectionDate,
-                          Integer merchantEarningStatusId, Long subMerchantEarningId, BigDecimal subMerchantEarning,
-                          LocalDateTime subMerchantReflectionDate, Integer subMerchantEarningStatusId) {
+                          Long subMerchantEarningId, BigDecimal subMerchantEarning, LocalDateTime subMerchantReflectionDate,
+                          Integer merchantEarningStatusId, UUID merchantPayoutTransactionId,
+                          Integer subMerchantEarningStatusId, UUID subMerchantPayoutTransactionId) {
+    }
+
+    record EarningDetail(long id, long paymentId, long productId, UUID merchantId, Long memberId, boolean isSubMerchant,
+                         BigDecimal earning, LocalDateTime reflectionDate, int earningStatusId) {
     }
 
     record MemberEarning(long id, boolean isSubMerchant, long paymentId, long productId, int currencyId, String currency,
@@ -68,19 +80,43 @@ class EarningReportController {
         UUID id = payment.id();
         List<Earning> all = earnings.ofPayment(merchant, id);
         List<StoredProduct> products = payments.products(merchant, id, Paging.of(0, Paging.MAX_SIZE)).items();
-        Map<UUID, Earning> platform = all.stream().filter(Earning::isPlatform)
-                .collect(Collectors.toMap(Earning::productId, Function.identity()));
-        Map<UUID, Earning> member = all.stream().filter(e -> !e.isPlatform())
-                .collect(Collectors.toMap(Earning::productId, Function.identity()));
-        return MarketplaceEnvelope.success(products.stream().map(product -> {
-            Optional<Earning> mine = Optional.ofNullable(platform.get(product.id()));
-            Optional<Earning> theirs = Optional.ofNullable(member.get(product.id()));
-            return new ProductEarning(payment.paymentId(), product.productId(), product.name(), product.amount(), product.memberId(),
-                    mine.map(Earning::id).orElse(null), mine.map(Earning::amount).orElse(null),
-                    mine.map(e -> e.payableDate().atStartOfDay()).orElse(null), mine.map(e -> e.status().id()).orElse(null),
-                    theirs.map(Earning::id).orElse(null), theirs.map(Earning::amount).orElse(null),
-                    theirs.map(e -> e.payableDate().atStartOfDay()).orElse(null), theirs.map(e -> e.status().id()).orElse(null));
-        }).toList());
+        return MarketplaceEnvelope.success(products.stream()
+                .map(product -> productEarning(payment.paymentId(), product, all)).toList());
+    }
+
+    /** One product's shares; a product the merchant does not have, or one without earnings, is 33. */
+    @GetMapping("/api/paywall/marketplace/report/earning/product")
+    MarketplaceEnvelope byProduct(MerchantId merchant, @RequestHeader(value = "productid", required = false) String productId) {
+        long id = Validation.integerId("productid", productId);
+        List<Earning> shares = lookup.ofProduct(merchant, id);
+        if (shares.isEmpty()) {
+            throw new KasaException(KasaError.EARNING_PRODUCT_NOT_FOUND);
+        }
+        Earning any = shares.getFirst();
+        StoredProduct product = payments.products(merchant, any.paymentId(), Paging.of(0, Paging.MAX_SIZE)).items().stream()
+                .filter(p -> p.productId() == id).findFirst()
+                .orElseThrow(() -> new KasaException(KasaError.EARNING_PRODUCT_NOT_FOUND));
+        return MarketplaceEnvelope.success(productEarning(any.paywallPaymentId(), product, shares));
+    }
+
+    @GetMapping("/api/paywall/marketplace/report/earning/id")
+    MarketplaceEnvelope byId(MerchantId merchant, @RequestHeader(value = "earningid", required = false) String earningId) {
+        Earning e = lookup.byId(merchant, Validation.integerId("earningid", earningId))
+                .orElseThrow(() -> new KasaException(KasaError.EARNING_NOT_FOUND));
+        return MarketplaceEnvelope.success(new EarningDetail(e.id(), e.paywallPaymentId(), e.paywallProductId(),
+                merchant.value(), e.memberId(), !e.isPlatform(), e.amount(), e.payableDate().atStartOfDay(), e.status().id()));
+    }
+
+    private static ProductEarning productEarning(long paymentId, StoredProduct product, List<Earning> all) {
+        Optional<Earning> mine = all.stream().filter(e -> e.isPlatform() && e.productId().equals(product.id())).findFirst();
+        Optional<Earning> theirs = all.stream().filter(e -> !e.isPlatform() && e.productId().equals(product.id())).findFirst();
+        return new ProductEarning(paymentId, product.productId(), null, product.name(), product.amount(), product.memberId(),
+                mine.map(Earning::id).orElse(null), mine.map(Earning::amount).orElse(null),
+                mine.map(e -> e.payableDate().atStartOfDay()).orElse(null),
+                theirs.map(Earning::id).orElse(null), theirs.map(Earning::amount).orElse(null),
+                theirs.map(e -> e.payableDate().atStartOfDay()).orElse(null),
+                mine.map(e -> e.status().id()).orElse(null), mine.map(Earning::payoutId).orElse(null),
+                theirs.map(e -> e.status().id()).orElse(null), theirs.map(Earning::payoutId).orElse(null));
     }
 
     @GetMapping("/api/paywall/marketplace/report/earning/member")
