@@ -19,10 +19,37 @@ public final class MoneyInvariants {
                     select p.id from payment_product p
                     where exists (select 1 from earning e where e.payment_id = p.payment_id)
                       and not exists (select 1 from earning e where e.product_id = p.id)"""},
-            new String[]{"pooled + ordered + paid + scheduled + reversed = all platform earnings (no earning in two states or lost)", """
+            new String[]{"calculated + rejected + pooled + ordered + paid + scheduled + reversed = all platform earnings (no earning in two states or lost)", """
                     select merchant_id from earning where member_id is null
                     group by merchant_id, currency_id
-                    having sum(amount) <> sum(case when status in ('POOLED','ORDERED','PAID','SCHEDULED','REVERSED') then amount else 0 end)"""},
+                    having sum(amount) <> sum(case when status in ('CALCULATED','REJECTED','POOLED','ORDERED','PAID','SCHEDULED','REVERSED')
+                                                   then amount else 0 end)"""},
+            new String[]{"only approved earnings are scheduled, pooled, ordered or paid, and each has its reflection date", """
+                    select id from earning
+                    where status in ('SCHEDULED','POOLED','ORDERED','PAID') and (approved_at is null or payable_date is null)"""},
+            new String[]{"an earning waiting for approval or rejected has no reflection date and was never taken by a payout", """
+                    select id from earning
+                    where status in ('CALCULATED','REJECTED') and (approved_at is not null or payable_date is not null
+                                                                   or job_id is not null or payout_id is not null)"""},
+            new String[]{"a product's shares are decided together: approved together, rejected together, waiting together", """
+                    select product_id from earning group by product_id
+                    having count(distinct approved_at is not null) > 1
+                        or (bool_or(status = 'REJECTED') and not bool_and(status = 'REJECTED'))
+                        or (bool_or(status = 'CALCULATED') and not bool_and(status = 'CALCULATED'))"""},
+            new String[]{"rejected money stays with the platform: no payout ever names a rejected earning", """
+                    select e.id from earning e join payout p on p.id = e.payout_id where e.status = 'REJECTED'"""},
+            new String[]{"the platform's own figures are kept: the member's share of such a product is what the sale said", """
+                    select p.id from payment_product p
+                    where p.member_earning is not null
+                      and exists (select 1 from earning e where e.product_id = p.id)
+                      and coalesce((select sum(e.amount) from earning e where e.product_id = p.id and e.member_id is not null), 0)
+                          <> p.member_earning"""},
+            new String[]{"an automatic payout carried the description of the approval of every earning it paid", """
+                    select e.id from earning e join payout p on p.id = e.payout_id
+                    where p.job_id is null and p.description is distinct from e.payout_description"""},
+            new String[]{"the bank got each transfer with its payout's description", """
+                    select p.id from payout p join simulated_bank_transfer t on t.id = p.id
+                    where t.description is distinct from p.description"""},
             new String[]{"a succeeded job paid exactly its earnings", """
                     select j.id from payout_job j left join earning e on e.job_id = j.id
                     where j.status = 'SUCCEEDED'

@@ -42,7 +42,7 @@ class MarketplaceController {
     }
 
     record SettingsView(boolean marketplaceEnabled, boolean manualTrigger, boolean hasPlatformAccount,
-                        String platformAccountTitle) {
+                        String platformAccountTitle, boolean automaticApproval) {
     }
 
     record MemberItem(long id, String externalId, String name, String title, boolean isSubMerchant, int memberType,
@@ -64,7 +64,7 @@ class MarketplaceController {
     PhysicalEnvelope settings(MerchantId merchant) {
         MarketplaceSettings current = settings.get(merchant);
         return PhysicalEnvelope.success(new SettingsView(current.marketplaceEnabled(), current.manualTrigger(),
-                current.platformIban() != null, current.platformTitle()));
+                current.platformIban() != null, current.platformTitle(), current.automaticApproval()));
     }
 
     @GetMapping("/dashboard/api/marketplace/members")

@@ -77,9 +77,9 @@ class EarningReportController {
             Optional<Earning> theirs = Optional.ofNullable(member.get(product.id()));
             return new ProductEarning(payment.paymentId(), product.productId(), product.name(), product.amount(), product.memberId(),
                     mine.map(Earning::id).orElse(null), mine.map(Earning::amount).orElse(null),
-                    mine.map(e -> e.payableDate().atStartOfDay()).orElse(null), mine.map(e -> e.status().id()).orElse(null),
+                    mine.map(Earning::reflectionDate).orElse(null), mine.map(e -> e.status().id()).orElse(null),
                     theirs.map(Earning::id).orElse(null), theirs.map(Earning::amount).orElse(null),
-                    theirs.map(e -> e.payableDate().atStartOfDay()).orElse(null), theirs.map(e -> e.status().id()).orElse(null));
+                    theirs.map(Earning::reflectionDate).orElse(null), theirs.map(e -> e.status().id()).orElse(null));
         }).toList());
     }
 
@@ -111,7 +111,7 @@ class EarningReportController {
         return MarketplaceEnvelope.success(new MemberReport(page.items().stream().map(e -> new MemberEarning(e.id(),
                 !e.isPlatform(), e.paywallPaymentId(), e.paywallProductId(), e.currencyId(), Lookups.CURRENCIES.get(e.currencyId()), 1,
                 e.commission(), e.amount(), e.status().id(), e.status().wireName(), e.payoutId(),
-                e.payableDate().atStartOfDay(), time.local(e.createdAt()))).toList(), page.total()));
+                e.reflectionDate(), time.local(e.createdAt()))).toList(), page.total()));
     }
 
     private static int number(String field, String value, int min, int max) {
