@@ -1,4 +1,5 @@
-// Marketplace: settings, members, the pool of platform earnings, payout orders and their results.
+// Marketplace: settings, members, earnings waiting for approval (approve or reject), the latest earnings with
+// their reflection dates, the pool of platform earnings, payout orders and their results.
 import { h, replace, api, query, field, table, message, money, when, today, CURRENCIES } from './dom.js';
 
 export async function render(main) {
@@ -13,7 +14,50 @@ export async function render(main) {
   const jobs = h('div', { id: 'jobs' });
   const results = h('div', { id: 'job-results' });
   const notice = h('div');
+  const approvals = h('div', { id: 'approvals' });
+  const earnings = h('div', { id: 'earnings' });
+  const decided = h('div');
+  const description = h('input', { type: 'text', name: 'description', maxLength: 140, placeholder: 'Transfer description (optional)' });
   let shownJob = null;
+
+  const decide = async (path, body) => {
+    replace(decided);
+    try {
+      const decision = await api('POST', path, body);
+      replace(decided, message(`Done for ${decision.Success.length} product(s).`
+        + decision.Fail.map(fail => ` ${fail.ProductId}: ${fail.Reason}.`).join(''), 'ok'));
+    } catch (error) {
+      replace(decided, message(error.message));
+    }
+    await Promise.all([showApprovals(), showEarnings(), showPool()]);
+  };
+  const approve = item => decide('/marketplace/approvals', { PaymentId: item.PaymentId, ProductIds: [item.ProductId],
+    Calculator: item.Calculator, Description: description.value || null });
+  const reject = item => decide('/marketplace/rejections', { ProductIds: [item.ProductId] });
+  const showApprovals = async () => {
+    const page = await api('GET', '/marketplace/approvals?pageSize=50');
+    replace(approvals, table(['Payment', 'Product', 'Amount', 'Member', 'Member share', 'Platform share', 'Calculated by', 'Since', ''],
+      page.Items.map(item => h('tr', { 'data-product-id': item.ProductId },
+        h('td', { className: 'code' }, String(item.PaymentId)), h('td', {}, item.ProductName),
+        h('td', { className: 'amount' }, money(item.ProductAmount, item.Currency)), h('td', {}, item.MemberId ? String(item.MemberId) : '–'),
+        h('td', { className: 'amount' }, item.MemberEarning == null ? '–' : money(item.MemberEarning, item.Currency)),
+        h('td', { className: 'amount' }, item.PlatformEarning == null ? '–' : money(item.PlatformEarning, item.Currency)),
+        h('td', {}, item.Calculator), h('td', {}, when(item.CalculatedDate)),
+        h('td', {}, h('div', { className: 'buttons' },
+          h('button', { type: 'button', className: 'small approve', onclick: () => approve(item) }, 'Approve'),
+          h('button', { type: 'button', className: 'small secondary reject', onclick: () => reject(item) }, 'Reject'))))),
+    'Nothing waits for approval.'));
+  };
+  const showEarnings = async () => {
+    const page = await api('GET', '/marketplace/earnings?pageSize=20');
+    replace(earnings, table(['Earning', 'Payment', 'Product', 'Payee', 'Amount', 'Status', 'Reflection date'],
+      page.Items.map(item => h('tr', { 'data-earning-id': item.Id },
+        h('td', { className: 'code' }, String(item.Id)), h('td', { className: 'code' }, String(item.PaymentId)),
+        h('td', { className: 'code' }, String(item.ProductId)), h('td', {}, item.IsSubMerchant ? `Member ${item.MemberId}` : 'Platform'),
+        h('td', { className: 'amount' }, money(item.Earning, item.Currency)), h('td', { className: 'earning-status' }, item.Status),
+        h('td', {}, item.ReflectionDate ? item.ReflectionDate.slice(0, 10) : '–'))),
+    'No earnings yet.'));
+  };
 
   const range = () => ({ currencyId: currency.value, dateFrom: from.value, dateTo: to.value });
   const showPool = async () => {
@@ -43,6 +87,7 @@ export async function render(main) {
     h('div', { className: 'cards' },
       h('div', { className: 'card stat' }, h('span', { className: 'muted' }, 'Marketplace'), h('strong', {}, settings.MarketplaceEnabled ? 'On' : 'Off')),
       h('div', { className: 'card stat' }, h('span', { className: 'muted' }, 'Payouts'), h('strong', {}, settings.ManualTrigger ? 'Manual' : 'Automatic')),
+      h('div', { className: 'card stat' }, h('span', { className: 'muted' }, 'Approval'), h('strong', {}, settings.AutomaticApproval ? 'Automatic' : 'By the merchant')),
       h('div', { className: 'card stat' }, h('span', { className: 'muted' }, 'Platform account'),
         h('strong', {}, settings.HasPlatformAccount ? (settings.PlatformAccountTitle || 'Set') : 'Not set'))),
     h('h2', {}, `Members (${members.Pagination.TotalCount})`),
@@ -51,6 +96,10 @@ export async function render(main) {
       h('td', { className: 'code' }, member.ExternalId), h('td', {}, member.IsSubMerchant ? 'Sub-merchant' : 'Member'),
       h('td', {}, member.Email || '–'), h('td', {}, member.BankAccountCurrencies.join(', ') || '–'),
       h('td', {}, when(member.CreatedDate)))), 'No members yet.'),
+    h('h2', {}, 'Waiting for approval'),
+    h('p', { className: 'muted' }, 'Approved earnings are paid on their reflection date (or pooled); rejected ones are never paid.'),
+    field('Transfer description', description), decided, approvals,
+    h('h2', {}, 'Latest earnings'), earnings,
     h('h2', {}, 'Pool and payout orders'),
     h('form', { className: 'card form-grid', id: 'pool-form', onsubmit: event => { event.preventDefault(); showPool(); } },
       field('Currency', currency), field('From', from), field('To', to),
@@ -81,7 +130,7 @@ export async function render(main) {
     if (shownJob) await showResults(shownJob);
   }
 
-  await Promise.all([refresh(), showPool()]);
+  await Promise.all([refresh(), showPool(), showApprovals(), showEarnings()]);
   return { refresh };
 }
 

@@ -9,9 +9,11 @@ import io.kasa.server.shared.LocalizedText;
 import io.kasa.server.shared.MerchantId;
 import io.kasa.server.shared.SqlTime;
 import io.kasa.server.shared.Transactions;
+import io.kasa.server.shared.web.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -90,6 +92,12 @@ public class Approvals {
 
     /** A payment's products, split by whether their earnings were approved. */
     public record Report(List<Long> approved, List<Long> notApproved) {
+    }
+
+    /** A product whose earnings wait for a decision, with the shares as calculated. */
+    public record Waiting(long paymentId, long productId, String productName, BigDecimal productAmount, int currencyId,
+                          Long memberId, BigDecimal memberEarning, BigDecimal platformEarning, Calculator calculator,
+                          Instant calculatedAt) {
     }
 
     private record Line(UUID id, long productId, UUID paymentId, Long memberId) {
@@ -188,6 +196,30 @@ public class Approvals {
             (approved.contains(line.id()) ? yes : no).add(line.productId());
         }
         return new Report(yes, no);
+    }
+
+    /** The merchant's products waiting for a decision, newest sale first. */
+    public Paging.Page<Waiting> waiting(MerchantId merchant, Paging paging) {
+        long total = jdbc.sql("select count(distinct product_id) from earning where merchant_id = :merchant and status = 'CALCULATED'")
+                .param("merchant", merchant.value()).query(Long.class).single();
+        List<Waiting> items = jdbc.sql("""
+                        select p.paywall_id as payment_id, pp.paywall_id as product_id, pp.name, pp.amount, e.currency_id,
+                            pp.member_id, sum(e.amount) filter (where e.member_id is not null) as member_earning,
+                            sum(e.amount) filter (where e.member_id is null) as platform_earning,
+                            bool_or(e.platform_calculated) as platform_calculated, min(e.created_at) as calculated_at
+                        from earning e join payment_product pp on pp.id = e.product_id join payment p on p.id = e.payment_id
+                        where e.merchant_id = :merchant and e.status = 'CALCULATED'
+                        group by p.paywall_id, pp.paywall_id, pp.name, pp.amount, e.currency_id, pp.member_id, pp.position
+                        order by min(e.created_at) desc, p.paywall_id desc, pp.position
+                        limit :limit offset :offset""")
+                .param("merchant", merchant.value()).param("limit", paging.size()).param("offset", paging.offset())
+                .query((row, n) -> new Waiting(row.getLong("payment_id"), row.getLong("product_id"), row.getString("name"),
+                        row.getBigDecimal("amount"), row.getInt("currency_id"), (Long) row.getObject("member_id"),
+                        row.getBigDecimal("member_earning"), row.getBigDecimal("platform_earning"),
+                        row.getBoolean("platform_calculated") ? Calculator.PLATFORM : Calculator.KASA,
+                        SqlTime.read(row, "calculated_at")))
+                .list();
+        return paging.page(items, total);
     }
 
     private Decision approve(MerchantId merchant, List<Line> lines, List<Line> chosen, Map<UUID, List<Share>> shares,

@@ -9,6 +9,7 @@ import io.kasa.server.payment.PaymentType;
 import io.kasa.server.shared.BusinessTime;
 import io.kasa.server.shared.MerchantId;
 import io.kasa.server.shared.SqlTime;
+import io.kasa.server.shared.web.Paging;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -144,6 +145,16 @@ public class Earnings {
     }
 
     public record MemberPage(List<Earning> items, long total) {
+    }
+
+    /** The merchant's earnings, newest first, for the dashboard. */
+    public Paging.Page<Earning> latest(MerchantId merchant, Paging paging) {
+        long total = jdbc.sql("select count(*) from earning where merchant_id = :merchant")
+                .param("merchant", merchant.value()).query(Long.class).single();
+        List<Earning> items = jdbc.sql("select " + COLUMNS + " where e.merchant_id = :merchant order by e.id desc limit :limit offset :offset")
+                .param("merchant", merchant.value()).param("limit", paging.size()).param("offset", paging.offset())
+                .query(Earnings::earning).list();
+        return paging.page(items, total);
     }
 
     /** A member's earnings, filtered on payable date, ordered by id. */

@@ -1,5 +1,7 @@
 package io.kasa.server.dashboard.web;
 
+import io.kasa.server.marketplace.Approvals;
+import io.kasa.server.marketplace.Earnings;
 import io.kasa.server.marketplace.MarketplaceSettings;
 import io.kasa.server.marketplace.MarketplaceSettingsStore;
 import io.kasa.server.marketplace.PayoutJob;
@@ -8,6 +10,8 @@ import io.kasa.server.member.Member;
 import io.kasa.server.member.Members;
 import io.kasa.server.payment.Lookups;
 import io.kasa.server.shared.BusinessTime;
+import io.kasa.server.shared.KasaError;
+import io.kasa.server.shared.KasaException;
 import io.kasa.server.shared.MerchantId;
 import io.kasa.server.shared.Validation;
 import io.kasa.server.shared.web.Paging;
@@ -25,20 +29,51 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** The marketplace page: settings, members, the pool of platform earnings and payout orders. */
+/**
+ * The marketplace page: settings, members, earnings waiting for approval (approved or
+ * rejected here with the API's rules), the latest earnings with their reflection dates,
+ * the pool of platform earnings and payout orders.
+ */
 @RestController
 class MarketplaceController {
 
     private final MarketplaceSettingsStore settings;
     private final Members members;
     private final PayoutJobs jobs;
+    private final Approvals approvals;
+    private final Earnings earnings;
     private final BusinessTime time;
 
-    MarketplaceController(MarketplaceSettingsStore settings, Members members, PayoutJobs jobs, BusinessTime time) {
+    MarketplaceController(MarketplaceSettingsStore settings, Members members, PayoutJobs jobs, Approvals approvals,
+                          Earnings earnings, BusinessTime time) {
         this.settings = settings;
         this.members = members;
         this.jobs = jobs;
+        this.approvals = approvals;
+        this.earnings = earnings;
         this.time = time;
+    }
+
+    record WaitingItem(long paymentId, long productId, String productName, BigDecimal productAmount, String currency,
+                       Long memberId, BigDecimal memberEarning, BigDecimal platformEarning, String calculator,
+                       LocalDateTime calculatedDate) {
+    }
+
+    record EarningItem(long id, long paymentId, long productId, Long memberId, boolean isSubMerchant, BigDecimal earning,
+                       String currency, int statusId, String status, LocalDateTime reflectionDate) {
+    }
+
+    /** {@code Calculator}: "Kasa" or "Platform", the one the product was calculated by; {@code Description} optional. */
+    record ApproveProducts(Long paymentId, List<Long> productIds, String calculator, String description) {
+    }
+
+    record RejectProducts(List<Long> productIds) {
+    }
+
+    record DecisionView(List<Long> success, List<FailView> fail) {
+    }
+
+    record FailView(long productId, String reason) {
     }
 
     record SettingsView(boolean marketplaceEnabled, boolean manualTrigger, boolean hasPlatformAccount,
@@ -84,6 +119,62 @@ class MarketplaceController {
                 Validation.required("dateTo", Validation.day("dateTo", dateTo)));
         return PhysicalEnvelope.success(new PendingView(currencyId, Lookups.CURRENCIES.get(currencyId),
                 pending.dateFrom(), pending.dateTo(), pending.earning(), pending.count()));
+    }
+
+    @GetMapping("/dashboard/api/marketplace/approvals")
+    PhysicalEnvelope waiting(MerchantId merchant, @RequestParam(required = false) Integer pageIndex,
+                             @RequestParam(required = false) Integer pageSize) {
+        return PhysicalEnvelope.success(approvals.waiting(merchant, Paging.of(pageIndex, pageSize)).map(w -> new WaitingItem(
+                w.paymentId(), w.productId(), w.productName(), w.productAmount(), Lookups.CURRENCIES.get(w.currencyId()),
+                w.memberId(), w.memberEarning(), w.platformEarning(),
+                w.calculator() == Approvals.Calculator.KASA ? "Kasa" : "Platform", time.local(w.calculatedAt()))));
+    }
+
+    @PostMapping("/dashboard/api/marketplace/approvals")
+    PhysicalEnvelope approve(MerchantId merchant, @RequestBody ApproveProducts request) {
+        long paymentId = Validation.required("PaymentId", request.paymentId());
+        if (paymentId < 1) {
+            throw Validation.invalid("PaymentId 1 veya daha büyük olmalıdır", "PaymentId must be 1 or greater");
+        }
+        Approvals.Calculator calculator = switch (Validation.required("Calculator", request.calculator()).strip()) {
+            case "Kasa" -> Approvals.Calculator.KASA;
+            case "Platform" -> Approvals.Calculator.PLATFORM;
+            default -> throw Validation.invalid("Calculator Kasa veya Platform olmalıdır", "Calculator must be Kasa or Platform");
+        };
+        return decided(approvals.approve(merchant, new Approvals.Approve(paymentId, productIds(request.productIds()),
+                calculator, Validation.optionalText("Description", request.description(), 140), false)));
+    }
+
+    @PostMapping("/dashboard/api/marketplace/rejections")
+    PhysicalEnvelope reject(MerchantId merchant, @RequestBody RejectProducts request) {
+        return decided(approvals.reject(merchant, productIds(request.productIds())));
+    }
+
+    @GetMapping("/dashboard/api/marketplace/earnings")
+    PhysicalEnvelope earnings(MerchantId merchant, @RequestParam(required = false) Integer pageIndex,
+                              @RequestParam(required = false) Integer pageSize) {
+        return PhysicalEnvelope.success(earnings.latest(merchant, Paging.of(pageIndex, pageSize)).map(e -> new EarningItem(
+                e.id(), e.paywallPaymentId(), e.paywallProductId(), e.memberId(), !e.isPlatform(), e.amount(),
+                Lookups.CURRENCIES.get(e.currencyId()), e.status().id(), e.status().wireName(), e.reflectionDate())));
+    }
+
+    /** The page names products it listed; the API's rules apply all the same (1–100, each once, each the merchant's). */
+    private static List<Long> productIds(List<Long> productIds) {
+        if (productIds == null || productIds.isEmpty() || productIds.size() > 100
+                || productIds.stream().anyMatch(id -> id == null || id < 1) || productIds.stream().distinct().count() < productIds.size()) {
+            throw Validation.invalid("ProductIds 1–100 farklı ürün Id'si olmalıdır", "ProductIds must be 1 to 100 distinct product ids");
+        }
+        return productIds;
+    }
+
+    /** As the API: a decision of no product is refused with ErrorCode 1 and still shows each product's reason. */
+    private static PhysicalEnvelope decided(Approvals.Decision decision) {
+        DecisionView view = new DecisionView(decision.success(),
+                decision.fail().stream().map(f -> new FailView(f.productId(), f.reason())).toList());
+        if (decision.success().isEmpty()) {
+            throw new KasaException(KasaError.MARKETPLACE_NOTHING_DECIDED).withResult(view);
+        }
+        return PhysicalEnvelope.success(view);
     }
 
     @GetMapping("/dashboard/api/marketplace/jobs")
