@@ -136,13 +136,14 @@ class MarketplaceController {
         if (paymentId < 1) {
             throw Validation.invalid("PaymentId 1 veya daha büyük olmalıdır", "PaymentId must be 1 or greater");
         }
+        List<Long> productIds = productIds(request.productIds());
         Approvals.Calculator calculator = switch (Validation.required("Calculator", request.calculator()).strip()) {
             case "Kasa" -> Approvals.Calculator.KASA;
             case "Platform" -> Approvals.Calculator.PLATFORM;
             default -> throw Validation.invalid("Calculator Kasa veya Platform olmalıdır", "Calculator must be Kasa or Platform");
         };
-        return decided(approvals.approve(merchant, new Approvals.Approve(paymentId, productIds(request.productIds()),
-                calculator, Validation.optionalText("Description", request.description(), 140), false)));
+        String description = Validation.optionalText("Description", request.description(), 140);
+        return decided(approvals.approve(merchant, new Approvals.Approve(paymentId, productIds, calculator, description, false)));
     }
 
     @PostMapping("/dashboard/api/marketplace/rejections")
