@@ -327,6 +327,10 @@ class ApprovalIT extends KasaServerIT {
         refused(shop, "reject/payment", "{}", 400, 1001, "PaymentId");
         refused(shop, "approve/pw/product", "{\"PaymentId\":" + id + ",\"ProductIds\":["
                 + "1,".repeat(100) + "1]}", 400, 1001, "ProductIds");
+        String hundred = java.util.stream.LongStream.rangeClosed(1, 100).mapToObj(n -> Long.toString(Long.MAX_VALUE - n))
+                .collect(java.util.stream.Collectors.joining(","));
+        refused(shop, "reject/product", "{\"ProductIds\":[" + hundred + "]}", 422, 58, "ProductIds[0]");
+        refused(shop, "reject/product", "{\"ProductIds\":[" + hundred + ",1]}", 400, 1001, "ProductIds");
         assertThat(earnings(shop, sale.paymentId())).as("nothing was written").allSatisfy(product ->
                 assertThat(product.get("MerchantEarningStatusId").intValue()).isEqualTo(1));
 
