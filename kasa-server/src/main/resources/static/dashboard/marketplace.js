@@ -1,5 +1,6 @@
-// Marketplace: settings, members, sales waiting for approval, earnings with their reflection
-// dates, payouts, the pool of platform earnings, payout orders and their results.
+// Marketplace: settings, members, earnings waiting for approval (approve or reject), every
+// earning with its status and reflection date (retry a refused payout), payouts with the
+// bank's answer, the pool of platform earnings, payout orders and their results.
 import { h, replace, api, query, field, table, message, money, when, today, changed, CURRENCIES } from './dom.js';
 
 export async function render(main) {
@@ -17,6 +18,8 @@ export async function render(main) {
   const earnings = h('div', { id: 'earnings' });
   const earningNotice = h('div');
   const payouts = h('div', { id: 'payouts' });
+  const decided = h('div');
+  const description = h('input', { type: 'text', name: 'description', maxLength: 140, placeholder: 'Transfer description (optional)' });
   const pool = h('div', { id: 'pool' });
   const jobs = h('div', { id: 'jobs' });
   const results = h('div', { id: 'job-results' });
@@ -24,6 +27,34 @@ export async function render(main) {
   let shownJob = null;
 
   const range = () => ({ currencyId: currency.value, dateFrom: from.value, dateTo: to.value });
+  const decide = async (path, body) => {
+    replace(decided);
+    try {
+      const decision = await api('POST', path, body);
+      replace(decided, message(`Done for ${decision.Success.length} product(s).`
+        + decision.Fail.map(fail => ` ${fail.ProductId}: ${fail.Reason}.`).join(''), 'ok'));
+    } catch (error) {
+      replace(decided, message(error.message));
+    }
+    await Promise.all([showApprovals(), showEarnings(), showPayouts(), showPool()]);
+  };
+  const approve = item => decide('/marketplace/approvals', { PaymentId: item.PaymentId, ProductIds: [item.ProductId],
+    Calculator: item.Calculator, Description: description.value || null });
+  const reject = item => decide('/marketplace/rejections', { ProductIds: [item.ProductId] });
+  const showApprovals = async () => {
+    const page = await api('GET', '/marketplace/approvals?pageSize=50');
+    replace(approvals, table(['Payment', 'Product', 'Amount', 'Member', 'Member share', 'Platform share', 'Calculated by', 'Since', ''],
+      page.Items.map(item => h('tr', { 'data-product-id': item.ProductId },
+        h('td', { className: 'code' }, String(item.PaymentId)), h('td', {}, item.ProductName),
+        h('td', { className: 'amount' }, money(item.ProductAmount, item.Currency)), h('td', {}, item.MemberId ? String(item.MemberId) : '–'),
+        h('td', { className: 'amount' }, item.MemberEarning == null ? '–' : money(item.MemberEarning, item.Currency)),
+        h('td', { className: 'amount' }, item.PlatformEarning == null ? '–' : money(item.PlatformEarning, item.Currency)),
+        h('td', {}, item.Calculator), h('td', {}, when(item.CalculatedDate)),
+        h('td', {}, h('div', { className: 'buttons' },
+          h('button', { type: 'button', className: 'small approve', onclick: () => approve(item) }, 'Approve'),
+          h('button', { type: 'button', className: 'small secondary reject', onclick: () => reject(item) }, 'Reject'))))),
+    'Nothing waits for approval.'));
+  };
   const showPool = async () => {
     try {
       const pending = await api('GET', '/marketplace/pending' + query(range()));
@@ -51,6 +82,7 @@ export async function render(main) {
     h('div', { className: 'cards' },
       h('div', { className: 'card stat' }, h('span', { className: 'muted' }, 'Marketplace'), h('strong', {}, settings.MarketplaceEnabled ? 'On' : 'Off')),
       h('div', { className: 'card stat' }, h('span', { className: 'muted' }, 'Payouts'), h('strong', {}, settings.ManualTrigger ? 'Manual' : 'Automatic')),
+      h('div', { className: 'card stat' }, h('span', { className: 'muted' }, 'Approval'), h('strong', {}, settings.AutomaticApproval ? 'Automatic' : 'By the merchant')),
       h('div', { className: 'card stat' }, h('span', { className: 'muted' }, 'Platform account'),
         h('strong', {}, settings.HasPlatformAccount ? (settings.PlatformAccountTitle || 'Set') : 'Not set'))),
     h('h2', {}, `Members (${members.Pagination.TotalCount})`),
@@ -59,7 +91,9 @@ export async function render(main) {
       h('td', { className: 'code' }, member.ExternalId), h('td', {}, member.IsSubMerchant ? 'Sub-merchant' : 'Member'),
       h('td', {}, member.Email || '–'), h('td', {}, member.BankAccountCurrencies.join(', ') || '–'),
       h('td', {}, when(member.CreatedDate)))), 'No members yet.'),
-    h('h2', {}, 'Waiting for approval'), approvals,
+    h('h2', {}, 'Waiting for approval'),
+    h('p', { className: 'muted' }, 'Approved earnings are paid on their reflection date (or pooled); rejected ones are never paid.'),
+    h('div', { className: 'filters' }, field('Transfer description', description)), decided, approvals,
     h('h2', {}, 'Earnings'), h('div', { className: 'filters' }, field('Status', earningStatus)), earningNotice, earnings,
     h('h2', {}, 'Payouts'), payouts,
     h('h2', {}, 'Pool and payout orders'),
@@ -79,18 +113,6 @@ export async function render(main) {
     replace(results, h('div', { className: 'card' }, h('h3', {}, `Order ${job.DateFrom} – ${job.DateTo}: ${job.Status}`),
       job.Results.length ? h('ol', {}, job.Results.map(result => h('li', {}, result.Result ? 'Succeeded' : 'Failed', result.ResultMessage ? ': ' + result.ResultMessage : '')))
         : h('p', { className: 'muted' }, 'No transfer tried yet.')));
-  }
-
-  async function showApprovals() {
-    const page = await api('GET', '/marketplace/approvals?pageSize=20');
-    if (!changed(approvals, page)) return;
-    replace(approvals, table(['Sale', 'Code', 'Members', 'Products', 'Earnings', 'Calculated'], page.Items.map(sale =>
-      h('tr', { 'data-payment-id': sale.PaymentId },
-        h('td', {}, h('a', { href: '#/payments/' + sale.PaymentRequestId }, '#' + sale.PaymentId)),
-        h('td', { className: 'code' }, sale.MerchantUniqueCode), h('td', {}, sale.Members.join(', ') || 'Platform only'),
-        h('td', {}, String(sale.ProductCount)), h('td', { className: 'amount' }, money(sale.Earning, sale.Currency)),
-        h('td', {}, when(sale.CalculatedDate)))),
-    'No sale waits for approval.'));
   }
 
   async function showEarnings() {

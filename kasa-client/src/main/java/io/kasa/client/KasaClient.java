@@ -194,6 +194,16 @@ public final class KasaClient {
         return Collections.unmodifiableList(items);
     }
 
+    /**
+     * POSTs to a marketplace endpoint that decides item by item: its {@code Body} is the
+     * answer both when some items succeeded and when none did ({@code ErrorCode} 1, which
+     * Paywall answers with the same body). Any other refusal is a {@link KasaException}.
+     */
+    <T> T postItemised(String path, Object body, Class<T> resultType) {
+        HttpReply reply = transport.send("POST", path, body, headers(KeyFamily.of(path)));
+        return MarketplaceEnvelope.unwrapItemised(reply, KasaJson.type(resultType));
+    }
+
     <T> T post(String path, Object body, Class<T> resultType) {
         return send("POST", path, body, KasaJson.type(resultType), true);
     }

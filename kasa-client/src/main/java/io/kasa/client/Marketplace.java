@@ -10,17 +10,91 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The marketplace API ({@code docs/marketplace.md}): settings, earnings reports and
- * operations (postpone, reflection date, increase, decrease, retry of a failed payout), and
- * the manual trigger that pays out the platform earnings waiting in the pool (seed 004).
+ * The marketplace API ({@code docs/marketplace.md}): settings, approval and rejection of a
+ * sale's earnings, earnings reports and operations (postpone, reflection date, increase,
+ * decrease, retry of a failed payout), and the manual trigger that pays out the platform
+ * earnings waiting in the pool (seed 004).
  * Failures are {@link KasaException}s carrying the marketplace {@code ErrorCode} (550, 551,
  * 553, …). Thread-safe; obtain from {@link KasaClient#marketplace()}.
  */
 public final class Marketplace {
 
-    /** Marketplace settings: {@code platformIban} receives the platform's payouts. */
+    /**
+     * Marketplace settings: {@code platformIban} receives the platform's payouts;
+     * {@code automaticApproval} approves each sale's earnings as soon as they are calculated
+     * (off by default, as in Paywall).
+     */
     public record Settings(boolean marketplaceEnabled, boolean manualTrigger, String platformIban,
-                           String platformAccountTitle) {
+                           String platformAccountTitle, boolean automaticApproval) {
+
+        /** Settings with automatic approval off. */
+        public Settings(boolean marketplaceEnabled, boolean manualTrigger, String platformIban, String platformAccountTitle) {
+            this(marketplaceEnabled, manualTrigger, platformIban, platformAccountTitle, false);
+        }
+    }
+
+    /**
+     * What an approval names: the payment, its products ({@code productIds}, for the
+     * {@code .../product} calls; ignored by the {@code .../payment} ones), the transfer's
+     * description ({@code payoutDescription}, null for none) and whether the platform's share
+     * is paid on the member's reflection date.
+     */
+    public record ApprovalRequest(long paymentId, List<Long> productIds, String payoutDescription,
+                                  boolean sameReflectionDateWithMember) {
+
+        public ApprovalRequest {
+            productIds = productIds == null ? null : List.copyOf(productIds);
+        }
+
+        /** Approves these products of the payment. */
+        public static ApprovalRequest products(long paymentId, List<Long> productIds) {
+            return new ApprovalRequest(paymentId, Objects.requireNonNull(productIds, "productIds"), null, false);
+        }
+
+        /** Approves every product of the payment. */
+        public static ApprovalRequest payment(long paymentId) {
+            return new ApprovalRequest(paymentId, null, null, false);
+        }
+
+        /** The transfer's description ({@code Payout: {DescriptionApply: true, Description}}). */
+        public ApprovalRequest withPayoutDescription(String description) {
+            return new ApprovalRequest(paymentId, productIds, description, sameReflectionDateWithMember);
+        }
+
+        public ApprovalRequest withSameReflectionDateWithMember(boolean same) {
+            return new ApprovalRequest(paymentId, productIds, payoutDescription, same);
+        }
+    }
+
+    /**
+     * The answer of an approval or rejection: the products it decided ({@code success}) and
+     * those it could not, each with Paywall's reason. When nothing succeeded the server answers
+     * {@code ErrorCode} 1 with this same body; {@link #succeeded()} is then false.
+     */
+    public record Approval(List<Success> success, List<Failure> fail) {
+
+        public Approval {
+            success = success == null ? List.of() : List.copyOf(success);
+            fail = fail == null ? List.of() : List.copyOf(fail);
+        }
+
+        public record Success(long productId) {
+        }
+
+        public record Failure(long productId, String reason) {
+        }
+
+        /** Whether at least one product was decided. */
+        public boolean succeeded() {
+            return !success.isEmpty();
+        }
+    }
+
+    /** GET {@code .../report/approval}: the payment's products, approved or not. */
+    public record ApprovalReport(List<Product> approved, List<Product> notApproved) {
+
+        public record Product(long productId) {
+        }
     }
 
     /** A payout order request, as seed 004's body. */
@@ -85,6 +159,12 @@ public final class Marketplace {
     }
 
     private record JobRef(UUID jobId) {
+    }
+
+    private record ProductIds(List<Long> productIds) {
+    }
+
+    private record PaymentRef(long paymentId) {
     }
 
     private final KasaClient client;
@@ -241,5 +321,59 @@ public final class Marketplace {
         inputs.put("length", Integer.toString(length));
         return client.getWithHeaders("/api/paywall/marketplace/report/earning/member", inputs,
                 KasaJson.type(MemberEarnings.class));
+    }
+
+    /** POST {@code .../approve/pw/product}: approves the products with Kasa's calculation. */
+    public Approval approveProducts(ApprovalRequest request) {
+        return decide("approve/pw/product", approval(request, true));
+    }
+
+    /** POST {@code .../approve/pw/payment}: approves every product of the payment with Kasa's calculation. */
+    public Approval approvePayment(ApprovalRequest request) {
+        return decide("approve/pw/payment", approval(request, false));
+    }
+
+    /** POST {@code .../approve/self/product}: approves products sold with the platform's own figures. */
+    public Approval approveProductsSelf(ApprovalRequest request) {
+        return decide("approve/self/product", approval(request, true));
+    }
+
+    /** POST {@code .../approve/self/payment}: approves a payment sold with the platform's own figures. */
+    public Approval approvePaymentSelf(ApprovalRequest request) {
+        return decide("approve/self/payment", approval(request, false));
+    }
+
+    /** POST {@code .../reject/product}: rejects the products' earnings, which are then never paid. */
+    public Approval reject(List<Long> productIds) {
+        return decide("reject/product", new ProductIds(List.copyOf(productIds)));
+    }
+
+    /** POST {@code .../reject/payment}: rejects every product of the payment. */
+    public Approval rejectPayment(long paymentId) {
+        return decide("reject/payment", new PaymentRef(paymentId));
+    }
+
+    /** GET {@code .../report/approval} (header {@code paymentid}). */
+    public ApprovalReport approvalReport(long paymentId) {
+        return client.getWithHeaders("/api/paywall/marketplace/report/approval",
+                Map.of("paymentid", Long.toString(paymentId)), KasaJson.type(ApprovalReport.class));
+    }
+
+    private static Map<String, Object> approval(ApprovalRequest request, boolean withProducts) {
+        Objects.requireNonNull(request, "request");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("PaymentId", request.paymentId());
+        if (withProducts) {
+            body.put("ProductIds", request.productIds());
+        }
+        if (request.payoutDescription() != null) {
+            body.put("Payout", Map.of("DescriptionApply", true, "Description", request.payoutDescription()));
+        }
+        body.put("SameReflectionDateWithMember", request.sameReflectionDateWithMember());
+        return body;
+    }
+
+    private Approval decide(String path, Object body) {
+        return client.postItemised("/api/paywall/marketplace/" + path, body, Approval.class);
     }
 }

@@ -69,4 +69,20 @@ final class MarketplaceEnvelope {
         }
         return PhysicalEnvelope.bind(reply, envelope.body(), bodyType, required);
     }
+
+    /** {@code ErrorCode} of an answer that decided nothing but still lists each item's reason in {@code Body}. */
+    static final int ITEMS_FAILED = 1;
+
+    /**
+     * As {@link #unwrap}, except that an answer with {@code ErrorCode} {@value #ITEMS_FAILED}
+     * and a {@code Body} object is bound like a success: its per-item reasons are the answer.
+     */
+    static <T> T unwrapItemised(HttpReply reply, JavaType bodyType) {
+        Reply envelope = read(reply);
+        boolean itemised = envelope.errorCode() == ITEMS_FAILED && envelope.body() != null && envelope.body().isObject();
+        if (!itemised && (!reply.successful() || !envelope.succeeded())) {
+            throw KasaException.refused(reply, envelope.errorCode(), envelope.clientMessage(), envelope.message(), null);
+        }
+        return PhysicalEnvelope.bind(reply, envelope.body(), bodyType, true);
+    }
 }

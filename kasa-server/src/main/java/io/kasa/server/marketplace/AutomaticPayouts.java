@@ -21,9 +21,10 @@ import java.util.UUID;
 
 /**
  * Pays member earnings, and platform earnings that are not pooled, on their payable date:
- * one transfer per merchant, payee and currency. Scheduled earnings and those a merchant put
- * back in the queue (RETRY) are paid alike; a transfer the bank refuses leaves its earnings
- * FAILED, paid again only after an explicit retry ({@link EarningChanges#retry}). Earnings are claimed with
+ * one transfer per merchant, payee, currency and transfer description (the one their
+ * approval asked for, or none). Scheduled earnings and those a merchant put back in the queue
+ * (RETRY) are paid alike; a transfer the bank refuses leaves its earnings FAILED, paid again
+ * only after an explicit retry ({@link EarningChanges#retry}). Earnings are claimed with
  * {@code for update skip locked} into a payout before the transfer, so each is paid by one
  * run on one node, however many nodes run this; a payout interrupted by a stopped node is
  * claimed by one node and executed again with the same transfer id, which the bank executes
@@ -54,7 +55,7 @@ public class AutomaticPayouts {
         this.outage = outage;
     }
 
-    private record Payee(UUID merchantId, Long memberId, int currencyId) {
+    private record Payee(UUID merchantId, Long memberId, int currencyId, String description) {
     }
 
     /**
@@ -71,11 +72,11 @@ public class AutomaticPayouts {
         finishInterrupted();
         LocalDate today = time.local(time.now()).toLocalDate();
         List<Payee> payees = jdbc.sql("""
-                        select distinct merchant_id, member_id, currency_id from earning
+                        select distinct merchant_id, member_id, currency_id, payout_description from earning
                         where status = any(:due) and payable_date <= :today""")
                 .param("today", today).param("due", EarningStatus.names(EarningStatus.DUE_FOR_AUTOMATIC_RUN))
                 .query((row, n) -> new Payee(row.getObject("merchant_id", UUID.class), (Long) row.getObject("member_id"),
-                        row.getInt("currency_id")))
+                        row.getInt("currency_id"), row.getString("payout_description")))
                 .list();
         for (Payee payee : payees) {
             UUID payoutId = transaction.execute(status -> claim(payee, today));
@@ -89,10 +90,12 @@ public class AutomaticPayouts {
         List<Long> due = jdbc.sql("""
                         select id from earning
                         where merchant_id = :merchant and member_id is not distinct from :member and currency_id = :currency
+                          and payout_description is not distinct from :description
                           and status = any(:due) and payable_date <= :today
                         for update skip locked""")
                 .param("due", EarningStatus.names(EarningStatus.DUE_FOR_AUTOMATIC_RUN))
                 .param("merchant", payee.merchantId()).param("member", payee.memberId())
+                .param("description", payee.description())
                 .param("currency", payee.currencyId()).param("today", today)
                 .query(Long.class).list();
         if (due.isEmpty()) {
@@ -100,7 +103,8 @@ public class AutomaticPayouts {
         }
         BigDecimal total = jdbc.sql("select sum(amount) from earning where id = any(:ids)")
                 .param("ids", due.toArray(Long[]::new)).query(BigDecimal.class).single();
-        UUID payoutId = payouts.create(payee.merchantId(), null, payee.memberId(), payee.currencyId(), total, iban(payee));
+        UUID payoutId = payouts.create(payee.merchantId(), null, payee.memberId(), payee.currencyId(), total, iban(payee),
+                payee.description());
         jdbc.sql("update earning set status = 'ORDERED', payout_id = :payout, updated_at = :now where id = any(:ids)")
                 .param("payout", payoutId).param("now", SqlTime.of(time.now())).param("ids", due.toArray(Long[]::new))
                 .update();

@@ -67,7 +67,7 @@ public class EarningChanges {
     @Transactional
     public void postpone(MerchantId merchant, Target target, Integer days) {
         int by = Validation.between("Day", days, 1, MAX_POSTPONE_DAYS);
-        for (Earning earning : requireChangeable(lock(merchant, target).named())) {
+        for (Earning earning : requireDated(requireChangeable(lock(merchant, target).named()))) {
             payable(earning.id(), ReflectionDates.postponed(earning.payableDate(), by));
         }
     }
@@ -76,7 +76,7 @@ public class EarningChanges {
     @Transactional
     public void reflect(MerchantId merchant, Target target, LocalDate date) {
         ReflectionDates.check(time, date);
-        for (Earning earning : requireChangeable(lock(merchant, target).named())) {
+        for (Earning earning : requireDated(requireChangeable(lock(merchant, target).named()))) {
             payable(earning.id(), date);
         }
     }
@@ -165,19 +165,23 @@ public class EarningChanges {
         return delta.setScale(2);
     }
 
-    /** The platform's new share of a member's product: waiting as the member's does, or as the merchant's platform earnings wait. */
+    /**
+     * The platform's new share of a member's product, decided as the member's was: waiting
+     * for approval with it, or approved with it (its date, approval and transfer description)
+     * and waiting as the merchant's platform earnings wait.
+     */
     private void platformShare(MerchantId merchant, Earning member, BigDecimal amount) {
         EarningStatus status = member.status() == EarningStatus.CALCULATED ? EarningStatus.CALCULATED
                 : settings.get(merchant).manualTrigger() ? EarningStatus.POOLED : EarningStatus.SCHEDULED;
         jdbc.sql("""
                         insert into earning (merchant_id, payment_id, product_id, member_id, currency_id, amount, commission,
-                            earning_date, payable_date, status, created_at, updated_at)
-                        values (:merchant, :payment, :product, null, :currency, :amount, :commission, :earningDate,
-                            :payableDate, :status, :now, :now)""")
-                .param("merchant", merchant.value()).param("payment", member.paymentId())
-                .param("product", member.productId()).param("currency", member.currencyId())
-                .param("amount", amount).param("commission", member.commission())
-                .param("earningDate", member.earningDate()).param("payableDate", member.payableDate())
+                            earning_date, payable_date, approved_at, payout_description, platform_calculated, status,
+                            created_at, updated_at)
+                        select merchant_id, payment_id, product_id, null, currency_id, :amount, commission,
+                            earning_date, payable_date, approved_at, payout_description, platform_calculated, :status,
+                            :now, :now
+                        from earning where id = :member""")
+                .param("member", member.id()).param("amount", amount)
                 .param("status", status.name()).param("now", SqlTime.of(time.now()))
                 .update();
     }
@@ -204,6 +208,14 @@ public class EarningChanges {
                     default -> KasaError.EARNING_CHANGES_REFUSED;
                 });
             }
+        }
+        return earnings;
+    }
+
+    /** Refuses earnings still waiting for approval (362): their reflection date is set when they are approved. */
+    private static List<Earning> requireDated(List<Earning> earnings) {
+        if (earnings.stream().anyMatch(earning -> earning.status() == EarningStatus.CALCULATED)) {
+            throw new KasaException(KasaError.EARNING_CHANGES_REFUSED);
         }
         return earnings;
     }

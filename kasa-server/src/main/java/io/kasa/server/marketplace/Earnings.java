@@ -26,8 +26,10 @@ import java.util.UUID;
 /**
  * Computes earnings when a sale succeeds and reverses the unpaid ones when its cancel
  * succeeds, inside the transaction that records the status change. Each product splits into
- * a member share (by the member's commission) and a platform share that add up to the
- * product amount; a product without a member is all platform earning.
+ * a member share (by the member's commission, or the platform's own figure sent on the
+ * product) and a platform share that add up to the product amount; a product without a
+ * member is all platform earning. The shares wait for approval ({@link Approvals}), which the
+ * merchant's automatic approval gives at once.
  */
 @Service
 public class Earnings {
@@ -36,12 +38,14 @@ public class Earnings {
     private final BusinessTime time;
     private final Members members;
     private final MarketplaceSettingsStore settings;
+    private final Approvals approvals;
 
-    Earnings(JdbcClient jdbc, BusinessTime time, Members members, MarketplaceSettingsStore settings) {
+    Earnings(JdbcClient jdbc, BusinessTime time, Members members, MarketplaceSettingsStore settings, Approvals approvals) {
         this.jdbc = jdbc;
         this.time = time;
         this.members = members;
         this.settings = settings;
+        this.approvals = approvals;
     }
 
     @EventListener
@@ -64,58 +68,62 @@ public class Earnings {
         int currencyId = jdbc.sql("select currency_id from payment where id = :id").param("id", paymentId)
                 .query(Integer.class).single();
         LocalDate earningDate = time.local(at).toLocalDate();
-        record Line(UUID id, BigDecimal amount, Long memberId) {
+        record Line(UUID id, BigDecimal amount, Long memberId, BigDecimal memberEarning) {
         }
-        List<Line> lines = jdbc.sql("select id, amount, member_id from payment_product where payment_id = :id order by position")
+        List<Line> lines = jdbc.sql("select id, amount, member_id, member_earning from payment_product where payment_id = :id order by position")
                 .param("id", paymentId)
                 .query((row, n) -> new Line(row.getObject("id", UUID.class), row.getBigDecimal("amount"),
-                        (Long) row.getObject("member_id")))
+                        (Long) row.getObject("member_id"), row.getBigDecimal("member_earning")))
                 .list();
-        EarningStatus platformStatus = marketplace.manualTrigger() ? EarningStatus.POOLED : EarningStatus.SCHEDULED;
         for (Line line : lines) {
             Optional<Member> member = line.memberId() == null ? Optional.empty() : members.find(merchant, line.memberId());
             if (member.isEmpty()) {
-                insert(merchant, paymentId, line.id(), null, currencyId, line.amount(), null, earningDate,
-                        nextBusinessDay(earningDate), platformStatus, at);
+                insert(merchant, paymentId, line.id(), null, currencyId, line.amount(), null, earningDate, false, at);
                 continue;
             }
             ValueDate valueDate = member.get().valueDate();
             BigDecimal commission = valueDate == null ? BigDecimal.ZERO : valueDate.commission();
-            LocalDate payable = valueDate == null ? nextBusinessDay(earningDate) : valueDate.payableDate(earningDate);
-            Shares shares = Shares.of(line.amount(), commission);
+            boolean byPlatform = line.memberEarning() != null;
+            Shares shares = byPlatform ? new Shares(line.memberEarning(), line.amount().subtract(line.memberEarning()))
+                    : Shares.of(line.amount(), commission);
             insert(merchant, paymentId, line.id(), line.memberId(), currencyId, shares.member(), commission, earningDate,
-                    payable, EarningStatus.SCHEDULED, at);
+                    byPlatform, at);
             insert(merchant, paymentId, line.id(), null, currencyId, shares.platform(), commission, earningDate,
-                    payable, platformStatus, at);
+                    byPlatform, at);
+        }
+        if (marketplace.automaticApproval()) {
+            approvals.approveOnCalculation(merchant, paymentId, at);
         }
     }
 
+    /** A share waiting for approval (see {@link Approvals}), which gives it its payable date. */
     private void insert(MerchantId merchant, UUID paymentId, UUID productId, Long memberId, int currencyId,
-                        BigDecimal amount, BigDecimal commission, LocalDate earningDate, LocalDate payableDate,
-                        EarningStatus status, Instant at) {
+                        BigDecimal amount, BigDecimal commission, LocalDate earningDate, boolean platformCalculated,
+                        Instant at) {
         if (amount.signum() <= 0) {
             return;
         }
         jdbc.sql("""
                         insert into earning (merchant_id, payment_id, product_id, member_id, currency_id, amount, commission,
-                            earning_date, payable_date, status, created_at, updated_at)
+                            earning_date, status, platform_calculated, created_at, updated_at)
                         values (:merchant, :payment, :product, :member, :currency, :amount, :commission, :earningDate,
-                            :payableDate, :status, :at, :at)""")
+                            'CALCULATED', :platformCalculated, :at, :at)""")
                 .param("merchant", merchant.value()).param("payment", paymentId)
                 .param("product", productId).param("member", memberId).param("currency", currencyId)
                 .param("amount", amount).param("commission", commission).param("earningDate", earningDate)
-                .param("payableDate", payableDate).param("status", status.name()).param("at", SqlTime.of(at))
+                .param("platformCalculated", platformCalculated).param("at", SqlTime.of(at))
                 .update();
     }
 
     /**
-     * A successful cancel takes back what has not started its way to a bank account, a
-     * failed payout's earnings and those put back in the queue included.
+     * A successful cancel takes back every earning not yet on its way to a bank account:
+     * approved or not, a failed payout's earnings and those put back in the queue included.
      */
     private void reverse(UUID paymentId, Instant at) {
         jdbc.sql("""
                         update earning set status = 'REVERSED', updated_at = :at
-                        where payment_id = :payment and status in ('POOLED', 'SCHEDULED', 'FAILED', 'RETRY')""")
+                        where payment_id = :payment and status = any(:reversible)""")
+                .param("reversible", EarningStatus.names(EarningStatus.CHANGEABLE))
                 .param("payment", paymentId).param("at", SqlTime.of(at)).update();
     }
 

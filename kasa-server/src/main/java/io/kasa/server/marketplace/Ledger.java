@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A merchant's marketplace money as people read it: sales whose earnings wait for approval,
- * every earning with its reflection date, and every payout with the bank's last answer.
+ * A merchant's marketplace money as people read it: every earning with its reflection date,
+ * and every payout with the bank's last answer.
  * Read only; the tables belong to {@link Earnings} and {@link Payouts}.
  */
 @Component
@@ -32,11 +32,6 @@ public class Ledger {
         this.time = time;
     }
 
-    /** A sale with earnings still waiting for approval: their total, its products and payees. */
-    public record AwaitingApproval(long paymentId, UUID paymentRequestId, String merchantUniqueCode, int currencyId,
-                                   BigDecimal amount, int products, List<String> members, LocalDateTime calculatedAt) {
-    }
-
     /** One earning: whose share of which product, how much, where it is and when it is paid. */
     public record Entry(long id, long paymentId, UUID paymentRequestId, long productId, String productName,
                         Long memberId, String memberName, int currencyId, BigDecimal amount, EarningStatus status,
@@ -47,27 +42,6 @@ public class Ledger {
     public record Transfer(UUID id, UUID jobId, Long memberId, String memberName, int currencyId, BigDecimal amount,
                            String status, int attempts, String lastMessage, LocalDateTime createdAt,
                            LocalDateTime updatedAt) {
-    }
-
-    /** Sales with calculated earnings, newest first. */
-    public Paging.Page<AwaitingApproval> awaitingApproval(MerchantId merchant, Paging paging) {
-        long total = jdbc.sql("select count(distinct payment_id) from earning where merchant_id = :merchant and status = 'CALCULATED'")
-                .param("merchant", merchant.value()).query(Long.class).single();
-        List<AwaitingApproval> items = jdbc.sql("""
-                        select p.paywall_id, p.id, p.merchant_unique_code, p.currency_id, sum(e.amount) as amount,
-                               count(distinct e.product_id) as products, min(e.created_at) as calculated_at,
-                               array_remove(array_agg(distinct m.name order by m.name), null) as members
-                        from earning e join payment p on p.id = e.payment_id left join member m on m.id = e.member_id
-                        where e.merchant_id = :merchant and e.status = 'CALCULATED'
-                        group by p.paywall_id, p.id, p.merchant_unique_code, p.currency_id
-                        order by p.paywall_id desc limit :limit offset :offset""")
-                .param("merchant", merchant.value()).param("limit", paging.size()).param("offset", paging.offset())
-                .query((row, n) -> new AwaitingApproval(row.getLong("paywall_id"), row.getObject("id", UUID.class),
-                        row.getString("merchant_unique_code"), row.getInt("currency_id"), row.getBigDecimal("amount"),
-                        row.getInt("products"), List.of((String[]) row.getArray("members").getArray()),
-                        time.local(SqlTime.read(row, "calculated_at"))))
-                .list();
-        return paging.page(items, total);
     }
 
     /** Earnings, newest first, optionally only those in one status. */

@@ -22,21 +22,24 @@ public class MarketplaceSettingsStore {
         return jdbc.sql("select * from marketplace_settings where merchant_id = :merchant")
                 .param("merchant", merchant.value())
                 .query((row, n) -> new MarketplaceSettings(row.getBoolean("marketplace_enabled"),
-                        row.getBoolean("manual_trigger"), row.getString("platform_iban"), row.getString("platform_title")))
+                        row.getBoolean("manual_trigger"), row.getString("platform_iban"), row.getString("platform_title"),
+                        row.getBoolean("automatic_approval")))
                 .optional().orElse(MarketplaceSettings.OFF);
     }
 
     public void put(MerchantId merchant, MarketplaceSettings settings) {
         jdbc.sql("""
                         insert into marketplace_settings (merchant_id, marketplace_enabled, manual_trigger, platform_iban,
-                            platform_title, updated_at)
-                        values (:merchant, :enabled, :manual, :iban, :title, :now)
+                            platform_title, automatic_approval, updated_at)
+                        values (:merchant, :enabled, :manual, :iban, :title, :automatic, :now)
                         on conflict (merchant_id) do update set marketplace_enabled = excluded.marketplace_enabled,
                             manual_trigger = excluded.manual_trigger, platform_iban = excluded.platform_iban,
-                            platform_title = excluded.platform_title, updated_at = excluded.updated_at""")
+                            platform_title = excluded.platform_title, automatic_approval = excluded.automatic_approval,
+                            updated_at = excluded.updated_at""")
                 .param("merchant", merchant.value()).param("enabled", settings.marketplaceEnabled())
                 .param("manual", settings.manualTrigger()).param("iban", settings.platformIban())
-                .param("title", settings.platformTitle()).param("now", SqlTime.of(time.now()))
+                .param("title", settings.platformTitle()).param("automatic", settings.automaticApproval())
+                .param("now", SqlTime.of(time.now()))
                 .update();
     }
 

@@ -148,7 +148,9 @@ public class PayoutJobs {
         jdbc.sql("update payout_job set earning = :total, earning_count = :count where id = :id")
                 .param("total", taken.total()).param("count", taken.count()).param("id", jobId).update();
         if (taken.count() > 0) {
-            payouts.create(merchant.value(), jobId, null, command.currencyId(), taken.total(), marketplace.platformIban());
+            // One transfer of the pool to the platform's own account: the approvals' descriptions
+            // belong to single sales, so the order's transfer carries none.
+            payouts.create(merchant.value(), jobId, null, command.currencyId(), taken.total(), marketplace.platformIban(), null);
         }
         return jobId;
     }

@@ -37,14 +37,20 @@ class Payouts {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** Writes a payout to be executed; the caller's transaction holds the earnings it pays. */
-    UUID create(UUID merchantId, UUID jobId, Long memberId, int currencyId, BigDecimal amount, String iban) {
+    /**
+     * Writes a payout to be executed; the caller's transaction holds the earnings it pays.
+     * {@code description} goes to the bank with the transfer (null: none).
+     */
+    UUID create(UUID merchantId, UUID jobId, Long memberId, int currencyId, BigDecimal amount, String iban,
+                String description) {
         UUID id = UUID.randomUUID();
         Instant now = time.now();
         jdbc.sql("""
-                        insert into payout (id, merchant_id, job_id, member_id, currency_id, amount, iban, status, created_at, updated_at)
-                        values (:id, :merchant, :job, :member, :currency, :amount, :iban, 'IN_FLIGHT', :now, :now)""")
+                        insert into payout (id, merchant_id, job_id, member_id, currency_id, amount, iban, description, status,
+                            created_at, updated_at)
+                        values (:id, :merchant, :job, :member, :currency, :amount, :iban, :description, 'IN_FLIGHT', :now, :now)""")
                 .param("id", id).param("merchant", merchantId).param("job", jobId).param("member", memberId)
+                .param("description", description)
                 .param("currency", currencyId).param("amount", amount).param("iban", iban).param("now", SqlTime.of(now))
                 .update();
         return id;
@@ -57,16 +63,16 @@ class Payouts {
      * earnings wait for a settlement that no one will make. Returns true when the money moved.
      */
     boolean execute(UUID payoutId, Consumer<Boolean> settle) {
-        record Payout(UUID jobId, int currencyId, BigDecimal amount, String iban) {
+        record Payout(UUID jobId, int currencyId, BigDecimal amount, String iban, String description) {
         }
-        Payout payout = jdbc.sql("select job_id, currency_id, amount, iban from payout where id = :id")
+        Payout payout = jdbc.sql("select job_id, currency_id, amount, iban, description from payout where id = :id")
                 .param("id", payoutId)
                 .query((row, n) -> new Payout(row.getObject("job_id", UUID.class), row.getInt("currency_id"),
-                        row.getBigDecimal("amount"), row.getString("iban")))
+                        row.getBigDecimal("amount"), row.getString("iban"), row.getString("description")))
                 .single();
         PayoutProvider.Transfer transfer;
         try {
-            transfer = provider.transfer(payoutId, payout.iban(), null, payout.currencyId(), payout.amount());
+            transfer = provider.transfer(payoutId, payout.iban(), payout.description(), payout.currencyId(), payout.amount());
         } catch (RuntimeException e) {
             log.warn("Payout {} failed in the provider", payoutId, e);
             transfer = new PayoutProvider.Transfer(false, "the payout provider failed: " + e.getClass().getSimpleName());

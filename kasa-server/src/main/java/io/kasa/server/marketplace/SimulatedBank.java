@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +36,7 @@ public class SimulatedBank implements PayoutProvider {
     }
 
     @Override
-    public Transfer transfer(UUID transferId, String iban, String title, int currencyId, BigDecimal amount) {
+    public Transfer transfer(UUID transferId, String iban, String description, int currencyId, BigDecimal amount) {
         boolean done = jdbc.sql("select count(*) from simulated_bank_transfer where id = :id").param("id", transferId)
                 .query(Long.class).single() > 0;
         if (done) {
@@ -51,9 +52,10 @@ public class SimulatedBank implements PayoutProvider {
             return new Transfer(false, "the bank is unavailable");
         }
         jdbc.sql("""
-                        insert into simulated_bank_transfer (id, iban, currency_id, amount, created_at)
-                        values (:id, :iban, :currency, :amount, :now) on conflict (id) do nothing""")
+                        insert into simulated_bank_transfer (id, iban, currency_id, amount, description, created_at)
+                        values (:id, :iban, :currency, :amount, :description, :now) on conflict (id) do nothing""")
                 .param("id", transferId).param("iban", iban).param("currency", currencyId).param("amount", amount)
+                .param("description", description)
                 .param("now", SqlTime.of(time.now()))
                 .update();
         return new Transfer(true, "");
@@ -70,6 +72,12 @@ public class SimulatedBank implements PayoutProvider {
     /** Every transfer fails with this probability (0 to 1). */
     public void failureRate(double rate) {
         this.failureRate = rate;
+    }
+
+    /** The descriptions of the transfers to this account, oldest first (null for a transfer without one). */
+    public List<String> descriptions(String iban) {
+        return jdbc.sql("select description from simulated_bank_transfer where iban = :iban order by created_at, id")
+                .param("iban", iban).query((row, n) -> row.getString("description")).list();
     }
 
     /** What the bank has moved to this account in this currency. */

@@ -142,12 +142,14 @@ public class Payments {
         for (SaleOrder.Product product : order.products()) {
             jdbc.sql("""
                             insert into payment_product (id, payment_id, position, name, amount, quantity, tax_group_id,
-                                unit_code_id, payment_method_id, member_id)
-                            values (:id, :payment, :position, :name, :amount, :quantity, :tax, :unit, :method, :member)""")
+                                unit_code_id, payment_method_id, member_id, member_earning)
+                            values (:id, :payment, :position, :name, :amount, :quantity, :tax, :unit, :method, :member,
+                                :memberEarning)""")
                     .param("id", UUID.randomUUID()).param("payment", paymentId).param("position", position++)
                     .param("name", product.name()).param("amount", product.amount()).param("quantity", product.quantity())
                     .param("tax", product.taxGroupId()).param("unit", product.unitCodeId())
                     .param("method", product.paymentMethodId()).param("member", product.memberId())
+                    .param("memberEarning", product.memberEarning())
                     .update();
         }
         Order created = newOrder(merchant, paymentId, terminal.id(), PaymentType.SALE, now);

@@ -1,5 +1,6 @@
 package io.kasa.server.payment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.kasa.server.terminal.TerminalRef;
 
 import java.math.BigDecimal;
@@ -21,8 +22,15 @@ public record SaleOrder(TerminalRef terminal, String merchantUniqueCode, String 
         products = List.copyOf(products);
     }
 
+    /**
+     * {@code memberEarning}: the member's share as the platform calculated it
+     * ({@code MemberEarningCalculated}), 0 to the amount, only with a member; null when Kasa
+     * calculates it. Left out of the order's JSON when null, so orders written before it keep
+     * their fingerprint.
+     */
     public record Product(String name, BigDecimal amount, int quantity, int taxGroupId, int unitCodeId,
-                          Integer paymentMethodId, Long memberId) {
+                          Integer paymentMethodId, Long memberId,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal memberEarning) {
     }
 
     public record Customer(int type, String firstName, String middleName, String lastName, String companyName,

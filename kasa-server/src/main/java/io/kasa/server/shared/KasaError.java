@@ -200,6 +200,20 @@ public enum KasaError {
 
     PAYMENT_INVALID_MEMBER("Payment.Product.InvalidMemberId", 28, 400,
             "Ürün listesinde geçersiz bir MemberId var", "A product carries a MemberId that is not one of your members"),
+    PAYMENT_MEMBER_EARNING_EXCEEDS_AMOUNT("Payment.Product.MemberEarningExceedsAmount", 57, 400,
+            "Üyenin hesaplanan kazancı ürün tutarını aşamaz", "The member's calculated earning cannot exceed the product's amount"),
+    // Approval and rejection (Paywall's 1, 30, 31, 32, 58): ErrorCode 1 answers a request that
+    // decided no product, with each product's reason in Body.
+    MARKETPLACE_NOTHING_DECIDED("Marketplace.Approval.NothingDecided", 1, 422,
+            "Hiçbir ürün işlenemedi; nedenleri Fail listesinde", "No product could be decided; the reasons are in Fail"),
+    MARKETPLACE_NO_PRODUCT_TO_APPROVE("Marketplace.Approval.NoProduct", 30, 400,
+            "ProductIds: onaylanacak ürün yok", "ProductIds: no product to approve"),
+    MARKETPLACE_NO_PAYMENT_TO_APPROVE("Marketplace.Approval.NoPayment", 31, 422,
+            "Ödemenin onaylanacak pazaryeri kazancı yok", "The payment has no marketplace earnings to approve"),
+    MARKETPLACE_PAYMENT_NOT_FOUND("Marketplace.Payment.NotFound", 32, 404,
+            "Ödeme bulunamadı", "Payment not found"),
+    MARKETPLACE_INVALID_PRODUCT("Marketplace.Approval.InvalidProduct", 58, 422,
+            "ProductIds geçersiz bir ürün içeriyor", "ProductIds holds an invalid product"),
     MARKETPLACE_NEEDS_PLATFORM_ACCOUNT("Marketplace.Settings.PlatformAccountMissing", 252, 422,
             "Pazaryeri ödemesi için platform banka hesabı tanımlı değil", "No platform bank account is set for marketplace payouts"),
     MARKETPLACE_MANUAL_TRIGGER_LIMIT("Marketplace.ManualTrigger.Limit", 550, 409,

@@ -308,7 +308,7 @@ class ClusterIT {
     void dueEarningsArePaidOnceWhileBothNodesRunPayouts() throws Exception {
         Merchant merchant = merchant("payouts");
         admin().setMarketplace(merchant.created().merchantId(),
-                new Marketplace.Settings(true, false, MarketplaceIT.PLATFORM_IBAN, "Platform"));
+                new Marketplace.Settings(true, false, MarketplaceIT.PLATFORM_IBAN, "Platform", true));
         UUID terminalId = terminalOnA(merchant, Behaviour.approve());
         long member = MarketplaceIT.member(baseB, merchant.created().publicKey(), "10");
         SaleResult sale = merchant.viaB().payments().syncSaleJson(MarketplaceIT.twoProducts(terminalId, member));

@@ -456,7 +456,7 @@ class CrashRecoveryIT {
             URI first = nodes.node(0).base();
             KasaAdminClient admin = KasaAdminClient.create(first, ADMIN_TOKEN);
             CreatedMerchant created = admin.createMerchant("crash");
-            admin.setMarketplace(created.merchantId(), new Marketplace.Settings(true, true, MarketplaceIT.PLATFORM_IBAN, "Platform"));
+            admin.setMarketplace(created.merchantId(), new Marketplace.Settings(true, true, MarketplaceIT.PLATFORM_IBAN, "Platform", true));
             List<KasaClient> clients = nodes.all().stream()
                     .map(node -> KasaClient.builder().baseUri(node.base()).privateKeys(created.privateKey())
                             .publicKeys(created.publicKey()).requestTimeout(Duration.ofSeconds(20)).build())

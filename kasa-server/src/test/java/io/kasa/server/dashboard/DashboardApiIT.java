@@ -273,7 +273,7 @@ class DashboardApiIT extends KasaServerIT {
     void theMarketplacePageShowsEarningsWithReflectionDatesAndPayouts() {
         Shop shop = shop("dash ledger", Behaviour.approve());
         admin.setMarketplace(shop.merchant().created().merchantId(),
-                new Marketplace.Settings(true, true, MarketplaceIT.PLATFORM_IBAN, "Platform A.Ş."));
+                new Marketplace.Settings(true, true, MarketplaceIT.PLATFORM_IBAN, "Platform A.Ş.", true));
         long member = MarketplaceIT.member(baseUri, shop.merchant().created().publicKey(), "10");
         SaleResult sale = shop.client().payments().syncSaleJson(MarketplaceIT.twoProducts(shop.terminalId(), member));
         DashboardSession session = signedIn(shop.merchant());
@@ -317,6 +317,50 @@ class DashboardApiIT extends KasaServerIT {
         assertThat(other.get("/dashboard/api/marketplace/payouts").result().get("Items")).isEmpty();
         assertThat(other.get("/dashboard/api/marketplace/approvals").result().get("Items")).isEmpty();
         assertThat(MoneyInvariants.broken(jdbc)).isEmpty();
+    }
+
+    @Test
+    void theMarketplacePageApprovesAndRejectsWaitingEarningsWithTheApisRules() {
+        Shop shop = shop("dash approvals", Behaviour.approve());
+        admin.setMarketplace(shop.merchant().created().merchantId(), new io.kasa.client.Marketplace.Settings(true, true,
+                io.kasa.server.marketplace.MarketplaceIT.PLATFORM_IBAN, "Platform"));
+        long member = io.kasa.server.marketplace.MarketplaceIT.member(baseUri, shop.merchant().created().publicKey(), "10");
+        SaleResult sale = shop.client().payments().syncSaleJson(
+                io.kasa.server.marketplace.MarketplaceIT.twoProducts(shop.terminalId(), member), Duration.ofSeconds(20));
+        DashboardSession session = signedIn(shop.merchant());
+
+        JsonNode waiting = session.get("/dashboard/api/marketplace/approvals").result().get("Items");
+        assertThat(waiting).hasSize(2);
+        assertThat(waiting.get(0).get("PaymentId").asLong()).isEqualTo(sale.paymentId());
+        assertThat(waiting.get(0).get("MemberEarning").decimalValue()).isEqualByComparingTo("90.00");
+        assertThat(waiting.get(0).get("Calculator").asString()).isEqualTo("Kasa");
+        assertThat(session.get("/dashboard/api/marketplace/settings").result().get("AutomaticApproval").asBoolean()).isFalse();
+        long first = waiting.get(0).get("ProductId").asLong();
+        long second = waiting.get(1).get("ProductId").asLong();
+
+        JsonNode approved = session.post("/dashboard/api/marketplace/approvals", "{\"PaymentId\":" + sale.paymentId()
+                + ",\"ProductIds\":[" + first + "],\"Calculator\":\"Kasa\",\"Description\":\"Panel\"}").result();
+        assertThat(approved.get("Success").get(0).asLong()).isEqualTo(first);
+        JsonNode rejected = session.post("/dashboard/api/marketplace/rejections", "{\"ProductIds\":[" + second + "]}").result();
+        assertThat(rejected.get("Success").get(0).asLong()).isEqualTo(second);
+        DashboardSession.Reply again = session.post("/dashboard/api/marketplace/rejections", "{\"ProductIds\":[" + first + "]}");
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.json().get("ErrorCode").asInt()).isEqualTo(1);
+        assertThat(again.json().get("Result").get("Fail").get(0).get("Reason").asString()).isEqualTo("This product already approved");
+        assertThat(session.post("/dashboard/api/marketplace/approvals", "{\"PaymentId\":" + sale.paymentId()
+                + ",\"ProductIds\":[" + first + "],\"Calculator\":\"Someone\"}").status()).isEqualTo(400);
+        assertThat(session.get("/dashboard/api/marketplace/approvals").result().get("Items")).isEmpty();
+
+        JsonNode latest = session.get("/dashboard/api/marketplace/earnings").result().get("Items");
+        assertThat(latest).hasSize(3);
+        assertThat(latest).extracting(item -> item.get("EarningStatus").asString()).containsOnly("Scheduled", "Pooled", "Rejected");
+        assertThat(latest).filteredOn(item -> item.get("EarningStatus").asString().equals("Rejected"))
+                .allSatisfy(item -> assertThat(item.get("ReflectionDate").isNull()).isTrue());
+        DashboardSession other = signedIn(newMerchant("dash approvals other"));
+        assertThat(other.post("/dashboard/api/marketplace/rejections", "{\"ProductIds\":[" + first + "]}").status())
+                .as("another merchant's product").isEqualTo(422);
+        assertThat(other.get("/dashboard/api/marketplace/earnings").result().get("Items")).isEmpty();
+        assertThat(io.kasa.server.marketplace.MoneyInvariants.broken(jdbc)).isEmpty();
     }
 
     @Test

@@ -56,8 +56,6 @@ class DashboardBrowserIT extends KasaServerIT {
     @Test
     void aMerchantSignsInAndSeesEveryPage() throws Exception {
         Shop shop = shop("Browser shop", Behaviour.approve());
-        admin.setMarketplace(shop.merchant().created().merchantId(), new io.kasa.client.Marketplace.Settings(true, true,
-                io.kasa.server.marketplace.MarketplaceIT.PLATFORM_IBAN, "Platform"));
         for (int i = 0; i < 3; i++) {
             shop.client().payments().syncSaleJson(Seeds.syncSale(shop.terminalId(), UUID.randomUUID().toString()),
                     Duration.ofSeconds(20));
@@ -98,18 +96,27 @@ class DashboardBrowserIT extends KasaServerIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("payment-status"), "Successful"));
         screenshot("payment-detail");
 
+        admin.setMarketplace(shop.merchant().created().merchantId(), new io.kasa.client.Marketplace.Settings(true, true,
+                io.kasa.server.marketplace.MarketplaceIT.PLATFORM_IBAN, "Platform"));
+        long member = io.kasa.server.marketplace.MarketplaceIT.member(baseUri, shop.merchant().created().publicKey(), "10");
+        shop.client().payments().syncSaleJson(io.kasa.server.marketplace.MarketplaceIT.twoProducts(shop.terminalId(), member),
+                Duration.ofSeconds(20));
         browser.get(baseUri + "/#/marketplace");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("jobs")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pool"), "Pooled"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("approvals"), "No sale waits for approval."));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#earnings tr[data-earning-id] .earning-status"),
-                "Pooled"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("payouts"), "No payouts yet."));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#approvals tr[data-product-id]"), 2));
         screenshot("marketplace");
+        click(By.cssSelector("#approvals tr[data-product-id] button.approve"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#approvals tr[data-product-id]"), 1));
+        click(By.cssSelector("#approvals tr[data-product-id] button.reject"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("approvals"), "Nothing waits for approval."));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("earnings"), "Rejected"));
+        assertThat(browser.findElement(By.id("earnings")).getText()).contains("Scheduled", "Pooled");
+        screenshot("marketplace-decided");
 
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.get(baseUri + "/#/payments");
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#payment-list tr[data-payment-id]"), 3));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#payment-list tr[data-payment-id]"), 4));
         Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(overflow).as("the page fits a phone's width; wide tables scroll inside their box").isLessThanOrEqualTo(0L);

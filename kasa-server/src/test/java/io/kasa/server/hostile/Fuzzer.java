@@ -201,12 +201,18 @@ final class Fuzzer {
             problems.add(what + ": ErrorCode " + code + " and status " + status + " do not match one catalog entry");
         }
         // A Physical refusal's Result is null, except that one coming after a payment was
-        // recorded names that payment.
+        // recorded names that payment. A decision of approvals that decided no product (the
+        // marketplace's and the dashboard's) still lists each product's reason.
+        boolean decidedNothing = entry.isPresent() && entry.get() == KasaError.MARKETPLACE_NOTHING_DECIDED;
+        JsonNode reasons = marketplace ? envelope.get("Body") : envelope.get("Result");
+        boolean listsReasons = decidedNothing && reasons.path("Success").isEmpty() && reasons.path("Success").isArray()
+                && !reasons.path("Fail").isEmpty();
         boolean namesNothingOrItsPayment = envelope.get("Result").isNull()
                 || (entry.isPresent() && entry.get() == KasaError.PAYMENT_CLOUD_NOT_SEND_TO_DEVICE
-                && envelope.get("Result").path("PaymentRequestId").isString());
+                && envelope.get("Result").path("PaymentRequestId").isString())
+                || listsReasons;
         boolean failed = marketplace
-                ? !envelope.get("Result").asBoolean() && envelope.get("Body").isNull()
+                ? !envelope.get("Result").asBoolean() && (envelope.get("Body").isNull() || listsReasons)
                 : envelope.get("Failed").asBoolean() && !envelope.get("Succeeded").asBoolean() && namesNothingOrItsPayment;
         if (!failed || message.isBlank()) {
             problems.add(what + ": the envelope does not say it failed, with a message");

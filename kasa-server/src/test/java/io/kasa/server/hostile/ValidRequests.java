@@ -208,6 +208,12 @@ final class ValidRequests {
                     "{\"Id\":" + world.earningId() + ",\"ReflectionDate\":\"" + weekday + "\"}";
             case "PUT /api/paywall/marketplace/earning/put/retry/id" -> "{\"Id\":" + world.earningId()
                     + ",\"ChangeReflectionDate\":true,\"ReflectionDate\":\"" + weekday + "\"}";
+            case "POST /api/paywall/marketplace/approve/pw/payment", "POST /api/paywall/marketplace/approve/self/payment" ->
+                    "{\"PaymentId\":" + world.marketplacePaymentId()
+                            + ",\"Payout\":{\"DescriptionApply\":true,\"Description\":\"Fuzz\"},\"SameReflectionDateWithMember\":true}";
+            case "POST /api/paywall/marketplace/reject/payment" -> "{\"PaymentId\":" + world.marketplacePaymentId() + "}";
+            case "POST /dashboard/api/marketplace/approvals" -> "{\"PaymentId\":" + world.marketplacePaymentId()
+                    + ",\"ProductIds\":[1],\"Calculator\":\"Kasa\",\"Description\":\"Fuzz\"}";
             case "POST /api/device/pair/status" -> "{\"DeviceToken\":\"" + world.deviceToken() + "\"}";
             case "POST /api/device/pair" -> "{\"PairCode\":\"000000\",\"SerialNo\":\"FUZZ-DEVICE\",\"Model\":\"A910\",\"AppVersion\":\"1.0.0\"}";
             case "POST /admin/merchants", "POST /dashboard/api/operator/merchants" -> "{\"Name\":\"Fuzz merchant\"}";

@@ -53,7 +53,7 @@ abstract class WorldsIT extends KasaServerIT {
         Shop shop = shop(label, Behaviour.approve());
         UUID merchantId = shop.merchant().created().merchantId();
         var client = shop.client();
-        admin.setMarketplace(merchantId, new Marketplace.Settings(true, true, MarketplaceIT.PLATFORM_IBAN, "Platform"));
+        admin.setMarketplace(merchantId, new Marketplace.Settings(true, true, MarketplaceIT.PLATFORM_IBAN, "Platform", true));
 
         String tagCode = "tag-" + label.toLowerCase().replaceAll("[^a-z0-9]", "");
         UUID tagId = client.tags().add(shop.terminalId(), label + " tag", tagCode);

@@ -273,7 +273,7 @@ class PaywallCatalogTests {
         Set<String> kasaAdditions = Set.of("Connection.HasTerminals", "Terminal.AlreadyExistsWithThisSerialNo",
                 "Pair.Sync.RequestNotFound", "Pair.Sync.RequestNotPending", "Pair.Sync.CodeInvalid",
                 "Pair.Async.CodeExpired", "Pair.Async.RequestNotPending",
-                "Payment.Product.InvalidMemberId");
+                "Payment.Product.InvalidMemberId", "Payment.Product.MemberEarningExceedsAmount");
         List<String> paywallFamilies = List.of("Connection.", "Transaction.", "Terminal.", "Pair.", "Payment.");
         assertThat(Arrays.stream(KasaError.values()).map(KasaError::clientMessage)
                 .filter(constant -> paywallFamilies.stream().anyMatch(constant::startsWith))

@@ -96,7 +96,7 @@ class EarningOperationsIT {
         baseUri = URI.create("http://127.0.0.1:" + port);
         KasaAdminClient admin = KasaAdminClient.create(baseUri, KasaServerIT.ADMIN_TOKEN);
         created = admin.createMerchant("earnings");
-        admin.setMarketplace(created.merchantId(), new Marketplace.Settings(true, false, MarketplaceIT.PLATFORM_IBAN, "Platform"));
+        admin.setMarketplace(created.merchantId(), new Marketplace.Settings(true, false, MarketplaceIT.PLATFORM_IBAN, "Platform", true));
         merchant = KasaClient.builder().baseUri(baseUri).privateKeys(created.privateKey()).publicKeys(created.publicKey())
                 .locale("en").build();
         marketplace = merchant.marketplace();
@@ -388,7 +388,7 @@ class EarningOperationsIT {
     @Test
     void anEarningOnItsWayToTheBankIsRefusedAndTheRefusalChangesNothing() {
         KasaAdminClient.create(baseUri, KasaServerIT.ADMIN_TOKEN).setMarketplace(created.merchantId(),
-                new Marketplace.Settings(true, true, MarketplaceIT.PLATFORM_IBAN, "Platform"));
+                new Marketplace.Settings(true, true, MarketplaceIT.PLATFORM_IBAN, "Platform", true));
         SaleResult sale = sale();
         Marketplace.ProductEarning before = marketplace.earningsOfPayment(sale.paymentId()).getFirst();
         assertThat(before.merchantEarningStatusId()).as("pooled").isEqualTo(6);
@@ -501,7 +501,7 @@ class EarningOperationsIT {
     private KasaClient stranger() {
         KasaAdminClient admin = KasaAdminClient.create(baseUri, KasaServerIT.ADMIN_TOKEN);
         CreatedMerchant other = admin.createMerchant("stranger");
-        admin.setMarketplace(other.merchantId(), new Marketplace.Settings(true, false, MarketplaceIT.PLATFORM_IBAN, "Platform"));
+        admin.setMarketplace(other.merchantId(), new Marketplace.Settings(true, false, MarketplaceIT.PLATFORM_IBAN, "Platform", true));
         return KasaClient.builder().baseUri(baseUri).privateKeys(other.privateKey()).publicKeys(other.publicKey())
                 .locale("en").build();
     }

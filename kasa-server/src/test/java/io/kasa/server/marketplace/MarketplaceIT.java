@@ -231,7 +231,7 @@ public class MarketplaceIT extends KasaServerIT {
     private Shop marketplaceShop(String name, boolean manualTrigger) {
         Shop shop = shop(name, Behaviour.approve());
         admin.setMarketplace(shop.merchant().created().merchantId(),
-                new Marketplace.Settings(true, manualTrigger, PLATFORM_IBAN, "Platform A.Ş."));
+                new Marketplace.Settings(true, manualTrigger, PLATFORM_IBAN, "Platform A.Ş.", true));
         return shop;
     }
 

@@ -36,12 +36,14 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A property-based test: random sequences of sales, cancels, payout orders, bank failures
- * and restarts, earnings operations (increases, decreases, postpones, reflection dates and
- * retries of refused payouts) and automatic payout runs on days the business clock moves
- * to, against a real server, drawn from fixed seeds so that any failure can be replayed.
- * After every action the money rules hold — shares add up to sales; the pool, the orders
- * and the payments balance; nothing is paid twice.
+ * A property-based test: random sequences of sales, approvals and rejections (of whole
+ * payments or single products, with Kasa's calculator or the platform's own figures, now and
+ * then two at once), cancels, payout orders, bank failures and restarts, earnings operations
+ * (increases, decreases, postpones, reflection dates and retries of refused payouts) and
+ * automatic payout runs on days the business clock moves to, against a real server, drawn
+ * from fixed seeds so that any failure can be replayed. After every action the money rules
+ * hold — shares add up to sales; only approved earnings are pooled or paid; the pool, the
+ * orders and the payments balance; nothing is paid twice.
  */
 class MarketplacePropertyIT {
 
@@ -52,10 +54,18 @@ class MarketplacePropertyIT {
     private static MutableClock clock;
     private static AutomaticPayouts automaticPayouts;
 
-    sealed interface Action permits Sale, Cancel, Start, BankFails, Restart, Change, PayDue, MemberBankFails {
+    sealed interface Action permits Sale, Cancel, Start, BankFails, Restart, Approve, Reject, Change, PayDue, MemberBankFails {
     }
 
-    record Sale(int memberCents, int ownCents, boolean withMember) implements Action {
+    /** {@code ownFigureCents}: the platform's own figure for the member's share, or -1 for Kasa's calculation. */
+    record Sale(int memberCents, int ownCents, boolean withMember, int ownFigureCents) implements Action {
+    }
+
+    /** Approves sale {@code which}: the whole payment, or its first product; {@code racing} sends it twice at once. */
+    record Approve(int which, boolean wholePayment, boolean racing) implements Action {
+    }
+
+    record Reject(int which, boolean wholePayment) implements Action {
     }
 
     record Cancel(int which) implements Action {
@@ -91,8 +101,8 @@ class MarketplacePropertyIT {
 
     /**
      * A random sequence of 6–24 actions drawn from the seed, weighted like a busy week:
-     * sales most often, then earnings operations, payout orders, cancels, payout runs and
-     * restarts, now and then a bank account failing or recovering. The same seed always gives
+     * sales most often, then approvals, earnings operations, payout orders, cancels, payout
+     * runs, rejections and restarts, now and then a bank account failing or recovering. The same seed always gives
      * the same sequence.
      */
     static List<Action> sequence(long seed) {
@@ -101,19 +111,28 @@ class MarketplacePropertyIT {
         List<Action> actions = new ArrayList<>();
         Operation[] operations = Operation.values();
         for (int i = 0; i < length; i++) {
-            int pick = random.nextInt(23);
-            actions.add(pick < 5 ? new Sale(1 + random.nextInt(50_000), random.nextInt(20_001), random.nextBoolean())
-                    : pick < 7 ? new Cancel(random.nextInt(10))
-                    : pick < 9 ? new Start(random.nextInt(4), random.nextBoolean())
-                    : pick < 10 ? new BankFails(random.nextBoolean())
-                    : pick < 11 ? new Restart()
-                    : pick < 17 ? new Change(random.nextInt(10), operations[random.nextInt(operations.length)],
+            int pick = random.nextInt(27);
+            actions.add(pick < 5 ? sale(random)
+                    : pick < 9 ? new Approve(random.nextInt(10), random.nextBoolean(), random.nextInt(3) == 0)
+                    : pick < 10 ? new Reject(random.nextInt(10), random.nextBoolean())
+                    : pick < 12 ? new Cancel(random.nextInt(10))
+                    : pick < 14 ? new Start(random.nextInt(4), random.nextBoolean())
+                    : pick < 15 ? new BankFails(random.nextBoolean())
+                    : pick < 16 ? new Restart()
+                    : pick < 22 ? new Change(random.nextInt(10), operations[random.nextInt(operations.length)],
                             random.nextInt(3) == 0 ? random.nextInt(60_000) - 5_000 : 1 + random.nextInt(2_000),
                             random.nextBoolean())
-                    : pick < 20 ? new PayDue(random.nextInt(3) == 0 ? random.nextInt(3) : 7 + random.nextInt(3))
+                    : pick < 25 ? new PayDue(random.nextInt(3) == 0 ? random.nextInt(3) : 7 + random.nextInt(3))
                     : new MemberBankFails(random.nextInt(3) > 0));
         }
         return actions;
+    }
+
+    private static Sale sale(Random random) {
+        int memberCents = 1 + random.nextInt(50_000);
+        boolean withMember = random.nextBoolean();
+        int ownFigure = withMember && random.nextInt(3) == 0 ? random.nextInt(memberCents + 1) : -1;
+        return new Sale(memberCents, random.nextInt(20_001), withMember, ownFigure);
     }
 
     static LongStream seeds() {
@@ -127,7 +146,7 @@ class MarketplacePropertyIT {
         start();
         KasaAdminClient admin = KasaAdminClient.create(base, "property-admin-token");
         CreatedMerchant created = admin.createMerchant("property");
-        admin.setMarketplace(created.merchantId(), new Marketplace.Settings(true, true, MarketplaceIT.PLATFORM_IBAN, "Platform"));
+        admin.setMarketplace(created.merchantId(), new Marketplace.Settings(true, true, MarketplaceIT.PLATFORM_IBAN, "Platform", false));
         KasaClient client = KasaClient.builder().baseUri(base).privateKeys(created.privateKey()).publicKeys(created.publicKey()).build();
         long member = MarketplaceIT.member(base, created.publicKey(), "17.5");
         UUID terminalId = Devices.register(client, "Till");
@@ -139,8 +158,35 @@ class MarketplacePropertyIT {
             for (Action action : actions) {
                 LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Istanbul"));
                 switch (action) {
-                    case Sale sale -> sales.add(client.payments().syncSaleJson(
-                            MarketplaceIT.sale(terminalId, sale.withMember() ? member : null, sale.memberCents(), sale.ownCents())));
+                    case Sale sale -> {
+                        SaleResult sold = client.payments().syncSaleJson(ownFigure(
+                                MarketplaceIT.sale(terminalId, sale.withMember() ? member : null, sale.memberCents(), sale.ownCents()),
+                                sale.ownFigureCents()));
+                        sales.add(sold);
+                    }
+                    case Approve approve -> {
+                        if (!sales.isEmpty()) {
+                            long payment = sales.get(approve.which() % sales.size()).paymentId();
+                            java.util.concurrent.Callable<Object> call = () -> approve(client, payment, approve.wholePayment());
+                            if (approve.racing()) {
+                                try (var callers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                                    var first = callers.submit(() -> ignoreRefusal(call));
+                                    var second = callers.submit(() -> ignoreRefusal(call));
+                                    first.get();
+                                    second.get();
+                                }
+                            } else {
+                                ignoreRefusal(call);
+                            }
+                        }
+                    }
+                    case Reject reject -> {
+                        if (!sales.isEmpty()) {
+                            long payment = sales.get(reject.which() % sales.size()).paymentId();
+                            ignoreRefusal(() -> reject.wholePayment() ? client.marketplace().rejectPayment(payment)
+                                    : client.marketplace().reject(List.of(firstProduct(client, payment))));
+                        }
+                    }
                     case Cancel cancel -> {
                         if (!sales.isEmpty()) {
                             ignoreRefusal(() -> client.payments().syncCancel(
@@ -248,6 +294,32 @@ class MarketplacePropertyIT {
             }
             return change;
         });
+    }
+
+    /** Approves with the calculator each product was calculated by: Kasa's, then the platform's for what is left. */
+    private static Object approve(KasaClient client, long payment, boolean wholePayment) {
+        Marketplace.ApprovalRequest request = wholePayment ? Marketplace.ApprovalRequest.payment(payment)
+                : Marketplace.ApprovalRequest.products(payment, List.of(firstProduct(client, payment)));
+        Marketplace.Approval kasa = wholePayment ? client.marketplace().approvePayment(request)
+                : client.marketplace().approveProducts(request);
+        if (!kasa.fail().isEmpty()) {
+            return wholePayment ? client.marketplace().approvePaymentSelf(request) : client.marketplace().approveProductsSelf(request);
+        }
+        return kasa;
+    }
+
+    private static long firstProduct(KasaClient client, long payment) {
+        return client.marketplace().approvalReport(payment).notApproved().stream().findFirst()
+                .or(() -> client.marketplace().approvalReport(payment).approved().stream().findFirst())
+                .orElseThrow().productId();
+    }
+
+    private static String ownFigure(String sale, int cents) {
+        if (cents < 0) {
+            return sale;
+        }
+        return sale.replaceFirst("\"MemberId\":", "\"MemberEarningCalculated\":true,\"MemberEarning\":"
+                + java.math.BigDecimal.valueOf(cents, 2) + ",\"MemberId\":");
     }
 
     private static void awaitFinished(UUID jobId) {

@@ -19,10 +19,11 @@ public final class MoneyInvariants {
                     select p.id from payment_product p
                     where exists (select 1 from earning e where e.payment_id = p.payment_id)
                       and not exists (select 1 from earning e where e.product_id = p.id)"""},
-            new String[]{"pooled + ordered + paid + scheduled + failed + retry + reversed = all platform earnings (no earning in two states or lost)", """
+            new String[]{"every platform earning is in one known status (none in two states or lost)", """
                     select merchant_id from earning where member_id is null
                     group by merchant_id, currency_id
-                    having sum(amount) <> sum(case when status in ('POOLED','ORDERED','PAID','SCHEDULED','FAILED','RETRY','REVERSED') then amount else 0 end)"""},
+                    having sum(amount) <> sum(case when status in ('CALCULATED','REJECTED','POOLED','ORDERED','PAID','SCHEDULED',
+                                                                   'FAILED','RETRY','REVERSED') then amount else 0 end)"""},
             new String[]{"a failed earning, or one put back in the queue, was taken by a payout the bank refused", """
                     select e.id from earning e left join payout p on p.id = e.payout_id
                     where e.status in ('FAILED', 'RETRY') and (p.id is null or p.status <> 'FAILED')"""},
@@ -30,6 +31,26 @@ public final class MoneyInvariants {
                     select p.id from payout p join earning e on e.payout_id = p.id and e.status = 'ORDERED'
                     where p.status = 'IN_FLIGHT' and p.job_id is null
                     group by p.id, p.amount having sum(e.amount) <> p.amount"""},
+            new String[]{"only approved earnings are scheduled, pooled, ordered, paid, failed or retried, and each has its reflection date", """
+                    select id from earning
+                    where status in ('SCHEDULED','POOLED','ORDERED','PAID','FAILED','RETRY') and (approved_at is null or payable_date is null)"""},
+            new String[]{"an earning waiting for approval or rejected has no reflection date and was never taken by a payout", """
+                    select id from earning
+                    where status in ('CALCULATED','REJECTED') and (approved_at is not null or payable_date is not null
+                                                                   or job_id is not null or payout_id is not null)"""},
+            new String[]{"a product's shares are decided together: approved together, rejected together, waiting together", """
+                    select product_id from earning group by product_id
+                    having count(distinct approved_at is not null) > 1
+                        or (bool_or(status = 'REJECTED') and not bool_and(status = 'REJECTED'))
+                        or (bool_or(status = 'CALCULATED') and not bool_and(status = 'CALCULATED'))"""},
+            new String[]{"rejected money stays with the platform: no payout ever names a rejected earning", """
+                    select e.id from earning e join payout p on p.id = e.payout_id where e.status = 'REJECTED'"""},
+            new String[]{"an automatic payout carried the description of the approval of every earning it paid", """
+                    select e.id from earning e join payout p on p.id = e.payout_id
+                    where p.job_id is null and p.description is distinct from e.payout_description"""},
+            new String[]{"the bank got each transfer with its payout's description", """
+                    select p.id from payout p join simulated_bank_transfer t on t.id = p.id
+                    where t.description is distinct from p.description"""},
             new String[]{"a succeeded job paid exactly its earnings", """
                     select j.id from payout_job j left join earning e on e.job_id = j.id
                     where j.status = 'SUCCEEDED'

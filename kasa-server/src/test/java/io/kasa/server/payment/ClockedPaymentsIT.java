@@ -99,7 +99,7 @@ class ClockedPaymentsIT {
     @Test
     void earningsArePaidOnTheirPayableDateOnceEvenWhenTwoNodesRunAtOnce() throws Exception {
         KasaAdminClient.create(baseUri, KasaServerIT.ADMIN_TOKEN).setMarketplace(created.merchantId(),
-                new Marketplace.Settings(true, false, MarketplaceIT.PLATFORM_IBAN, "Platform"));
+                new Marketplace.Settings(true, false, MarketplaceIT.PLATFORM_IBAN, "Platform", true));
         UUID terminalId = Devices.register(merchant, "Till");
         try (TerminalAgent agent = Devices.connected(baseUri, merchant, terminalId)) {
             agent.behave(Behaviour.approve());
@@ -129,6 +129,56 @@ class ClockedPaymentsIT {
     }
 
     /**
+     * Earnings wait for approval however long it takes and are never paid before it; approval
+     * counts the member's value date from the approval day, and the bank gets the approval's
+     * transfer description. Rejected earnings are never paid.
+     */
+    @Test
+    void onlyApprovedEarningsArePaidOnTheValueDateCountedFromTheApprovalWithItsDescription() {
+        KasaAdminClient.create(baseUri, KasaServerIT.ADMIN_TOKEN).setMarketplace(created.merchantId(),
+                new Marketplace.Settings(true, false, MarketplaceIT.PLATFORM_IBAN, "Platform", false));
+        UUID terminalId = Devices.register(merchant, "Till");
+        try (TerminalAgent agent = Devices.connected(baseUri, merchant, terminalId)) {
+            agent.behave(Behaviour.approve());
+            long member = MarketplaceIT.member(baseUri, created.publicKey(), "10");
+            SaleResult sale = merchant.payments().syncSaleJson(MarketplaceIT.twoProducts(terminalId, member));
+            SaleResult rejected = merchant.payments().syncSaleJson(MarketplaceIT.twoProducts(terminalId, member));
+            assertThat(sale.paymentStatus()).isEqualTo(4);
+            assertThat(merchant.marketplace().rejectPayment(rejected.paymentId()).success()).hasSize(2);
+            BigDecimal memberBefore = bank.received(MarketplaceIT.MEMBER_IBAN, 1);
+            BigDecimal platformBefore = bank.received(MarketplaceIT.PLATFORM_IBAN, 1);
+
+            clock.advance(Duration.ofDays(10));
+            automaticPayouts.run();
+            assertThat(bank.received(MarketplaceIT.MEMBER_IBAN, 1)).as("not approved: never due").isEqualByComparingTo(memberBefore);
+
+            java.time.LocalDate approvalDay = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Europe/Istanbul"));
+            Marketplace.Approval approval = merchant.marketplace().approvePayment(
+                    Marketplace.ApprovalRequest.payment(sale.paymentId()).withPayoutDescription("Aralık hakedişi"));
+            assertThat(approval.success()).hasSize(2);
+            java.time.LocalDate due = approvalDay.plusDays(7);
+            while (due.getDayOfWeek().getValue() > 5) {
+                due = due.plusDays(1);
+            }
+            assertThat(merchant.marketplace().earningsOfPayment(sale.paymentId()).getFirst().subMerchantReflectionDate().toLocalDate())
+                    .as("seven days after the approval, not after the sale").isEqualTo(due);
+            automaticPayouts.run();
+            assertThat(bank.received(MarketplaceIT.MEMBER_IBAN, 1)).as("due only on its new date").isEqualByComparingTo(memberBefore);
+
+            clock.advance(Duration.ofDays(10));
+            automaticPayouts.run();
+
+            assertThat(bank.received(MarketplaceIT.MEMBER_IBAN, 1).subtract(memberBefore)).isEqualByComparingTo("90.00");
+            assertThat(bank.received(MarketplaceIT.PLATFORM_IBAN, 1).subtract(platformBefore)).isEqualByComparingTo("60.00");
+            assertThat(bank.descriptions(MarketplaceIT.MEMBER_IBAN).getLast()).isEqualTo("Aralık hakedişi");
+            assertThat(bank.descriptions(MarketplaceIT.PLATFORM_IBAN).getLast()).isEqualTo("Aralık hakedişi");
+            assertThat(merchant.marketplace().earningsOfPayment(rejected.paymentId())).allSatisfy(product ->
+                    assertThat(product.merchantEarningStatusId()).as("rejected, never paid").isEqualTo(7));
+            assertThat(MoneyInvariants.broken(jdbc)).isEmpty();
+        }
+    }
+
+    /**
      * A node that dies after the bank moved a payout's money, before the earnings were marked
      * paid, leaves the payout in flight: a later run executes it again (the bank moves nothing
      * twice) and the earnings end paid once. The death is a trigger that fails the transaction
@@ -137,7 +187,7 @@ class ClockedPaymentsIT {
     @Test
     void aPayoutInterruptedAfterTheBankMovedTheMoneyIsFinishedByALaterRunAndPaysOnce() {
         KasaAdminClient.create(baseUri, KasaServerIT.ADMIN_TOKEN).setMarketplace(created.merchantId(),
-                new Marketplace.Settings(true, false, MarketplaceIT.PLATFORM_IBAN, "Platform"));
+                new Marketplace.Settings(true, false, MarketplaceIT.PLATFORM_IBAN, "Platform", true));
         UUID terminalId = Devices.register(merchant, "Till");
         UUID paymentId;
         try (TerminalAgent agent = Devices.connected(baseUri, merchant, terminalId)) {

@@ -1,5 +1,6 @@
 package io.kasa.server.dashboard.web;
 
+import io.kasa.server.marketplace.Approvals;
 import io.kasa.server.marketplace.EarningChanges;
 import io.kasa.server.marketplace.EarningStatus;
 import io.kasa.server.marketplace.Ledger;
@@ -31,8 +32,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The marketplace page: settings, members, sales waiting for approval, earnings with their
- * reflection dates, payouts, the pool of platform earnings and payout orders.
+ * The marketplace page: settings, members, earnings waiting for approval (approved or
+ * rejected here with the API's rules), every earning with its reflection date (a refused
+ * payout's retried here with the API's rules), payouts, the pool of platform earnings and
+ * payout orders.
  */
 @RestController
 class MarketplaceController {
@@ -40,22 +43,51 @@ class MarketplaceController {
     private final MarketplaceSettingsStore settings;
     private final Members members;
     private final PayoutJobs jobs;
+    private final Approvals approvals;
     private final Ledger ledger;
     private final EarningChanges changes;
     private final BusinessTime time;
 
-    MarketplaceController(MarketplaceSettingsStore settings, Members members, PayoutJobs jobs, Ledger ledger,
-                          EarningChanges changes, BusinessTime time) {
+    MarketplaceController(MarketplaceSettingsStore settings, Members members, PayoutJobs jobs, Approvals approvals,
+                          Ledger ledger, EarningChanges changes, BusinessTime time) {
         this.settings = settings;
         this.members = members;
         this.jobs = jobs;
+        this.approvals = approvals;
         this.ledger = ledger;
         this.changes = changes;
         this.time = time;
     }
 
+    record WaitingItem(long paymentId, long productId, String productName, BigDecimal productAmount, String currency,
+                       Long memberId, BigDecimal memberEarning, BigDecimal platformEarning, String calculator,
+                       LocalDateTime calculatedDate) {
+    }
+
+    record EarningItem(long id, long paymentId, UUID paymentRequestId, long productId, String productName, Long memberId,
+                       String payee, String currency, BigDecimal earning, int earningStatusId, String earningStatus,
+                       LocalDate reflectionDate, LocalDateTime calculatedDate, UUID payoutTransactionId) {
+    }
+
+    record PayoutItem(UUID id, UUID jobId, Long memberId, String payee, String currency, BigDecimal amount, String status,
+                      int attempts, String lastMessage, LocalDateTime createdDate, LocalDateTime updatedDate) {
+    }
+
+    /** {@code Calculator}: "Kasa" or "Platform", the one the product was calculated by; {@code Description} optional. */
+    record ApproveProducts(Long paymentId, List<Long> productIds, String calculator, String description) {
+    }
+
+    record RejectProducts(List<Long> productIds) {
+    }
+
+    record DecisionView(List<Long> success, List<FailView> fail) {
+    }
+
+    record FailView(long productId, String reason) {
+    }
+
     record SettingsView(boolean marketplaceEnabled, boolean manualTrigger, boolean hasPlatformAccount,
-                        String platformAccountTitle) {
+                        String platformAccountTitle, boolean automaticApproval) {
     }
 
     record MemberItem(long id, String externalId, String name, String title, boolean isSubMerchant, int memberType,
@@ -69,19 +101,6 @@ class MarketplaceController {
     record StartJob(Integer currencyId, String dateFrom, String dateTo, Boolean testMode, Boolean skipExistsControl) {
     }
 
-    record ApprovalItem(long paymentId, UUID paymentRequestId, String merchantUniqueCode, String currency,
-                        BigDecimal earning, int productCount, List<String> members, LocalDateTime calculatedDate) {
-    }
-
-    record EarningItem(long id, long paymentId, UUID paymentRequestId, long productId, String productName, Long memberId,
-                       String payee, String currency, BigDecimal earning, int earningStatusId, String earningStatus,
-                       LocalDate reflectionDate, LocalDateTime calculatedDate, UUID payoutTransactionId) {
-    }
-
-    record PayoutItem(UUID id, UUID jobId, Long memberId, String payee, String currency, BigDecimal amount, String status,
-                      int attempts, String lastMessage, LocalDateTime createdDate, LocalDateTime updatedDate) {
-    }
-
     record JobView(UUID id, int currencyId, String currency, LocalDate dateFrom, LocalDate dateTo, String status,
                    BigDecimal earning, int count, List<PayoutJob.Result> results) {
     }
@@ -90,7 +109,7 @@ class MarketplaceController {
     PhysicalEnvelope settings(MerchantId merchant) {
         MarketplaceSettings current = settings.get(merchant);
         return PhysicalEnvelope.success(new SettingsView(current.marketplaceEnabled(), current.manualTrigger(),
-                current.platformIban() != null, current.platformTitle()));
+                current.platformIban() != null, current.platformTitle(), current.automaticApproval()));
     }
 
     @GetMapping("/dashboard/api/marketplace/members")
@@ -101,13 +120,45 @@ class MarketplaceController {
         return PhysicalEnvelope.success(paging.page(listing.members().stream().map(this::member).toList(), listing.total()));
     }
 
+    @GetMapping("/dashboard/api/marketplace/pending")
+    PhysicalEnvelope pending(MerchantId merchant, @RequestParam int currencyId, @RequestParam String dateFrom,
+                             @RequestParam String dateTo) {
+        currency(currencyId);
+        PayoutJobs.Pending pending = jobs.pending(merchant, currencyId,
+                Validation.required("dateFrom", Validation.day("dateFrom", dateFrom)),
+                Validation.required("dateTo", Validation.day("dateTo", dateTo)));
+        return PhysicalEnvelope.success(new PendingView(currencyId, Lookups.CURRENCIES.get(currencyId),
+                pending.dateFrom(), pending.dateTo(), pending.earning(), pending.count()));
+    }
+
     @GetMapping("/dashboard/api/marketplace/approvals")
-    PhysicalEnvelope approvals(MerchantId merchant, @RequestParam(required = false) Integer pageIndex,
-                               @RequestParam(required = false) Integer pageSize) {
-        return PhysicalEnvelope.success(ledger.awaitingApproval(merchant, Paging.of(pageIndex, pageSize))
-                .map(sale -> new ApprovalItem(sale.paymentId(), sale.paymentRequestId(), sale.merchantUniqueCode(),
-                        Lookups.CURRENCIES.get(sale.currencyId()), sale.amount(), sale.products(), sale.members(),
-                        sale.calculatedAt())));
+    PhysicalEnvelope waiting(MerchantId merchant, @RequestParam(required = false) Integer pageIndex,
+                             @RequestParam(required = false) Integer pageSize) {
+        return PhysicalEnvelope.success(approvals.waiting(merchant, Paging.of(pageIndex, pageSize)).map(w -> new WaitingItem(
+                w.paymentId(), w.productId(), w.productName(), w.productAmount(), Lookups.CURRENCIES.get(w.currencyId()),
+                w.memberId(), w.memberEarning(), w.platformEarning(),
+                w.calculator() == Approvals.Calculator.KASA ? "Kasa" : "Platform", time.local(w.calculatedAt()))));
+    }
+
+    @PostMapping("/dashboard/api/marketplace/approvals")
+    PhysicalEnvelope approve(MerchantId merchant, @RequestBody ApproveProducts request) {
+        long paymentId = Validation.required("PaymentId", request.paymentId());
+        if (paymentId < 1) {
+            throw Validation.invalid("PaymentId 1 veya daha büyük olmalıdır", "PaymentId must be 1 or greater");
+        }
+        List<Long> productIds = productIds(request.productIds());
+        Approvals.Calculator calculator = switch (Validation.required("Calculator", request.calculator()).strip()) {
+            case "Kasa" -> Approvals.Calculator.KASA;
+            case "Platform" -> Approvals.Calculator.PLATFORM;
+            default -> throw Validation.invalid("Calculator Kasa veya Platform olmalıdır", "Calculator must be Kasa or Platform");
+        };
+        String description = Validation.optionalText("Description", request.description(), 140);
+        return decided(approvals.approve(merchant, new Approvals.Approve(paymentId, productIds, calculator, description, false)));
+    }
+
+    @PostMapping("/dashboard/api/marketplace/rejections")
+    PhysicalEnvelope reject(MerchantId merchant, @RequestBody RejectProducts request) {
+        return decided(approvals.reject(merchant, productIds(request.productIds())));
     }
 
     /** {@code statusId}: only earnings in that {@link EarningStatus}; absent, all of them. */
@@ -129,13 +180,6 @@ class MarketplaceController {
                 .orElseThrow(() -> new KasaException(KasaError.EARNING_NOT_FOUND))));
     }
 
-    private static EarningItem earning(Ledger.Entry entry) {
-        return new EarningItem(entry.id(), entry.paymentId(), entry.paymentRequestId(), entry.productId(),
-                entry.productName(), entry.memberId(), entry.memberName(), Lookups.CURRENCIES.get(entry.currencyId()),
-                entry.amount(), entry.status().id(), entry.status().wireName(), entry.reflectionDate(),
-                entry.calculatedAt(), entry.payoutId());
-    }
-
     @GetMapping("/dashboard/api/marketplace/payouts")
     PhysicalEnvelope payouts(MerchantId merchant, @RequestParam(required = false) Integer pageIndex,
                              @RequestParam(required = false) Integer pageSize) {
@@ -145,15 +189,30 @@ class MarketplaceController {
                         payout.lastMessage(), payout.createdAt(), payout.updatedAt())));
     }
 
-    @GetMapping("/dashboard/api/marketplace/pending")
-    PhysicalEnvelope pending(MerchantId merchant, @RequestParam int currencyId, @RequestParam String dateFrom,
-                             @RequestParam String dateTo) {
-        currency(currencyId);
-        PayoutJobs.Pending pending = jobs.pending(merchant, currencyId,
-                Validation.required("dateFrom", Validation.day("dateFrom", dateFrom)),
-                Validation.required("dateTo", Validation.day("dateTo", dateTo)));
-        return PhysicalEnvelope.success(new PendingView(currencyId, Lookups.CURRENCIES.get(currencyId),
-                pending.dateFrom(), pending.dateTo(), pending.earning(), pending.count()));
+    private static EarningItem earning(Ledger.Entry entry) {
+        return new EarningItem(entry.id(), entry.paymentId(), entry.paymentRequestId(), entry.productId(),
+                entry.productName(), entry.memberId(), entry.memberName(), Lookups.CURRENCIES.get(entry.currencyId()),
+                entry.amount(), entry.status().id(), entry.status().wireName(), entry.reflectionDate(),
+                entry.calculatedAt(), entry.payoutId());
+    }
+
+    /** The page names products it listed; the API's rules apply all the same (1–100, each once, each the merchant's). */
+    private static List<Long> productIds(List<Long> productIds) {
+        if (productIds == null || productIds.isEmpty() || productIds.size() > 100
+                || productIds.stream().anyMatch(id -> id == null || id < 1) || productIds.stream().distinct().count() < productIds.size()) {
+            throw Validation.invalid("ProductIds 1–100 farklı ürün Id'si olmalıdır", "ProductIds must be 1 to 100 distinct product ids");
+        }
+        return productIds;
+    }
+
+    /** As the API: a decision of no product is refused with ErrorCode 1 and still shows each product's reason. */
+    private static PhysicalEnvelope decided(Approvals.Decision decision) {
+        DecisionView view = new DecisionView(decision.success(),
+                decision.fail().stream().map(f -> new FailView(f.productId(), f.reason())).toList());
+        if (decision.success().isEmpty()) {
+            throw new KasaException(KasaError.MARKETPLACE_NOTHING_DECIDED).withResult(view);
+        }
+        return PhysicalEnvelope.success(view);
     }
 
     @GetMapping("/dashboard/api/marketplace/jobs")

@@ -104,7 +104,7 @@ class EarningReportController {
         Earning e = lookup.byId(merchant, Validation.integerId("earningid", earningId))
                 .orElseThrow(() -> new KasaException(KasaError.EARNING_NOT_FOUND));
         return MarketplaceEnvelope.success(new EarningDetail(e.id(), e.paywallPaymentId(), e.paywallProductId(),
-                merchant.value(), e.memberId(), !e.isPlatform(), e.amount(), e.payableDate().atStartOfDay(), e.status().id()));
+                merchant.value(), e.memberId(), !e.isPlatform(), e.amount(), e.reflectionDate(), e.status().id()));
     }
 
     private static ProductEarning productEarning(long paymentId, StoredProduct product, List<Earning> all) {
@@ -112,9 +112,9 @@ class EarningReportController {
         Optional<Earning> theirs = all.stream().filter(e -> !e.isPlatform() && e.productId().equals(product.id())).findFirst();
         return new ProductEarning(paymentId, product.productId(), null, product.name(), product.amount(), product.memberId(),
                 mine.map(Earning::id).orElse(null), mine.map(Earning::amount).orElse(null),
-                mine.map(e -> e.payableDate().atStartOfDay()).orElse(null),
+                mine.map(e -> e.reflectionDate()).orElse(null),
                 theirs.map(Earning::id).orElse(null), theirs.map(Earning::amount).orElse(null),
-                theirs.map(e -> e.payableDate().atStartOfDay()).orElse(null),
+                theirs.map(e -> e.reflectionDate()).orElse(null),
                 mine.map(e -> e.status().id()).orElse(null), mine.map(Earning::payoutId).orElse(null),
                 theirs.map(e -> e.status().id()).orElse(null), theirs.map(Earning::payoutId).orElse(null));
     }
@@ -147,7 +147,7 @@ class EarningReportController {
         return MarketplaceEnvelope.success(new MemberReport(page.items().stream().map(e -> new MemberEarning(e.id(),
                 !e.isPlatform(), e.paywallPaymentId(), e.paywallProductId(), e.currencyId(), Lookups.CURRENCIES.get(e.currencyId()), 1,
                 e.commission(), e.amount(), e.status().id(), e.status().wireName(), e.payoutId(),
-                e.payableDate().atStartOfDay(), time.local(e.createdAt()))).toList(), page.total()));
+                e.reflectionDate(), time.local(e.createdAt()))).toList(), page.total()));
     }
 
     private static int number(String field, String value, int min, int max) {

@@ -31,13 +31,16 @@ class MarketplaceSettingsController {
         this.merchants = merchants;
     }
 
-    record SettingsBody(Boolean marketplaceEnabled, Boolean manualTrigger, String platformIban, String platformAccountTitle) {
+    /** {@code AutomaticApproval} absent keeps the stored value, so a client that does not know it changes nothing. */
+    record SettingsBody(Boolean marketplaceEnabled, Boolean manualTrigger, String platformIban, String platformAccountTitle,
+                        Boolean automaticApproval) {
     }
 
-    record SettingsView(boolean marketplaceEnabled, boolean manualTrigger, String platformIban, String platformAccountTitle) {
+    record SettingsView(boolean marketplaceEnabled, boolean manualTrigger, String platformIban, String platformAccountTitle,
+                        boolean automaticApproval) {
         static SettingsView of(MarketplaceSettings settings) {
             return new SettingsView(settings.marketplaceEnabled(), settings.manualTrigger(), settings.platformIban(),
-                    settings.platformTitle());
+                    settings.platformTitle(), settings.automaticApproval());
         }
     }
 
@@ -48,7 +51,7 @@ class MarketplaceSettingsController {
 
     @PutMapping("/api/paywall/marketplace/settings")
     MarketplaceEnvelope put(MerchantId merchant, @RequestBody SettingsBody body) {
-        MarketplaceSettings settings = settings(body);
+        MarketplaceSettings settings = settings(body, store.get(merchant));
         store.put(merchant, settings);
         return MarketplaceEnvelope.success(SettingsView.of(settings));
     }
@@ -64,18 +67,19 @@ class MarketplaceSettingsController {
     PhysicalEnvelope adminPut(@PathVariable UUID merchantId, @RequestBody SettingsBody body) {
         MerchantId merchant = new MerchantId(merchantId);
         merchants.get(merchant);
-        MarketplaceSettings settings = settings(body);
+        MarketplaceSettings settings = settings(body, store.get(merchant));
         store.put(merchant, settings);
         return PhysicalEnvelope.success(SettingsView.of(settings));
     }
 
-    private static MarketplaceSettings settings(SettingsBody body) {
+    private static MarketplaceSettings settings(SettingsBody body, MarketplaceSettings stored) {
         String iban = body.platformIban() == null || body.platformIban().isBlank() ? null : Iban.normalise(body.platformIban());
         if (iban != null && !Iban.isValid(iban)) {
             throw Validation.invalid("PlatformIban geçerli bir IBAN değil", "PlatformIban is not a valid IBAN");
         }
         return new MarketplaceSettings(Validation.required("MarketplaceEnabled", body.marketplaceEnabled()),
                 Validation.required("ManualTrigger", body.manualTrigger()), iban,
-                Validation.optionalText("PlatformAccountTitle", body.platformAccountTitle(), 100));
+                Validation.optionalText("PlatformAccountTitle", body.platformAccountTitle(), 100),
+                body.automaticApproval() == null ? stored.automaticApproval() : body.automaticApproval());
     }
 }

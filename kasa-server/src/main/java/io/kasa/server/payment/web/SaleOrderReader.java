@@ -3,6 +3,9 @@ package io.kasa.server.payment.web;
 import io.kasa.server.payment.Lookups;
 import io.kasa.server.payment.SaleOrder;
 
+import io.kasa.server.shared.KasaError;
+import io.kasa.server.shared.KasaException;
+import io.kasa.server.shared.LocalizedText;
 import io.kasa.server.shared.Validation;
 import io.kasa.server.terminal.TerminalRef;
 
@@ -77,13 +80,46 @@ final class SaleOrderReader {
                     lookup(field + ".UnitCodeId", product.unitCodeId(), Lookups.UNIT_CODES),
                     product.paymentMethodId() == null ? null
                             : lookup(field + ".PaymentMethodId", product.paymentMethodId(), Lookups.PAYMENT_METHODS),
-                    product.memberId()));
+                    product.memberId(), memberEarning(field, product, lineAmount)));
         }
         if (total.compareTo(amount) != 0) {
             throw Validation.invalid("Products tutarlarının toplamı (" + total + ") Amount (" + amount + ") ile aynı olmalıdır",
                     "The product amounts add up to " + total + ", not to Amount (" + amount + ")");
         }
         return List.copyOf(products);
+    }
+
+    /**
+     * The platform's own figure for the member's share (Paywall's platform calculator): read
+     * only with {@code MemberEarningCalculated} true, which needs a member; 0 to the product's
+     * amount (above it: error 57). Null when Kasa calculates the shares.
+     */
+    private static BigDecimal memberEarning(String field, SaleRequest.Product product, BigDecimal lineAmount) {
+        if (!Boolean.TRUE.equals(product.memberEarningCalculated())) {
+            if (product.memberEarning() != null) {
+                throw Validation.invalid(field + ".MemberEarning yalnızca " + field + ".MemberEarningCalculated true iken gönderilebilir",
+                        field + ".MemberEarning is read only with " + field + ".MemberEarningCalculated true");
+            }
+            return null;
+        }
+        if (product.memberId() == null) {
+            throw Validation.invalid(field + ".MemberEarningCalculated için " + field + ".MemberId zorunludur",
+                    field + ".MemberId is required with " + field + ".MemberEarningCalculated");
+        }
+        BigDecimal memberEarning = Validation.required(field + ".MemberEarning", product.memberEarning());
+        if (memberEarning.signum() == 0) {
+            return BigDecimal.ZERO.setScale(2);
+        }
+        if (memberEarning.signum() < 0) {
+            throw Validation.invalid(field + ".MemberEarning sıfırdan küçük olamaz", field + ".MemberEarning must not be negative");
+        }
+        BigDecimal scaled = amount(field + ".MemberEarning", memberEarning);
+        if (scaled.compareTo(lineAmount) > 0) {
+            throw new KasaException(KasaError.PAYMENT_MEMBER_EARNING_EXCEEDS_AMOUNT, new LocalizedText(
+                    field + ".MemberEarning (" + scaled + ") ürün tutarını (" + lineAmount + ") aşıyor",
+                    field + ".MemberEarning (" + scaled + ") is above the product's amount (" + lineAmount + ")"));
+        }
+        return scaled;
     }
 
     /** A positive amount with at most 2 fraction digits and 12 integer digits, at scale 2. */

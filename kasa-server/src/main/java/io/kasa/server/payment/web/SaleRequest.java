@@ -20,7 +20,7 @@ record SaleRequest(UUID terminalId, String terminalTagCode, Boolean sendNotifica
     }
 
     record Product(String name, Integer taxGroupId, Integer unitCodeId, BigDecimal amount, Integer quantity,
-                   Integer paymentMethodId, Long memberId) {
+                   Integer paymentMethodId, Long memberId, Boolean memberEarningCalculated, BigDecimal memberEarning) {
     }
 
     record ReceiptOptions(Boolean topSupport, ReceiptText top, Boolean bottomSupport, ReceiptText bottom) {

@@ -8,6 +8,11 @@ public record MarketplaceEnvelope(int errorCode, boolean result, String message,
     }
 
     public static MarketplaceEnvelope failure(int errorCode, String message) {
-        return new MarketplaceEnvelope(errorCode, false, message, null);
+        return failure(errorCode, message, null);
+    }
+
+    /** A refusal whose {@code Body} still says something, as an approval's per-product reasons. */
+    public static MarketplaceEnvelope failure(int errorCode, String message, Object body) {
+        return new MarketplaceEnvelope(errorCode, false, message, body);
     }
 }

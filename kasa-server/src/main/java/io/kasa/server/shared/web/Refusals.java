@@ -18,9 +18,9 @@ import java.nio.charset.StandardCharsets;
  * Renders a refusal as the envelope of the request's family (Physical or marketplace) in
  * the caller's language, with the catalog's HTTP status; a Physical refusal in its
  * endpoint's {@link AnswerShape}. Used by controllers' advice and by filters, which answer
- * before any controller runs. A Physical refusal that carries a
- * {@link KasaException#result()} shows it as {@code Result}; every other one has
- * {@code Result: null}.
+ * before any controller runs. A refusal that carries a {@link KasaException#result()} shows
+ * it as the Physical {@code Result} or the marketplace {@code Body} (an approval's per-product
+ * reasons); every other one has {@code Result: null} or {@code Body: null}.
  */
 @Component
 public class Refusals {
@@ -60,7 +60,7 @@ public class Refusals {
         Language language = RequestContext.language(request);
         String message = refusal.message().in(language);
         if (RequestContext.isMarketplace(request)) {
-            return MarketplaceEnvelope.failure(refusal.error().code(), message);
+            return MarketplaceEnvelope.failure(refusal.error().code(), message, refusal.result());
         }
         return shapes.render(shapes.of(request), PhysicalEnvelope.failure(refusal.error().code(), message,
                 refusal.error().clientMessage(), refusal.result()));
