@@ -268,6 +268,34 @@ class ApprovalIT extends KasaServerIT {
                 assertThat(product.get("MerchantEarningStatusId").intValue()).isEqualTo(1));
     }
 
+    /**
+     * An earning waiting for approval has no reflection date to move: postponing it or
+     * setting one is refused with 362 and writes nothing, while its amount may change, the
+     * platform's share taking the other side and waiting for approval with it.
+     */
+    @Test
+    void anEarningWaitingForApprovalKeepsNoDateButItsAmountMayChange() {
+        Shop shop = marketplaceShop("undated", false, false);
+        long member = member(shop, "10");
+        SaleResult sale = sell(shop, MarketplaceIT.twoProducts(shop.terminalId(), member));
+        long haircut = productIds(earnings(shop, sale.paymentId())).getFirst();
+        Marketplace marketplace = shop.client().marketplace();
+
+        KasaException postponed = catchThrowableOfType(KasaException.class, () -> marketplace.postponeProduct(haircut, 2, true));
+        assertThat(postponed.errorCode()).isEqualTo(362);
+        KasaException dated = catchThrowableOfType(KasaException.class,
+                () -> marketplace.reflectProduct(haircut, weekday(today().plusDays(3)), false));
+        assertThat(dated.errorCode()).isEqualTo(362);
+        marketplace.increaseProduct(haircut, new java.math.BigDecimal("4.00"), false);
+
+        JsonNode after = earnings(shop, sale.paymentId()).get(0);
+        assertThat(after.get("SubMerchantEarning").decimalValue()).isEqualByComparingTo("94.00");
+        assertThat(after.get("MerchantEarning").decimalValue()).isEqualByComparingTo("6.00");
+        assertThat(after.get("SubMerchantReflectionDate").isNull()).isTrue();
+        assertThat(after.get("MerchantReflectionDate").isNull()).isTrue();
+        assertThat(after.get("SubMerchantEarningStatusId").intValue()).as("still waiting").isEqualTo(1);
+    }
+
     @Test
     void aCancelReversesEarningsThatWaitForApproval() {
         Shop shop = marketplaceShop("cancel", true, false);
