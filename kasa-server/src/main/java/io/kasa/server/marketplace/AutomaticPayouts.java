@@ -21,7 +21,8 @@ import java.util.UUID;
 
 /**
  * Pays member earnings, and platform earnings that are not pooled, on their payable date:
- * one transfer per merchant, payee and currency. Earnings are claimed with
+ * one transfer per merchant, payee and currency, less the member's open debts it nets
+ * ({@link Debts#net}). Earnings are claimed with
  * {@code for update skip locked} into a payout before the transfer, so each is paid by one
  * run on one node, however many nodes run this; a payout interrupted by a stopped node is
  * claimed by one node and executed again with the same transfer id, which the bank executes
@@ -38,10 +39,12 @@ public class AutomaticPayouts {
     private final Duration stalledAfter;
     private final TransactionTemplate transaction;
     private final DatabaseOutage outage;
+    private final Debts debts;
 
     AutomaticPayouts(JdbcClient jdbc, BusinessTime time, Members members, MarketplaceSettingsStore settings,
                      Payouts payouts, PayoutSettings payoutSettings, PlatformTransactionManager transactions,
-                     DatabaseOutage outage) {
+                     DatabaseOutage outage, Debts debts) {
+        this.debts = debts;
         this.jdbc = jdbc;
         this.time = time;
         this.members = members;
@@ -97,7 +100,10 @@ public class AutomaticPayouts {
         }
         BigDecimal total = jdbc.sql("select sum(amount) from earning where id = any(:ids)")
                 .param("ids", due.toArray(Long[]::new)).query(BigDecimal.class).single();
-        UUID payoutId = payouts.create(payee.merchantId(), null, payee.memberId(), payee.currencyId(), total, iban(payee));
+        Debts.Netting netting = debts.net(payee.merchantId(), payee.memberId(), payee.currencyId(), total);
+        UUID payoutId = payouts.create(payee.merchantId(), null, payee.memberId(), payee.currencyId(),
+                total.subtract(netting.amount()), iban(payee));
+        debts.attach(netting, payoutId);
         jdbc.sql("update earning set status = 'ORDERED', payout_id = :payout, updated_at = :now where id = any(:ids)")
                 .param("payout", payoutId).param("now", SqlTime.of(time.now())).param("ids", due.toArray(Long[]::new))
                 .update();
@@ -125,6 +131,7 @@ public class AutomaticPayouts {
                 .param("status", paid ? "PAID" : "SCHEDULED").param("paid", paid).param("now", SqlTime.of(time.now()))
                 .param("payout", payoutId)
                 .update();
+        debts.settle(payoutId, paid);
     }
 
     /**

@@ -36,8 +36,10 @@ public class Earnings {
     private final BusinessTime time;
     private final Members members;
     private final MarketplaceSettingsStore settings;
+    private final Debts debts;
 
-    Earnings(JdbcClient jdbc, BusinessTime time, Members members, MarketplaceSettingsStore settings) {
+    Earnings(JdbcClient jdbc, BusinessTime time, Members members, MarketplaceSettingsStore settings, Debts debts) {
+        this.debts = debts;
         this.jdbc = jdbc;
         this.time = time;
         this.members = members;
@@ -82,7 +84,7 @@ public class Earnings {
             ValueDate valueDate = member.get().valueDate();
             BigDecimal commission = valueDate == null ? BigDecimal.ZERO : valueDate.commission();
             LocalDate payable = valueDate == null ? nextBusinessDay(earningDate) : valueDate.payableDate(earningDate);
-            Shares shares = Shares.of(line.amount(), commission);
+            Shares shares = debts.arrange(merchant, paymentId, line.id(), line.memberId(), currencyId, line.amount(), commission, at);
             insert(merchant, paymentId, line.id(), line.memberId(), currencyId, shares.member(), commission, earningDate,
                     payable, EarningStatus.SCHEDULED, at);
             insert(merchant, paymentId, line.id(), null, currencyId, shares.platform(), commission, earningDate,
@@ -108,12 +110,16 @@ public class Earnings {
                 .update();
     }
 
-    /** A successful cancel takes back what has not started its way to a bank account. */
+    /**
+     * A successful cancel takes back what has not started its way to a bank account; the
+     * member owes what it could not take back ({@link Debts#cancelled}).
+     */
     private void reverse(UUID paymentId, Instant at) {
         jdbc.sql("""
                         update earning set status = 'REVERSED', updated_at = :at
                         where payment_id = :payment and status in ('POOLED', 'SCHEDULED')""")
                 .param("payment", paymentId).param("at", SqlTime.of(at)).update();
+        debts.cancelled(paymentId, at);
     }
 
     /** The day after, moved past a weekend to Monday. */

@@ -1,5 +1,6 @@
 package io.kasa.server.payment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.kasa.server.terminal.TerminalRef;
 
 import java.math.BigDecimal;
@@ -21,8 +22,29 @@ public record SaleOrder(TerminalRef terminal, String merchantUniqueCode, String 
         products = List.copyOf(products);
     }
 
+    /**
+     * {@code cargo} and {@code discount} are the product's marketplace arrangements, null when
+     * absent; left out of the order's JSON then, so that a sale without them keeps the
+     * fingerprint it had before they existed.
+     */
     public record Product(String name, BigDecimal amount, int quantity, int taxGroupId, int unitCodeId,
-                          Integer paymentMethodId, Long memberId) {
+                          Integer paymentMethodId, Long memberId,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Cargo cargo,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Discount discount) {
+
+        /** Whether the product asks the marketplace to move money: a cargo type or discount owner other than none. */
+        public boolean hasArrangement() {
+            return cargo != null && (cargo.type() != 0 || cargo.cost() != null)
+                    || discount != null && discount.owner() != 0;
+        }
+    }
+
+    /** Cargo type 0-3 (none, platform pays the seller, seller pays the platform, no action) and its cost. */
+    public record Cargo(int type, BigDecimal cost) {
+    }
+
+    /** Discount owner 0-2 (none, platform, seller), type 1 amount or 2 percentage, and its value. */
+    public record Discount(int owner, Integer type, BigDecimal value) {
     }
 
     public record Customer(int type, String firstName, String middleName, String lastName, String companyName,
