@@ -8,6 +8,7 @@ import io.kasa.client.Marketplace;
 import io.kasa.client.SaleResult;
 import io.kasa.server.Devices;
 import io.kasa.server.KasaServer;
+import io.kasa.server.MutableClock;
 import io.kasa.terminal.Behaviour;
 import io.kasa.terminal.TerminalAgent;
 import org.junit.jupiter.api.AfterAll;
@@ -17,9 +18,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -34,10 +38,12 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A property-based test: random sequences of sales, cancels, payout orders, bank failures
- * and restarts against a real server, drawn from fixed seeds so that any failure can be
- * replayed. After every sequence the money rules hold — shares add up to sales; the pool,
- * the orders and the payments balance; nothing is paid twice.
+ * A property-based test: random sequences of sales (with cargo and discount arrangements),
+ * cancels, payout orders, automatic payouts on the business clock, bank failures, restarts
+ * and debt changes against a real server, drawn from fixed seeds so that any failure can be
+ * replayed. After every sequence the money rules hold — shares less debts add up to sales;
+ * the pool, the orders and the payments balance; debts are settled once; nothing is paid
+ * twice.
  */
 class MarketplacePropertyIT {
 
@@ -45,11 +51,41 @@ class MarketplacePropertyIT {
     private static URI base;
     private static JdbcClient jdbc;
     private static SimulatedBank bank;
+    private static MutableClock clock;
+    private static AutomaticPayouts automaticPayouts;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    sealed interface Action permits Sale, Cancel, Start, BankFails, Restart {
+    sealed interface Action permits Sale, Cancel, Start, BankFails, Restart, Payday, MemberBankFails, DebtChange {
     }
 
-    record Sale(int memberCents, int ownCents, boolean withMember) implements Action {
+    /** A sale; {@code arrangement}, when not null, is the member product's cargo and discount. */
+    record Sale(int memberCents, int ownCents, boolean withMember, Arranged arrangement) implements Action {
+    }
+
+    /** Cargo type 0-3 with a cost in cents; discount owner 0-2, type 1 (cents) or 2 (1-99 percent). */
+    record Arranged(int cargoType, int cargoCents, int discountOwner, int discountType, int discountValue) {
+
+        String cargoJson() {
+            return cargoType == 0 ? "{\"CargoOwnerType\":0}"
+                    : "{\"CargoOwnerType\":" + cargoType + ",\"CargoCost\":" + BigDecimal.valueOf(cargoCents, 2) + "}";
+        }
+
+        String discountJson() {
+            return discountOwner == 0 ? "{\"DiscountOwnerType\":0}"
+                    : "{\"DiscountOwnerType\":" + discountOwner + ",\"DiscountType\":" + discountType + ",\"Discount\":"
+                    + (discountType == 1 ? BigDecimal.valueOf(discountValue, 2) : BigDecimal.valueOf(1 + discountValue % 99)) + "}";
+        }
+    }
+
+    /** The business clock moves {@code days} forward and an automatic payout run pays what is due. */
+    record Payday(int days) implements Action {
+    }
+
+    record MemberBankFails(boolean failing) implements Action {
+    }
+
+    /** A change of one of the merchant's debts: 0 increase, 1 decrease, 2 delete. */
+    record DebtChange(int which, int kind, int cents) implements Action {
     }
 
     record Cancel(int which) implements Action {
@@ -65,27 +101,34 @@ class MarketplacePropertyIT {
     }
 
     /**
-     * A random sequence of 3–10 actions drawn from the seed, weighted like a busy day:
-     * sales most often, then payout orders, cancels and restarts, now and then the bank
-     * failing or recovering. The same seed always gives the same sequence.
+     * A random sequence of 3–18 actions drawn from the seed, weighted like a busy day:
+     * sales most often (most of them a member's, half of those with cargo and discount
+     * arrangements), then payout orders, cancels, paydays of the automatic payouts and debt
+     * changes, now and then the platform's or the member's bank failing or recovering, and
+     * restarts. The same seed always gives the same sequence.
      */
     static List<Action> sequence(long seed) {
         Random random = new Random(seed);
-        int length = 3 + random.nextInt(8);
+        int length = 3 + random.nextInt(16);
         List<Action> actions = new ArrayList<>();
         for (int i = 0; i < length; i++) {
-            int pick = random.nextInt(13);
-            actions.add(pick < 5 ? new Sale(1 + random.nextInt(50_000), random.nextInt(20_001), random.nextBoolean())
-                    : pick < 7 ? new Cancel(random.nextInt(10))
-                    : pick < 10 ? new Start(random.nextInt(4), random.nextBoolean())
-                    : pick < 11 ? new BankFails(random.nextBoolean())
-                    : new Restart());
+            int pick = random.nextInt(21);
+            actions.add(pick < 6 ? new Sale(1 + random.nextInt(50_000), random.nextInt(20_001), random.nextInt(4) > 0,
+                    random.nextInt(3) > 0 ? new Arranged(random.nextInt(4), 1 + random.nextInt(80_000), random.nextInt(3),
+                            1 + random.nextInt(2), 1 + random.nextInt(80_000)) : null)
+                    : pick < 9 ? new Cancel(random.nextInt(10))
+                    : pick < 12 ? new Start(random.nextInt(4), random.nextBoolean())
+                    : pick < 13 ? new BankFails(random.nextBoolean())
+                    : pick < 14 ? new Restart()
+                    : pick < 17 ? new Payday(1 + random.nextInt(10))
+                    : pick < 18 ? new MemberBankFails(random.nextBoolean())
+                    : new DebtChange(random.nextInt(10), random.nextInt(3), 1 + random.nextInt(5_000)));
         }
         return actions;
     }
 
     static LongStream seeds() {
-        return LongStream.rangeClosed(20_261_124L, 20_261_124L + 11);
+        return LongStream.rangeClosed(20_261_124L, 20_261_124L + 19);
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -100,15 +143,22 @@ class MarketplacePropertyIT {
         long member = MarketplaceIT.member(base, created.publicKey(), "17.5");
         UUID terminalId = Devices.register(client, "Till");
         List<UUID> sales = new ArrayList<>();
+        List<Long> paymentIds = new ArrayList<>();
         UUID lastJob = null;
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Istanbul"));
         try (TerminalAgent agent = Devices.connected(base, client, terminalId)) {
             agent.behave(Behaviour.approve());
             for (Action action : actions) {
                 switch (action) {
-                    case Sale sale -> sales.add(client.payments().syncSaleJson(
-                            MarketplaceIT.sale(terminalId, sale.withMember() ? member : null, sale.memberCents(), sale.ownCents()))
-                            .paymentRequestId());
+                    case Sale sale -> {
+                        String body = MarketplaceIT.sale(terminalId, sale.withMember() ? member : null, sale.memberCents(),
+                                sale.ownCents());
+                        if (sale.withMember() && sale.arrangement() != null) {
+                            body = arranged(body, sale.arrangement());
+                        }
+                        SaleResult result = client.payments().syncSaleJson(body);
+                        sales.add(result.paymentRequestId());
+                        paymentIds.add(result.paymentId());
+                    }
                     case Cancel cancel -> {
                         if (!sales.isEmpty()) {
                             ignoreRefusal(() -> client.payments().syncCancel(sales.get(cancel.which() % sales.size()), false,
@@ -116,6 +166,7 @@ class MarketplacePropertyIT {
                         }
                     }
                     case Start start -> {
+                        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Istanbul"));
                         UUID job = ignoreRefusal(() -> client.marketplace().start(Marketplace.PayoutOrder
                                 .of(1, today.minusDays(start.daysBack()), today).withTestMode(true)
                                 .withSkipExistsControl(start.skipExistsControl())).jobId());
@@ -137,10 +188,40 @@ class MarketplacePropertyIT {
                             awaitFinished(job);
                         }
                     }
+                    case Payday payday -> {
+                        clock.advance(Duration.ofDays(payday.days()));
+                        automaticPayouts.run();
+                    }
+                    case MemberBankFails fails -> {
+                        if (fails.failing()) {
+                            bank.failAccount(MarketplaceIT.MEMBER_IBAN);
+                        } else {
+                            bank.healAccount(MarketplaceIT.MEMBER_IBAN);
+                        }
+                    }
+                    case DebtChange change -> {
+                        List<Marketplace.DebtItem> debts = new ArrayList<>();
+                        for (long paymentId : paymentIds) {
+                            debts.addAll(client.marketplace().debtsOfPayment(paymentId));
+                        }
+                        if (!debts.isEmpty()) {
+                            long debtId = debts.get(change.which() % debts.size()).debtId();
+                            BigDecimal cents = BigDecimal.valueOf(change.cents(), 2);
+                            ignoreRefusal(() -> {
+                                switch (change.kind()) {
+                                    case 0 -> client.marketplace().increaseDebt(debtId, cents);
+                                    case 1 -> client.marketplace().decreaseDebt(debtId, cents);
+                                    default -> client.marketplace().deleteDebt(debtId);
+                                }
+                                return debtId;
+                            });
+                        }
+                    }
                 }
             }
         } finally {
             bank.healAccount(MarketplaceIT.PLATFORM_IBAN);
+            bank.healAccount(MarketplaceIT.MEMBER_IBAN);
         }
         assertThat(MoneyInvariants.broken(jdbc)).isEmpty();
         long paidTwice = jdbc.sql("""
@@ -148,6 +229,15 @@ class MarketplacePropertyIT {
                                       where e.status = 'PAID' group by e.id having count(*) > 1) twice""")
                 .query(Long.class).single();
         assertThat(paidTwice).isZero();
+    }
+
+    /** The sale's member product (its first) with the arrangement's cargo and discount. */
+    private static String arranged(String sale, Arranged arrangement) {
+        ObjectNode body = (ObjectNode) JSON.readTree(sale);
+        ObjectNode product = (ObjectNode) body.get("Products").get(0);
+        product.set("Cargo", JSON.readTree(arrangement.cargoJson()));
+        product.set("Discount", JSON.readTree(arrangement.discountJson()));
+        return JSON.writeValueAsString(body);
     }
 
     private static void awaitFinished(UUID jobId) {
@@ -172,14 +262,17 @@ class MarketplacePropertyIT {
         }
         try {
             String dataDir = Files.createTempDirectory("kasa-property-").toString();
-            server = new SpringApplicationBuilder(KasaServer.class).run("--server.port=0", "--server.address=127.0.0.1",
-                    "--kasa.data-dir=" + dataDir, "--kasa.admin-token=property-admin-token", "--kasa.demo.enabled=false");
+            server = new SpringApplicationBuilder(KasaServer.class, MutableClock.InServer.class).run("--server.port=0",
+                    "--server.address=127.0.0.1", "--kasa.data-dir=" + dataDir, "--kasa.admin-token=property-admin-token",
+                    "--kasa.demo.enabled=false", "--kasa.marketplace.payout-interval=7d");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         base = URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) server).getWebServer().getPort());
         jdbc = server.getBean(JdbcClient.class);
         bank = server.getBean(SimulatedBank.class);
+        clock = server.getBean(MutableClock.class);
+        automaticPayouts = server.getBean(AutomaticPayouts.class);
     }
 
     @AfterAll
