@@ -80,12 +80,23 @@ class CrossMerchantIT extends WorldsIT {
             fuzzer.problem(what + ": the statuses differ");
         } else if (!body(foreign, theirs).equals(body(unknown, nobodys))) {
             fuzzer.problem(what + ": the bodies differ");
-        } else if (foreign.text().contains(theirs)) {
+        } else if (!foreign.text().equals(masked(foreign.text(), theirs))) {
             fuzzer.problem(what + ": the answer repeats A's id");
         }
     }
 
     private static JsonNode body(Fuzzer.Reply reply, String id) {
-        return JSON.readTree(reply.text().replace(id, "<id>"));
+        return JSON.readTree(masked(reply.text(), id));
+    }
+
+    /**
+     * The text with the id set aside. An integer id counts only as a whole number, so that
+     * debt 4 is not found in error code 43; it is set aside as 0, which keeps the JSON whole.
+     */
+    private static String masked(String text, String id) {
+        if (id.chars().allMatch(Character::isDigit)) {
+            return text.replaceAll("(?<![0-9])" + id + "(?![0-9])", "0");
+        }
+        return text.replace(id, "<id>");
     }
 }

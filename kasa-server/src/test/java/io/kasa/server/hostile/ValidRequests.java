@@ -83,6 +83,7 @@ final class ValidRequests {
             case "X-Kasa-Wait" -> "5";
             case "memberid" -> Long.toString(world.memberId());
             case "paymentid" -> Long.toString(world.marketplacePaymentId());
+            case "productid" -> Long.toString(world.productId());
             case "jobid" -> world.jobId().toString();
             case "start", "pageIndex" -> "0";
             case "length", "pageSize" -> "10";
@@ -182,6 +183,9 @@ final class ValidRequests {
             case "POST /api/paywall/marketplace/manual/trigger/start" -> "{\"CurrencyId\":1,\"DateFrom\":\"" + yesterday
                     + "\",\"DateTo\":\"" + yesterday + "\",\"TestMode\":false,\"SkipExistsControl\":false}";
             case "POST /api/paywall/marketplace/manual/trigger/restart" -> "{\"JobId\":\"" + world.jobId() + "\"}";
+            case "PUT /api/paywall/marketplace/debt/increase/id", "PUT /api/paywall/marketplace/debt/decrease/id" ->
+                    "{\"Id\":" + world.debtId() + ",\"Debt\":1}";
+            case "DELETE /api/paywall/marketplace/debt/delete/id" -> "{\"Id\":" + world.debtId() + "}";
             case "POST /api/device/pair/status" -> "{\"DeviceToken\":\"" + world.deviceToken() + "\"}";
             case "POST /api/device/pair" -> "{\"PairCode\":\"000000\",\"SerialNo\":\"FUZZ-DEVICE\",\"Model\":\"A910\",\"AppVersion\":\"1.0.0\"}";
             case "POST /admin/merchants", "POST /dashboard/api/operator/merchants" -> "{\"Name\":\"Fuzz merchant\"}";

@@ -9,12 +9,14 @@ import java.util.UUID;
  * One merchant's corner of the server, built through the real API: a connected terminal
  * with a tag, a finished sale with delivered callbacks, a member, a succeeded payout job, a
  * second terminal paired by hand (its device token kept) with an async pair request pending, a revoked key and a signed-in
- * dashboard session. Every id an endpoint can take has a value of this merchant here:
+ * dashboard session, and a member's sale whose cargo left the member an open debt
+ * ({@code productId}, {@code debtId}). Every id an endpoint can take has a value of this merchant here:
  * {@code paymentId} is the sale's GUID, {@code marketplacePaymentId} its integer {@code PaymentId}.
  */
 record World(String label, CreatedMerchant merchant, UUID terminalId, UUID tagId, String tagCode, UUID paymentId,
              long marketplacePaymentId, String merchantUniqueCode, UUID callbackId, long memberId, long bankAccountId, String memberExternalId, UUID jobId,
-             UUID spareTerminalId, UUID pairRequestId, UUID pairAsyncRequestId, String deviceToken, IssuedKey revokedKey, Session session) {
+             UUID spareTerminalId, UUID pairRequestId, UUID pairAsyncRequestId, String deviceToken, IssuedKey revokedKey, Session session,
+             long productId, long debtId) {
 
     /** A dashboard session: the cookie to send and its CSRF token. */
     record Session(String cookie, String csrfToken) {
