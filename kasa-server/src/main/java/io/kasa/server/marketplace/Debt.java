@@ -6,11 +6,11 @@ import java.util.UUID;
 
 /**
  * What a member owes the platform on one product: {@code id} is its {@code DebtId};
- * {@code productId} the product's integer {@code ProductId}; {@code amount} what is owed
+ * {@code paymentId} and {@code productId} the sale's and the product's integer ids; {@code amount} what is owed
  * now; {@code payoutId} the member payout it was netted off (its {@code DebtTransactionId}),
  * null while it is not; {@code arrangement} the product's cargo and discount.
  */
-public record Debt(long id, Type type, long memberId, int currencyId, long productId, BigDecimal productAmount,
+public record Debt(long id, Type type, long memberId, int currencyId, long paymentId, long productId, BigDecimal productAmount,
                    BigDecimal amount, Status status, UUID payoutId, Arrangement arrangement, Instant createdAt) {
 
     /**

@@ -7,6 +7,7 @@ import io.kasa.server.shared.MerchantId;
 import io.kasa.server.shared.SqlTime;
 import io.kasa.server.shared.Transactions;
 import io.kasa.server.shared.BusinessTime;
+import io.kasa.server.shared.web.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -181,6 +182,16 @@ public class Debts {
                 .query(Debts::debt).list();
     }
 
+    /** The merchant's debts, newest first. */
+    public Paging.Page<Debt> list(MerchantId merchant, Paging paging) {
+        long total = jdbc.sql("select count(*) from debt where merchant_id = :merchant")
+                .param("merchant", merchant.value()).query(Long.class).single();
+        List<Debt> items = jdbc.sql(SELECT + " where d.merchant_id = :merchant order by d.id desc limit :limit offset :offset")
+                .param("merchant", merchant.value()).param("limit", paging.size()).param("offset", paging.offset())
+                .query(Debts::debt).list();
+        return paging.page(items, total);
+    }
+
     /** Whether the merchant has a product with this integer {@code ProductId}. */
     public boolean hasProduct(MerchantId merchant, long productId) {
         return jdbc.sql("""
@@ -285,13 +296,13 @@ public class Debts {
     }
 
     private static final String SELECT = """
-            select d.*, pp.paywall_id as paywall_product_id, pp.amount as product_amount, pp.cargo_id, pp.cargo_type,
-                pp.cargo_cost, pp.discount_id, pp.discount_owner_type, pp.discount_type, pp.discount
-            from debt d join payment_product pp on pp.id = d.product_id""";
+            select d.*, p.paywall_id as paywall_payment_id, pp.paywall_id as paywall_product_id, pp.amount as product_amount,
+                pp.cargo_id, pp.cargo_type, pp.cargo_cost, pp.discount_id, pp.discount_owner_type, pp.discount_type, pp.discount
+            from debt d join payment_product pp on pp.id = d.product_id join payment p on p.id = d.payment_id""";
 
     private static Debt debt(ResultSet row, int n) throws SQLException {
         return new Debt(row.getLong("id"), Debt.Type.of(row.getInt("type")), row.getLong("member_id"), row.getInt("currency_id"),
-                row.getLong("paywall_product_id"), row.getBigDecimal("product_amount"), row.getBigDecimal("amount"),
+                row.getLong("paywall_payment_id"), row.getLong("paywall_product_id"), row.getBigDecimal("product_amount"), row.getBigDecimal("amount"),
                 Debt.Status.valueOf(row.getString("status")), row.getObject("payout_id", UUID.class), arrangement(row, n),
                 SqlTime.read(row, "created_at"));
     }

@@ -1,5 +1,6 @@
 package io.kasa.server.dashboard.web;
 
+import io.kasa.server.marketplace.Debts;
 import io.kasa.server.marketplace.MarketplaceSettings;
 import io.kasa.server.marketplace.MarketplaceSettingsStore;
 import io.kasa.server.marketplace.PayoutJob;
@@ -25,7 +26,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** The marketplace page: settings, members, the pool of platform earnings and payout orders. */
+/** The marketplace page: settings, members, the pool of platform earnings, payout orders and the members' debts. */
 @RestController
 class MarketplaceController {
 
@@ -33,8 +34,10 @@ class MarketplaceController {
     private final Members members;
     private final PayoutJobs jobs;
     private final BusinessTime time;
+    private final Debts debts;
 
-    MarketplaceController(MarketplaceSettingsStore settings, Members members, PayoutJobs jobs, BusinessTime time) {
+    MarketplaceController(MarketplaceSettingsStore settings, Members members, PayoutJobs jobs, BusinessTime time, Debts debts) {
+        this.debts = debts;
         this.settings = settings;
         this.members = members;
         this.jobs = jobs;
@@ -58,6 +61,22 @@ class MarketplaceController {
 
     record JobView(UUID id, int currencyId, String currency, LocalDate dateFrom, LocalDate dateTo, String status,
                    BigDecimal earning, int count, List<PayoutJob.Result> results) {
+    }
+
+    record DebtItem(long id, int type, String typeName, long memberId, String memberName, String currency, long paymentId,
+                    long productId, BigDecimal debtAmount, String status, UUID payoutId, LocalDateTime date) {
+    }
+
+    /** The members' debts, newest first (docs/marketplace.md, "Cargo, discounts and debts"). */
+    @GetMapping("/dashboard/api/marketplace/debts")
+    PhysicalEnvelope debts(MerchantId merchant, @RequestParam(required = false) Integer pageIndex,
+                           @RequestParam(required = false) Integer pageSize) {
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        return PhysicalEnvelope.success(debts.list(merchant, Paging.of(pageIndex, pageSize)).map(debt -> new DebtItem(
+                debt.id(), debt.type().id(), debt.type().wireName(), debt.memberId(),
+                names.computeIfAbsent(debt.memberId(), id -> members.find(merchant, id).map(Member::name).orElse(null)),
+                Lookups.CURRENCIES.get(debt.currencyId()), debt.paymentId(), debt.productId(), debt.amount(),
+                debt.status().wireName(), debt.payoutId(), time.local(debt.createdAt()))));
     }
 
     @GetMapping("/dashboard/api/marketplace/settings")
