@@ -91,7 +91,7 @@ export async function render(main) {
     replace(debts, table(['Date', 'Member', 'Type', 'Payment', 'Product', 'Debt', 'Status'], page.Items.map(debt => h('tr', { 'data-debt-id': debt.Id },
       h('td', {}, when(debt.Date)), h('td', {}, debt.MemberName || String(debt.MemberId)), h('td', {}, debt.TypeName),
       h('td', { className: 'code' }, String(debt.PaymentId)), h('td', { className: 'code' }, String(debt.ProductId)),
-      h('td', { className: 'amount' }, money(debt.DebtAmount, debt.Currency)), h('td', { className: 'debt-status' }, debt.Status)))),
+      h('td', { className: 'amount' }, money(debt.DebtAmount, debt.Currency)), h('td', { className: 'debt-status' }, debt.Status))),
     'No debts.'));
   }
 
