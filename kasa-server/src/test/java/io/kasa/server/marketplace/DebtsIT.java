@@ -183,6 +183,48 @@ class DebtsIT {
         assertThat(merchant.marketplace().debtsOfPayment(cargo.paymentId()).getFirst().debtStatusId()).isEqualTo(3);
     }
 
+    /**
+     * A node that dies after the bank moved a payout that netted a debt, before the answer was
+     * recorded, leaves the payout in flight with its debt netted: a later run executes the same
+     * transfer again (the bank moves nothing twice) and settles the debt once. The death is a
+     * trigger that fails the transaction recording the bank's answer, as a killed node never
+     * commits it.
+     */
+    @Test
+    void aPayoutInterruptedAfterTheBankMovedItIsFinishedLaterAndSettlesItsDebtOnce() {
+        marketplace(false);
+        String iban = iban();
+        long member = member(iban, "10");
+        SaleResult cargo = sale(member, "10.00", "{\"CargoOwnerType\":2,\"CargoCost\":15}", null);
+        sale(member, "100.00", null, null);
+        long debtId = debt(cargo).debtId();
+
+        jdbc.sql("""
+                create function die_before_settled() returns trigger language plpgsql
+                as $$ begin raise exception 'the node died'; end $$""").update();
+        jdbc.sql("""
+                create trigger die_before_settled before update on debt for each row
+                when (new.status = 'SETTLED' and new.id = %d) execute function die_before_settled()""".formatted(debtId)).update();
+        try {
+            clock.advance(Duration.ofDays(10));
+            org.assertj.core.api.Assertions.assertThatThrownBy(automaticPayouts::run).hasMessageContaining("the node died");
+        } finally {
+            jdbc.sql("drop trigger die_before_settled on debt").update();
+            jdbc.sql("drop function die_before_settled()").update();
+        }
+        assertThat(bank.received(iban, 1)).as("the bank moved the netted payout").isEqualByComparingTo("84.00");
+        Marketplace.DebtItem netted = debt(cargo);
+        assertThat(netted.debtStatusId()).as("still in the payout in flight").isEqualTo(2);
+
+        clock.advance(Duration.ofMinutes(3));
+        automaticPayouts.run();
+
+        assertThat(bank.received(iban, 1)).as("moved once").isEqualByComparingTo("84.00");
+        Marketplace.DebtItem settled = debt(cargo);
+        assertThat(settled.debtStatusId()).isEqualTo(3);
+        assertThat(settled.debtTransactionId()).isEqualTo(netted.debtTransactionId());
+    }
+
     @Test
     void aCancelAfterPayoutMakesTheMemberOweWhatWasPaidAndACancelBeforeItReversesTheOpenDebts() {
         marketplace(false);
