@@ -1,7 +1,8 @@
 package io.kasa.server.marketplace;
 
+import io.kasa.server.payment.SaleOrder;
+
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * How one product's amount splits once its cargo and discount arrangements are applied:
@@ -11,8 +12,7 @@ import java.math.RoundingMode;
  *
  * <p>The product amount is what the customer paid for the line: the price after the
  * discount. The price before it is the amount plus the discount; a percentage discount is a
- * percentage of that earlier price ({@code before = amount × 100 / (100 − percentage)},
- * rounded half-even to the cent). The commission splits the price before the discount as
+ * percentage of that earlier price ({@link SaleOrder.Discount#money}). The commission splits the price before the discount as
  * {@link Shares} does. Then, in this order: what the platform bears — its own discount, the
  * cargo it pays the seller (type 1) — comes out of the platform's share, and where that
  * share cannot cover it the member gets less, so that the member never earns more than the
@@ -22,8 +22,6 @@ import java.math.RoundingMode;
  * discount the seller bears was never paid, so it goes to no one.
  */
 record ArrangedShares(BigDecimal member, BigDecimal platform, BigDecimal discountDebt, BigDecimal cargoDebt) {
-
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     static ArrangedShares of(BigDecimal amount, BigDecimal commission, Arrangement arrangement) {
         BigDecimal discount = discount(amount, arrangement);
@@ -66,17 +64,8 @@ record ArrangedShares(BigDecimal member, BigDecimal platform, BigDecimal discoun
         return new ArrangedShares(member, platform, discountDebt, cargoDebt);
     }
 
-    /** The discount in money: the amount, or the percentage of the price before the discount. */
+    /** The discount in money, as {@link SaleOrder.Discount#money} defines it. */
     static BigDecimal discount(BigDecimal amount, Arrangement arrangement) {
-        Integer owner = arrangement.discountOwner();
-        if (owner == null || owner == Arrangement.OWNER_NONE || arrangement.discount() == null) {
-            return BigDecimal.ZERO.setScale(2);
-        }
-        if (arrangement.discountType() == Arrangement.DISCOUNT_PERCENTAGE) {
-            BigDecimal before = amount.multiply(HUNDRED)
-                    .divide(HUNDRED.subtract(arrangement.discount()), 2, RoundingMode.HALF_EVEN);
-            return before.subtract(amount);
-        }
-        return arrangement.discount();
+        return SaleOrder.Discount.money(amount, arrangement.discountOwner(), arrangement.discountType(), arrangement.discount());
     }
 }

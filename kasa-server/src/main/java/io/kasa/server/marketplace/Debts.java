@@ -255,23 +255,30 @@ public class Debts {
             }
             BigDecimal amount = newAmount.of(debt);
             BigDecimal difference = amount.subtract(debt.amount());
+            if (amount.compareTo(MAX_AMOUNT) > 0) {
+                throw tooLarge();
+            }
             Instant now = time.now();
             if (debt.type() != Debt.Type.CANCEL) {
-                record Share(long id, EarningStatus status) {
+                record Share(long id, EarningStatus status, BigDecimal amount) {
                 }
                 Share platform = jdbc.sql("""
-                                select id, status from earning
+                                select id, status, amount from earning
                                 where payment_id = :payment and member_id is null
                                   and product_id = (select product_id from debt where id = :debt)
                                 for update""")
                         .param("payment", paymentId).param("debt", debtId)
-                        .query((row, n) -> new Share(row.getLong("id"), EarningStatus.valueOf(row.getString("status"))))
+                        .query((row, n) -> new Share(row.getLong("id"), EarningStatus.valueOf(row.getString("status")),
+                                row.getBigDecimal("amount")))
                         .optional()
                         .orElseThrow(() -> new KasaException(KasaError.DEBT_NOT_AVAILABLE));
                 if (!ADJUSTABLE.contains(platform.status())) {
                     throw new KasaException(KasaError.DEBT_NOT_AVAILABLE, new LocalizedText(
                             "Bu ürünün platform kazancı ödemeye gönderildi; borç artık değiştirilemez",
                             "The platform's earning of this product has been sent for payment; the debt can no longer change"));
+                }
+                if (platform.amount().add(difference).compareTo(MAX_AMOUNT) > 0) {
+                    throw tooLarge();
                 }
                 jdbc.sql("update earning set amount = amount + :difference, updated_at = :now where id = :id")
                         .param("difference", difference).param("now", SqlTime.of(now)).param("id", platform.id())
@@ -286,6 +293,14 @@ public class Debts {
             }
             return jdbc.sql(SELECT + " where d.id = :id").param("id", debtId).query(Debts::debt).single();
         });
+    }
+
+    /** The largest amount a debt or an earning holds: 12 integer digits (numeric(14, 2)). */
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+
+    private static KasaException tooLarge() {
+        return io.kasa.server.shared.Validation.invalid("Debt borcu veya platform kazancını 12 tam basamağın ötesine taşıyor",
+                "Debt takes the debt or the platform's earning beyond 12 integer digits");
     }
 
     private static void positive(BigDecimal delta) {

@@ -45,6 +45,24 @@ public record SaleOrder(TerminalRef terminal, String merchantUniqueCode, String 
 
     /** Discount owner 0-2 (none, platform, seller), type 1 amount or 2 percentage, and its value. */
     public record Discount(int owner, Integer type, BigDecimal value) {
+
+        /**
+         * The discount in money on a line whose amount (the price after the discount) is
+         * {@code amount}: the amount itself, or, for a percentage, the percentage of the price
+         * before the discount — {@code before = amount × 100 / (100 − percentage)}, rounded
+         * half-even to the cent — less the amount. Zero without an owner or a value.
+         */
+        public static BigDecimal money(BigDecimal amount, Integer owner, Integer type, BigDecimal value) {
+            if (owner == null || owner == 0 || value == null) {
+                return BigDecimal.ZERO.setScale(2);
+            }
+            if (type != null && type == 2) {
+                BigDecimal hundred = BigDecimal.valueOf(100);
+                return amount.multiply(hundred).divide(hundred.subtract(value), 2, java.math.RoundingMode.HALF_EVEN)
+                        .subtract(amount);
+            }
+            return value;
+        }
     }
 
     public record Customer(int type, String firstName, String middleName, String lastName, String companyName,

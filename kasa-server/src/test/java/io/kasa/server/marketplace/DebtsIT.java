@@ -279,6 +279,8 @@ class DebtsIT {
         refused(45, 400, () -> merchant.marketplace().increaseDebt(debtId, BigDecimal.ZERO));
         refused(45, 400, () -> merchant.marketplace().increaseDebt(debtId, new BigDecimal("-1")));
         refused(1001, 400, () -> merchant.marketplace().increaseDebt(debtId, new BigDecimal("0.001")));
+        refused(1001, 400, () -> merchant.marketplace().increaseDebt(debtId, new BigDecimal("999999999999.99")));
+        refused(1001, 400, () -> merchant.marketplace().increaseDebt(debtId, new BigDecimal("1000000000000")));
         refused(43, 404, () -> merchant.marketplace().increaseDebt(Long.MAX_VALUE, BigDecimal.ONE));
         KasaClient stranger = KasaClient.builder().baseUri(baseUri).publicKeys(admin.createMerchant("stranger").publicKey())
                 .locale("en").build();
@@ -332,9 +334,16 @@ class DebtsIT {
         refusedSale(53, "Products[0].Cargo", null, "{\"CargoOwnerType\":1,\"CargoCost\":1}", null);
         refusedSale(55, "Products[0].Discount", null, null, "{\"DiscountOwnerType\":1,\"DiscountType\":1,\"Discount\":1}");
         refusedSale(1001, "CargoOwnerType", member, "{\"CargoOwnerType\":\"kargo\"}", null);
+        refusedSale(39, "Discount.Discount", member, null, "{\"DiscountOwnerType\":2,\"DiscountType\":1,\"Discount\":999999999990.00}");
+        refusedSale(38, "Discount.Discount", member, null, "{\"DiscountOwnerType\":2,\"DiscountType\":2,\"Discount\":99.99}",
+                "999999999.99");
+        refusedSale(42, "Cargo.CargoCost", member, "{\"CargoOwnerType\":2,\"CargoCost\":999999999990.00}", null);
         assertThat(merchant.payments().list(io.kasa.client.PaymentQuery.page(0, 10)).items())
                 .as("no refused sale was recorded").isEmpty();
 
+        assertThat(sale(member, "10.00", "{\"CargoOwnerType\":2,\"CargoCost\":999999999989.98}",
+                "{\"DiscountOwnerType\":1,\"DiscountType\":1,\"Discount\":0.01}").paymentStatus())
+                .as("the largest cargo the price before the discount leaves room for").isEqualTo(4);
         SaleResult edges = sale(member, "10.00", "{\"CargoOwnerType\":3}",
                 "{\"DiscountOwnerType\":2,\"DiscountType\":2,\"Discount\":99.99}");
         assertThat(edges.paymentStatus()).as("a 99.99 % discount and cargo type 3 without a cost are accepted").isEqualTo(4);
@@ -399,8 +408,12 @@ class DebtsIT {
     }
 
     private void refusedSale(int code, String named, Long member, String cargo, String discount) {
+        refusedSale(code, named, member, cargo, discount, "10.00");
+    }
+
+    private void refusedSale(int code, String named, Long member, String cargo, String discount, String amount) {
         KasaException failure = catchThrowableOfType(KasaException.class,
-                () -> merchant.payments().syncSaleJson(saleJson(member, "10.00", cargo, discount)));
+                () -> merchant.payments().syncSaleJson(saleJson(member, amount, cargo, discount)));
         assertThat(failure).as("refused with " + code + ": " + cargo + " " + discount).isNotNull();
         assertThat(failure.errorCode()).as(failure.getMessage()).isEqualTo(code);
         assertThat(failure.httpStatus()).isEqualTo(400);

@@ -83,6 +83,7 @@ final class SaleOrderReader {
                     product.memberId(),
                     cargo(field + ".Cargo", product.cargo(), currencyId),
                     discount(field + ".Discount", product.discount())));
+            withinBounds(field, products.getLast());
         }
         if (total.compareTo(amount) != 0) {
             throw Validation.invalid("Products tutarlarının toplamı (" + total + ") Amount (" + amount + ") ile aynı olmalıdır",
@@ -159,6 +160,31 @@ final class SaleOrderReader {
         }
         return new SaleOrder.Discount(owner, 2, money(KasaError.PRODUCT_DISCOUNT_PERCENTAGE_INVALID, field + ".Discount",
                 discount.discount(), BigDecimal.valueOf(100)));
+    }
+
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+
+    /**
+     * The price before the discount, and that price with the cargo cost, must still be an
+     * amount (12 integer digits), so that every share and debt the calculator makes of them is.
+     */
+    private static void withinBounds(String field, SaleOrder.Product product) {
+        BigDecimal before = product.amount();
+        if (product.discount() != null) {
+            before = before.add(SaleOrder.Discount.money(product.amount(), product.discount().owner(),
+                    product.discount().type(), product.discount().value()));
+            if (before.compareTo(MAX_AMOUNT) > 0) {
+                boolean percentage = product.discount().type() == 2;
+                throw refused(percentage ? KasaError.PRODUCT_DISCOUNT_PERCENTAGE_INVALID : KasaError.PRODUCT_DISCOUNT_AMOUNT_INVALID,
+                        field + ".Discount.Discount", "indirimden önceki fiyatı " + MAX_INTEGER_DIGITS + " tam basamağın ötesine taşıyor",
+                        "takes the price before the discount beyond " + MAX_INTEGER_DIGITS + " integer digits");
+            }
+        }
+        if (product.cargo() != null && product.cargo().cost() != null && before.add(product.cargo().cost()).compareTo(MAX_AMOUNT) > 0) {
+            throw refused(KasaError.PRODUCT_CARGO_AMOUNT_INVALID, field + ".Cargo.CargoCost",
+                    "indirimden önceki fiyatla birlikte " + MAX_INTEGER_DIGITS + " tam basamağı aşıyor",
+                    "with the price before the discount goes beyond " + MAX_INTEGER_DIGITS + " integer digits");
+        }
     }
 
     /** More than zero, at most 2 fraction digits and 12 integer digits, less than {@code below} when given. */
