@@ -1,12 +1,13 @@
 package io.kasa.server.marketplace;
 
+import io.kasa.server.shared.BusinessTime;
 import io.kasa.server.shared.KasaError;
 import io.kasa.server.shared.KasaException;
 import io.kasa.server.shared.LocalizedText;
 import io.kasa.server.shared.MerchantId;
 import io.kasa.server.shared.SqlTime;
 import io.kasa.server.shared.Transactions;
-import io.kasa.server.shared.BusinessTime;
+import io.kasa.server.shared.Validation;
 import io.kasa.server.shared.web.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -299,7 +300,7 @@ public class Debts {
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
 
     private static KasaException tooLarge() {
-        return io.kasa.server.shared.Validation.invalid("Debt borcu veya platform kazancını 12 tam basamağın ötesine taşıyor",
+        return Validation.invalid("Debt borcu veya platform kazancını 12 tam basamağın ötesine taşıyor",
                 "Debt takes the debt or the platform's earning beyond 12 integer digits");
     }
 

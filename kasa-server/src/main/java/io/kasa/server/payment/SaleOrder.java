@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.kasa.server.terminal.TerminalRef;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.UUID;
 
@@ -58,7 +59,7 @@ public record SaleOrder(TerminalRef terminal, String merchantUniqueCode, String 
             }
             if (type != null && type == 2) {
                 BigDecimal hundred = BigDecimal.valueOf(100);
-                return amount.multiply(hundred).divide(hundred.subtract(value), 2, java.math.RoundingMode.HALF_EVEN)
+                return amount.multiply(hundred).divide(hundred.subtract(value), 2, RoundingMode.HALF_EVEN)
                         .subtract(amount);
             }
             return value;

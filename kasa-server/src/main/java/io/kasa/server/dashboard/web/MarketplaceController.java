@@ -23,7 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The marketplace page: settings, members, the pool of platform earnings, payout orders and the members' debts. */
@@ -71,7 +73,7 @@ class MarketplaceController {
     @GetMapping("/dashboard/api/marketplace/debts")
     PhysicalEnvelope debts(MerchantId merchant, @RequestParam(required = false) Integer pageIndex,
                            @RequestParam(required = false) Integer pageSize) {
-        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        Map<Long, String> names = new HashMap<>();
         return PhysicalEnvelope.success(debts.list(merchant, Paging.of(pageIndex, pageSize)).map(debt -> new DebtItem(
                 debt.id(), debt.type().id(), debt.type().wireName(), debt.memberId(),
                 names.computeIfAbsent(debt.memberId(), id -> members.find(merchant, id).map(Member::name).orElse(null)),

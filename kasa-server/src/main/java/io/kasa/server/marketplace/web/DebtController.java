@@ -9,6 +9,7 @@ import io.kasa.server.payment.Payments;
 import io.kasa.server.shared.BusinessTime;
 import io.kasa.server.shared.KasaError;
 import io.kasa.server.shared.KasaException;
+import io.kasa.server.shared.LocalizedText;
 import io.kasa.server.shared.MerchantId;
 import io.kasa.server.shared.Validation;
 import io.kasa.server.shared.web.MarketplaceEnvelope;
@@ -20,10 +21,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Paywall's debt calls (notes §7.4): the debt reports by product and by payment, and the
@@ -50,7 +53,7 @@ class DebtController {
 
     record DebtItem(long debtId, int type, String typeName, long memberId, String memberName, int currencyId, String currency,
                     long productId, BigDecimal productAmount, BigDecimal debtAmount, int debtStatusId,
-                    java.util.UUID debtTransactionId, CargoItem cargo, DiscountItem discount,
+                    UUID debtTransactionId, CargoItem cargo, DiscountItem discount,
                     LocalDateTime calculationDateTime) {
     }
 
@@ -75,7 +78,7 @@ class DebtController {
 
     @GetMapping(PATH + "/report/debt/payment")
     MarketplaceEnvelope byPayment(MerchantId merchant, @RequestHeader(value = "paymentid", required = false) String paymentId) {
-        java.util.UUID payment = payments.getByPaymentId(merchant, Validation.integerId("paymentid", paymentId)).id();
+        UUID payment = payments.getByPaymentId(merchant, Validation.integerId("paymentid", paymentId)).id();
         return MarketplaceEnvelope.success(items(merchant, debts.ofPayment(merchant, payment)));
     }
 
@@ -106,7 +109,7 @@ class DebtController {
     private static BigDecimal amount(DebtChange change) {
         BigDecimal debt = change.debt();
         if (debt == null || debt.signum() <= 0) {
-            throw new KasaException(KasaError.DEBT_AMOUNT_NOT_POSITIVE, new io.kasa.server.shared.LocalizedText(
+            throw new KasaException(KasaError.DEBT_AMOUNT_NOT_POSITIVE, new LocalizedText(
                     "Debt alanı zorunludur ve sıfırdan büyük olmalıdır", "Debt is required and must be greater than zero"));
         }
         BigDecimal stripped = debt.stripTrailingZeros();
@@ -114,7 +117,7 @@ class DebtController {
             throw Validation.invalid("Debt en fazla " + MAX_INTEGER_DIGITS + " tam ve 2 ondalık basamak içerebilir",
                     "Debt may have at most " + MAX_INTEGER_DIGITS + " integer and 2 fraction digits");
         }
-        return debt.setScale(2, java.math.RoundingMode.UNNECESSARY);
+        return debt.setScale(2, RoundingMode.UNNECESSARY);
     }
 
     private List<DebtItem> items(MerchantId merchant, List<Debt> found) {
