@@ -291,6 +291,12 @@ class DebtsIT {
                 .contains("Debt");
         assertThat(garbage("PUT", "/api/paywall/marketplace/debt/decrease/id", "{\"Id\":\"x1\",\"Debt\":1}")).contains("Id");
         assertThat(garbage("DELETE", "/api/paywall/marketplace/debt/delete/id", "{}")).contains("Id");
+        for (String header : List.of("abc", "0", "-1", "1.5", "99999999999999999999", " ")) {
+            RawHttp.Answer report = new RawHttp(baseUri).get("/api/paywall/marketplace/report/debt/product")
+                    .publicKeys(created.publicKey()).header("productid", header).send();
+            assertThat(report.status()).as("productid '%s'", header).isEqualTo(400);
+            assertThat(report.json().get("Message").asString()).contains("productid");
+        }
         assertThat(debt(cargo).debtAmount()).as("no refused change moved anything").isEqualByComparingTo("7.50");
 
         merchant.marketplace().deleteDebt(debtId);
