@@ -83,7 +83,6 @@ export async function render(main) {
       h('td', {}, h('button', { type: 'button', className: 'small secondary', onclick: () => showResults(job.Id) }, 'Results')))),
     'No payout orders yet.'));
     if (shownJob) await showResults(shownJob);
-    await showDebts();
   }
 
   async function showDebts() {
@@ -95,7 +94,7 @@ export async function render(main) {
     'No debts.'));
   }
 
-  await Promise.all([refresh(), showPool()]);
+  await Promise.all([refresh(), showPool(), showDebts()]);
   return { refresh };
 }
 
