@@ -1,4 +1,4 @@
-// Marketplace: settings, members, the pool of platform earnings, payout orders and their results.
+// Marketplace: settings, members, the pool of platform earnings, payout orders and their results, the members' debts.
 import { h, replace, api, query, field, table, message, money, when, today, CURRENCIES } from './dom.js';
 
 export async function render(main) {
@@ -12,6 +12,7 @@ export async function render(main) {
   const pool = h('div', { id: 'pool' });
   const jobs = h('div', { id: 'jobs' });
   const results = h('div', { id: 'job-results' });
+  const debts = h('div', { id: 'debts' });
   const notice = h('div');
   let shownJob = null;
 
@@ -60,7 +61,10 @@ export async function render(main) {
         h('button', { type: 'submit', className: 'secondary' }, 'Show pool'),
         h('button', { type: 'button', id: 'start-job', onclick: startJob, disabled: !settings.ManualTrigger }, 'Start payout order'))),
     settings.ManualTrigger ? null : h('p', { className: 'muted' }, 'Payout orders need manual trigger, which the operator turns on.'),
-    notice, pool, h('h3', {}, 'Payout orders'), jobs, results);
+    notice, pool, h('h3', {}, 'Payout orders'), jobs, results,
+    h('h2', {}, "Members' debts"),
+    h('p', { className: 'muted' }, 'What a cargo or discount arrangement took beyond a member\'s share, or what was paid for a sale cancelled after payout; netted off the member\'s next payouts.'),
+    debts);
 
   async function showResults(jobId) {
     shownJob = jobId;
@@ -81,7 +85,16 @@ export async function render(main) {
     if (shownJob) await showResults(shownJob);
   }
 
-  await Promise.all([refresh(), showPool()]);
+  async function showDebts() {
+    const page = await api('GET', '/marketplace/debts?pageSize=50');
+    replace(debts, table(['Date', 'Member', 'Type', 'Payment', 'Product', 'Debt', 'Status'], page.Items.map(debt => h('tr', { 'data-debt-id': debt.Id },
+      h('td', {}, when(debt.Date)), h('td', {}, debt.MemberName || String(debt.MemberId)), h('td', {}, debt.TypeName),
+      h('td', { className: 'code' }, String(debt.PaymentId)), h('td', { className: 'code' }, String(debt.ProductId)),
+      h('td', { className: 'amount' }, money(debt.DebtAmount, debt.Currency)), h('td', { className: 'debt-status' }, debt.Status))),
+    'No debts.'));
+  }
+
+  await Promise.all([refresh(), showPool(), showDebts()]);
   return { refresh };
 }
 

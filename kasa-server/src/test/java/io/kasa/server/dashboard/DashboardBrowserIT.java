@@ -99,6 +99,7 @@ class DashboardBrowserIT extends KasaServerIT {
         browser.get(baseUri + "/#/marketplace");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("jobs")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pool"), "Pooled"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("debts"), "No debts."));
         screenshot("marketplace");
 
         browser.manage().window().setSize(new Dimension(390, 844));
