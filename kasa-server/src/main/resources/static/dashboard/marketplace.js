@@ -1,6 +1,6 @@
 // Marketplace: settings, members, earnings waiting for approval (approve or reject), every
 // earning with its status and reflection date (retry a refused payout), payouts with the
-// bank's answer, the pool of platform earnings, payout orders and their results.
+// bank's answer, the members' debts, the pool of platform earnings, payout orders and their results.
 import { h, replace, api, query, field, table, message, money, when, today, changed, CURRENCIES } from './dom.js';
 
 export async function render(main) {
@@ -23,6 +23,7 @@ export async function render(main) {
   const pool = h('div', { id: 'pool' });
   const jobs = h('div', { id: 'jobs' });
   const results = h('div', { id: 'job-results' });
+  const debts = h('div', { id: 'debts' });
   const notice = h('div');
   let shownJob = null;
 
@@ -36,7 +37,7 @@ export async function render(main) {
     } catch (error) {
       replace(decided, message(error.message));
     }
-    await Promise.all([showApprovals(), showEarnings(), showPayouts(), showPool()]);
+    await Promise.all([showApprovals(), showEarnings(), showPayouts(), showDebts(), showPool()]);
   };
   const approve = item => decide('/marketplace/approvals', { PaymentId: item.PaymentId, ProductIds: [item.ProductId],
     Calculator: item.Calculator, Description: description.value || null });
@@ -105,7 +106,10 @@ export async function render(main) {
         h('button', { type: 'submit', className: 'secondary' }, 'Show pool'),
         h('button', { type: 'button', id: 'start-job', onclick: startJob, disabled: !settings.ManualTrigger }, 'Start payout order'))),
     settings.ManualTrigger ? null : h('p', { className: 'muted' }, 'Payout orders need manual trigger, which the operator turns on.'),
-    notice, pool, h('h3', {}, 'Payout orders'), jobs, results);
+    notice, pool, h('h3', {}, 'Payout orders'), jobs, results,
+    h('h2', {}, "Members' debts"),
+    h('p', { className: 'muted' }, 'What a cargo or discount arrangement took beyond a member\'s share, or what was paid for a sale cancelled after payout; netted off the member\'s next payouts.'),
+    debts);
 
   async function showResults(jobId) {
     shownJob = jobId;
@@ -155,7 +159,7 @@ export async function render(main) {
   }
 
   async function refresh() {
-    await Promise.all([showApprovals(), showEarnings(), showPayouts()]);
+    await Promise.all([showApprovals(), showEarnings(), showPayouts(), showDebts()]);
     const page = await api('GET', '/marketplace/jobs?pageSize=20');
     replace(jobs, table(['Range', 'Currency', 'Earning', 'Count', 'Status', ''], page.Items.map(job => h('tr', { 'data-job-id': job.Id },
       h('td', {}, `${job.DateFrom} – ${job.DateTo}`), h('td', {}, job.Currency),
@@ -164,6 +168,16 @@ export async function render(main) {
       h('td', {}, h('button', { type: 'button', className: 'small secondary', onclick: () => showResults(job.Id) }, 'Results')))),
     'No payout orders yet.'));
     if (shownJob) await showResults(shownJob);
+  }
+
+  async function showDebts() {
+    const page = await api('GET', '/marketplace/debts?pageSize=50');
+    if (!changed(debts, page)) return;
+    replace(debts, table(['Date', 'Member', 'Type', 'Payment', 'Product', 'Debt', 'Status'], page.Items.map(debt => h('tr', { 'data-debt-id': debt.Id },
+      h('td', {}, when(debt.Date)), h('td', {}, debt.MemberName || String(debt.MemberId)), h('td', {}, debt.TypeName),
+      h('td', { className: 'code' }, String(debt.PaymentId)), h('td', { className: 'code' }, String(debt.ProductId)),
+      h('td', { className: 'amount' }, money(debt.DebtAmount, debt.Currency)), h('td', { className: 'debt-status' }, debt.Status))),
+    'No debts.'));
   }
 
   await Promise.all([refresh(), showPool()]);

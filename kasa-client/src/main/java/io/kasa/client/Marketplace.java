@@ -11,9 +11,9 @@ import java.util.UUID;
 
 /**
  * The marketplace API ({@code docs/marketplace.md}): settings, approval and rejection of a
- * sale's earnings, earnings reports and operations (postpone, reflection date, increase,
- * decrease, retry of a failed payout), and the manual trigger that pays out the platform
- * earnings waiting in the pool (seed 004).
+ * sale's earnings, earnings and debt reports and operations (postpone, reflection date,
+ * increase, decrease, retry of a failed payout; the merchant's changes to a member's debts),
+ * and the manual trigger that pays out the platform earnings waiting in the pool (seed 004).
  * Failures are {@link KasaException}s carrying the marketplace {@code ErrorCode} (550, 551,
  * 553, …). Thread-safe; obtain from {@link KasaClient#marketplace()}.
  */
@@ -158,6 +158,24 @@ public final class Marketplace {
     public record MemberEarnings(List<MemberEarning> data, long totalRecord) {
     }
 
+    /**
+     * One debt of a member, as report/debt/product and report/debt/payment answer it:
+     * {@code type} 1 Discount, 2 Cargo, 3 Cancel; {@code debtStatusId} 1 Open, 2 InPayout,
+     * 3 Settled, 4 Deleted, 5 Reversed; {@code debtTransactionId} the member payout it was
+     * netted off; {@code cargo} or {@code discount} the arrangement it came from.
+     */
+    public record DebtItem(long debtId, int type, String typeName, long memberId, String memberName, int currencyId,
+                           String currency, long productId, BigDecimal productAmount, BigDecimal debtAmount,
+                           int debtStatusId, UUID debtTransactionId, Cargo cargo, Discount discount,
+                           LocalDateTime calculationDateTime) {
+
+        public record Cargo(Long cargoId, int cargoOwnerType, BigDecimal cargoCost) {
+        }
+
+        public record Discount(Long discountId, int discountOwnerType, Integer discountType, BigDecimal discount) {
+        }
+    }
+
     private record JobRef(UUID jobId) {
     }
 
@@ -165,6 +183,12 @@ public final class Marketplace {
     }
 
     private record PaymentRef(long paymentId) {
+    }
+
+    private record DebtChange(long id, BigDecimal debt) {
+    }
+
+    private record DebtRef(long id) {
     }
 
     private final KasaClient client;
@@ -375,5 +399,32 @@ public final class Marketplace {
 
     private Approval decide(String path, Object body) {
         return client.postItemised("/api/paywall/marketplace/" + path, body, Approval.class);
+    }
+
+    /** GET {@code .../report/debt/product} (header {@code productid}, the product's integer {@code ProductId}). */
+    public List<DebtItem> debtsOfProduct(long productId) {
+        return client.getWithHeaders("/api/paywall/marketplace/report/debt/product",
+                Map.of("productid", Long.toString(productId)), KasaJson.listOf(DebtItem.class));
+    }
+
+    /** GET {@code .../report/debt/payment} (header {@code paymentid}, the sale's integer {@code PaymentId}). */
+    public List<DebtItem> debtsOfPayment(long paymentId) {
+        return client.getWithHeaders("/api/paywall/marketplace/report/debt/payment",
+                Map.of("paymentid", Long.toString(paymentId)), KasaJson.listOf(DebtItem.class));
+    }
+
+    /** PUT {@code .../debt/increase/id} (answers {@code Body: null}): the member owes {@code debt} more; only while the debt is open. */
+    public void increaseDebt(long debtId, BigDecimal debt) {
+        client.send("PUT", "/api/paywall/marketplace/debt/increase/id", new DebtChange(debtId, debt), KasaJson.type(Object.class), false);
+    }
+
+    /** PUT {@code .../debt/decrease/id}: the member owes {@code debt} less; only while the debt is open. */
+    public void decreaseDebt(long debtId, BigDecimal debt) {
+        client.send("PUT", "/api/paywall/marketplace/debt/decrease/id", new DebtChange(debtId, debt), KasaJson.type(Object.class), false);
+    }
+
+    /** DELETE {@code .../debt/delete/id}: the member owes nothing more of it; only while the debt is open. */
+    public void deleteDebt(long debtId) {
+        client.send("DELETE", "/api/paywall/marketplace/debt/delete/id", new DebtRef(debtId), KasaJson.type(Object.class), false);
     }
 }

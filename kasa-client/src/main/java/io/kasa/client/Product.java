@@ -7,17 +7,51 @@ import java.math.BigDecimal;
  * amount; the lines of an order add up to its amount), {@code quantity} (1–99999),
  * {@code taxGroupId} (VAT group 0, 1, 10 or 20), {@code unitCodeId} (1–10), and optionally
  * the {@code paymentMethodId} (1–14) and the marketplace {@code memberId} it is paid to.
- * {@code memberEarningCalculated} and {@code memberEarning} carry the platform's own figure
- * for the member's share (0 to the amount, only with a member), approved with
- * {@link Marketplace#approveProductsSelf}; without them Kasa calculates the shares.
- * Null optional fields are not sent; rules are the server's to enforce.
+ * Kasa's calculator splits a member's product by the member's commission and applies its
+ * {@code cargo} and {@code discount} arrangements (docs/marketplace.md, "Cargo, discounts and
+ * debts"); instead, {@code memberEarningCalculated} and {@code memberEarning} carry the
+ * platform's own figure for the member's share (0 to the amount, only with a member, without
+ * arrangements), approved with {@link Marketplace#approveProductsSelf}. Null optional fields
+ * are not sent; rules are the server's to enforce.
  */
 public record Product(String name, BigDecimal amount, int quantity, int taxGroupId, int unitCodeId,
-                      Integer paymentMethodId, Long memberId, Boolean memberEarningCalculated, BigDecimal memberEarning) {
+                      Integer paymentMethodId, Long memberId, Boolean memberEarningCalculated, BigDecimal memberEarning,
+                      Cargo cargo, Discount discount) {
 
     public Product(String name, BigDecimal amount, int quantity, int taxGroupId, int unitCodeId,
                    Integer paymentMethodId, Long memberId) {
-        this(name, amount, quantity, taxGroupId, unitCodeId, paymentMethodId, memberId, null, null);
+        this(name, amount, quantity, taxGroupId, unitCodeId, paymentMethodId, memberId, null, null, null, null);
+    }
+
+    /**
+     * A cargo arrangement: {@code cargoOwnerType} is Paywall's cargo type — 0 no cargo cost,
+     * 1 deduct from the platform and add to the seller, 2 deduct from the seller and add to
+     * the platform, 3 take no action — and {@code cargoCost} its cost in the sale's currency.
+     */
+    public record Cargo(int cargoOwnerType, BigDecimal cargoCost) {
+
+        public static Cargo of(int cargoOwnerType, BigDecimal cargoCost) {
+            return new Cargo(cargoOwnerType, cargoCost);
+        }
+    }
+
+    /**
+     * A discount arrangement: {@code discountOwnerType} 0 none, 1 the platform, 2 the seller;
+     * {@code discountType} 1 an amount, 2 a percentage of the price before the discount;
+     * {@code discount} the amount or the percentage. The product's amount is the price after it.
+     */
+    public record Discount(int discountOwnerType, Integer discountType, BigDecimal discount) {
+
+        public static final int PLATFORM = 1;
+        public static final int SELLER = 2;
+
+        public static Discount amount(int owner, BigDecimal amount) {
+            return new Discount(owner, 1, amount);
+        }
+
+        public static Discount percentage(int owner, BigDecimal percentage) {
+            return new Discount(owner, 2, percentage);
+        }
     }
 
     public static Product of(String name, BigDecimal amount, int quantity, int taxGroupId, int unitCodeId) {
@@ -26,17 +60,27 @@ public record Product(String name, BigDecimal amount, int quantity, int taxGroup
 
     public Product withPaymentMethodId(Integer paymentMethodId) {
         return new Product(name, amount, quantity, taxGroupId, unitCodeId, paymentMethodId, memberId,
-                memberEarningCalculated, memberEarning);
+                memberEarningCalculated, memberEarning, cargo, discount);
     }
 
     public Product withMemberId(long memberId) {
         return new Product(name, amount, quantity, taxGroupId, unitCodeId, paymentMethodId, memberId,
-                memberEarningCalculated, memberEarning);
+                memberEarningCalculated, memberEarning, cargo, discount);
     }
 
     /** The member's share as the platform calculated it ({@code MemberEarningCalculated: true, MemberEarning}). */
     public Product withMemberEarning(BigDecimal memberEarning) {
         return new Product(name, amount, quantity, taxGroupId, unitCodeId, paymentMethodId, memberId, true,
-                memberEarning);
+                memberEarning, cargo, discount);
+    }
+
+    public Product withCargo(Cargo cargo) {
+        return new Product(name, amount, quantity, taxGroupId, unitCodeId, paymentMethodId, memberId,
+                memberEarningCalculated, memberEarning, cargo, discount);
+    }
+
+    public Product withDiscount(Discount discount) {
+        return new Product(name, amount, quantity, taxGroupId, unitCodeId, paymentMethodId, memberId,
+                memberEarningCalculated, memberEarning, cargo, discount);
     }
 }

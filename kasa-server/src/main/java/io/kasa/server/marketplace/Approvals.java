@@ -111,15 +111,17 @@ public class Approvals {
     private final BusinessTime time;
     private final Members members;
     private final MarketplaceSettingsStore settings;
+    private final Debts debts;
     private final Transactions transactions;
 
     Approvals(JdbcClient jdbc, BusinessTime time, Members members, MarketplaceSettingsStore settings,
-              Transactions transactions) {
+              Transactions transactions, Debts debts) {
         this.jdbc = jdbc;
         this.time = time;
         this.members = members;
         this.settings = settings;
         this.transactions = transactions;
+        this.debts = debts;
     }
 
     /**
@@ -271,6 +273,7 @@ public class Approvals {
             jdbc.sql("update earning set status = 'REJECTED', updated_at = :now where id = any(:ids) and status = 'CALCULATED'")
                     .param("now", SqlTime.of(now)).param("ids", mine.stream().map(Share::id).toArray(Long[]::new))
                     .update();
+            debts.rejected(line.id(), now);
             success.add(line.productId());
         }
         return new Decision(success, fail);

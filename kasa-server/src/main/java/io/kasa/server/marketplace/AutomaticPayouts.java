@@ -22,9 +22,10 @@ import java.util.UUID;
 /**
  * Pays member earnings, and platform earnings that are not pooled, on their payable date:
  * one transfer per merchant, payee, currency and transfer description (the one their
- * approval asked for, or none). Scheduled earnings and those a merchant put back in the queue
- * (RETRY) are paid alike; a transfer the bank refuses leaves its earnings FAILED, paid again
- * only after an explicit retry ({@link EarningChanges#retry}). Earnings are claimed with
+ * approval asked for, or none), less the member's open debts it nets ({@link Debts#net}).
+ * Scheduled earnings and those a merchant put back in the queue (RETRY) are paid alike; a
+ * transfer the bank refuses leaves its earnings FAILED, paid again only after an explicit
+ * retry ({@link EarningChanges#retry}), and its debts open. Earnings are claimed with
  * {@code for update skip locked} into a payout before the transfer, so each is paid by one
  * run on one node, however many nodes run this; a payout interrupted by a stopped node is
  * claimed by one node and executed again with the same transfer id, which the bank executes
@@ -41,10 +42,12 @@ public class AutomaticPayouts {
     private final Duration stalledAfter;
     private final TransactionTemplate transaction;
     private final DatabaseOutage outage;
+    private final Debts debts;
 
     AutomaticPayouts(JdbcClient jdbc, BusinessTime time, Members members, MarketplaceSettingsStore settings,
                      Payouts payouts, PayoutSettings payoutSettings, PlatformTransactionManager transactions,
-                     DatabaseOutage outage) {
+                     DatabaseOutage outage, Debts debts) {
+        this.debts = debts;
         this.jdbc = jdbc;
         this.time = time;
         this.members = members;
@@ -103,8 +106,10 @@ public class AutomaticPayouts {
         }
         BigDecimal total = jdbc.sql("select sum(amount) from earning where id = any(:ids)")
                 .param("ids", due.toArray(Long[]::new)).query(BigDecimal.class).single();
-        UUID payoutId = payouts.create(payee.merchantId(), null, payee.memberId(), payee.currencyId(), total, iban(payee),
-                payee.description());
+        Debts.Netting netting = debts.net(payee.merchantId(), payee.memberId(), payee.currencyId(), total);
+        UUID payoutId = payouts.create(payee.merchantId(), null, payee.memberId(), payee.currencyId(),
+                total.subtract(netting.amount()), iban(payee), payee.description());
+        debts.attach(netting, payoutId);
         jdbc.sql("update earning set status = 'ORDERED', payout_id = :payout, updated_at = :now where id = any(:ids)")
                 .param("payout", payoutId).param("now", SqlTime.of(time.now())).param("ids", due.toArray(Long[]::new))
                 .update();
@@ -137,6 +142,7 @@ public class AutomaticPayouts {
                 .param("now", SqlTime.of(time.now()))
                 .param("payout", payoutId)
                 .update();
+        debts.settle(payoutId, paid);
     }
 
     /**

@@ -39,13 +39,16 @@ public class Earnings {
     private final Members members;
     private final MarketplaceSettingsStore settings;
     private final Approvals approvals;
+    private final Debts debts;
 
-    Earnings(JdbcClient jdbc, BusinessTime time, Members members, MarketplaceSettingsStore settings, Approvals approvals) {
+    Earnings(JdbcClient jdbc, BusinessTime time, Members members, MarketplaceSettingsStore settings, Approvals approvals,
+             Debts debts) {
         this.jdbc = jdbc;
         this.time = time;
         this.members = members;
         this.settings = settings;
         this.approvals = approvals;
+        this.debts = debts;
     }
 
     @EventListener
@@ -85,7 +88,7 @@ public class Earnings {
             BigDecimal commission = valueDate == null ? BigDecimal.ZERO : valueDate.commission();
             boolean byPlatform = line.memberEarning() != null;
             Shares shares = byPlatform ? new Shares(line.memberEarning(), line.amount().subtract(line.memberEarning()))
-                    : Shares.of(line.amount(), commission);
+                    : debts.arrange(merchant, paymentId, line.id(), line.memberId(), currencyId, line.amount(), commission, at);
             insert(merchant, paymentId, line.id(), line.memberId(), currencyId, shares.member(), commission, earningDate,
                     byPlatform, at);
             insert(merchant, paymentId, line.id(), null, currencyId, shares.platform(), commission, earningDate,
@@ -117,7 +120,8 @@ public class Earnings {
 
     /**
      * A successful cancel takes back every earning not yet on its way to a bank account:
-     * approved or not, a failed payout's earnings and those put back in the queue included.
+     * approved or not, a failed payout's earnings and those put back in the queue included;
+     * the member owes what it could not take back ({@link Debts#cancelled}).
      */
     private void reverse(UUID paymentId, Instant at) {
         jdbc.sql("""
@@ -125,6 +129,7 @@ public class Earnings {
                         where payment_id = :payment and status = any(:reversible)""")
                 .param("reversible", EarningStatus.names(EarningStatus.CHANGEABLE))
                 .param("payment", paymentId).param("at", SqlTime.of(at)).update();
+        debts.cancelled(paymentId, at);
     }
 
     /** The day after, moved past a weekend to Monday. */

@@ -48,10 +48,13 @@ public class Payments {
     private final StatusWaits waits;
     private final PaymentSettings settings;
     private final Transactions transaction;
+    private final MarketplaceAccounts marketplaces;
 
     Payments(JdbcClient jdbc, BusinessTime time, Terminals terminals, Pairing pairing, Merchants merchants, Members members,
              Orders orders,
-             Deliveries deliveries, StatusWaits waits, PaymentSettings settings, Transactions transactions) {
+             Deliveries deliveries, StatusWaits waits, PaymentSettings settings, Transactions transactions,
+             MarketplaceAccounts marketplaces) {
+        this.marketplaces = marketplaces;
         this.jdbc = jdbc;
         this.time = time;
         this.terminals = terminals;
@@ -85,6 +88,7 @@ public class Payments {
                         "Products[" + i + "].MemberId üyeleriniz arasında yok", "Products[" + i + "].MemberId is not one of your members"));
             }
         }
+        checkArrangements(merchant, order);
         byte[] fingerprint = fingerprint(channel, order);
         boolean live = deliveries.isLive(terminal.id());
         Created created = transaction.execute(status -> createSale(merchant, terminal, order, channel, ip, fingerprint, live));
@@ -94,6 +98,35 @@ public class Payments {
             resumeDelivery(created.paymentId());
         }
         return respond(created.paymentId(), terminal.id(), channel, wait);
+    }
+
+    /**
+     * Cargo and discount arrangements move money between a member and the platform, so only a
+     * product with a member, in a merchant that runs a marketplace, may carry one (Paywall's
+     * "unexpected basket cargo / discount type", 53 and 55).
+     */
+    private void checkArrangements(MerchantId merchant, SaleOrder order) {
+        boolean marketplace = false;
+        boolean asked = false;
+        for (int i = 0; i < order.products().size(); i++) {
+            SaleOrder.Product product = order.products().get(i);
+            if (!product.hasArrangement()) {
+                continue;
+            }
+            if (!asked) {
+                marketplace = marketplaces.enabled(merchant);
+                asked = true;
+            }
+            if (marketplace && product.memberId() != null) {
+                continue;
+            }
+            String why = marketplace ? "MemberId taşımayan bir üründe" : "pazaryeri açık olmayan bir hesapta";
+            String because = marketplace ? "on a product without a MemberId" : "in an account without a marketplace";
+            boolean cargo = product.cargo() != null && (product.cargo().type() != 0 || product.cargo().cost() != null);
+            String field = "Products[" + i + "]." + (cargo ? "Cargo" : "Discount");
+            throw new KasaException(cargo ? KasaError.BASKET_UNEXPECTED_CARGO_TYPE : KasaError.BASKET_UNEXPECTED_DISCOUNT_TYPE,
+                    new LocalizedText(field + " " + why + " gönderilemez", field + " cannot be sent " + because));
+        }
     }
 
     /**
@@ -142,14 +175,24 @@ public class Payments {
         for (SaleOrder.Product product : order.products()) {
             jdbc.sql("""
                             insert into payment_product (id, payment_id, position, name, amount, quantity, tax_group_id,
-                                unit_code_id, payment_method_id, member_id, member_earning)
+                                unit_code_id, payment_method_id, member_id, member_earning, cargo_id, cargo_type, cargo_cost,
+                                discount_id, discount_owner_type, discount_type, discount)
                             values (:id, :payment, :position, :name, :amount, :quantity, :tax, :unit, :method, :member,
-                                :memberEarning)""")
+                                :memberEarning,
+                                case when cast(:cargoType as smallint) is null then null else nextval('product_cargo_id') end,
+                                :cargoType, :cargoCost,
+                                case when cast(:discountOwner as smallint) is null then null else nextval('product_discount_id') end,
+                                :discountOwner, :discountType, :discount)""")
                     .param("id", UUID.randomUUID()).param("payment", paymentId).param("position", position++)
                     .param("name", product.name()).param("amount", product.amount()).param("quantity", product.quantity())
                     .param("tax", product.taxGroupId()).param("unit", product.unitCodeId())
                     .param("method", product.paymentMethodId()).param("member", product.memberId())
                     .param("memberEarning", product.memberEarning())
+                    .param("cargoType", product.cargo() == null ? null : product.cargo().type())
+                    .param("cargoCost", product.cargo() == null ? null : product.cargo().cost())
+                    .param("discountOwner", product.discount() == null ? null : product.discount().owner())
+                    .param("discountType", product.discount() == null ? null : product.discount().type())
+                    .param("discount", product.discount() == null ? null : product.discount().value())
                     .update();
         }
         Order created = newOrder(merchant, paymentId, terminal.id(), PaymentType.SALE, now);

@@ -105,6 +105,7 @@ class DashboardBrowserIT extends KasaServerIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("jobs")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pool"), "Pooled"));
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#approvals tr[data-product-id]"), 2));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("debts"), "No debts."));
         screenshot("marketplace");
         click(By.cssSelector("#approvals tr[data-product-id] button.approve"));
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#approvals tr[data-product-id]"), 1));

@@ -214,6 +214,9 @@ final class ValidRequests {
             case "POST /api/paywall/marketplace/reject/payment" -> "{\"PaymentId\":" + world.marketplacePaymentId() + "}";
             case "POST /dashboard/api/marketplace/approvals" -> "{\"PaymentId\":" + world.marketplacePaymentId()
                     + ",\"ProductIds\":[1],\"Calculator\":\"Kasa\",\"Description\":\"Fuzz\"}";
+            case "PUT /api/paywall/marketplace/debt/increase/id", "PUT /api/paywall/marketplace/debt/decrease/id" ->
+                    "{\"Id\":" + world.debtId() + ",\"Debt\":1}";
+            case "DELETE /api/paywall/marketplace/debt/delete/id" -> "{\"Id\":" + world.debtId() + "}";
             case "POST /api/device/pair/status" -> "{\"DeviceToken\":\"" + world.deviceToken() + "\"}";
             case "POST /api/device/pair" -> "{\"PairCode\":\"000000\",\"SerialNo\":\"FUZZ-DEVICE\",\"Model\":\"A910\",\"AppVersion\":\"1.0.0\"}";
             case "POST /admin/merchants", "POST /dashboard/api/operator/merchants" -> "{\"Name\":\"Fuzz merchant\"}";

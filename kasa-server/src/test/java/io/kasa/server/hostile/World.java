@@ -12,11 +12,13 @@ import java.util.UUID;
  * dashboard session. Every id an endpoint can take has a value of this merchant here:
  * {@code paymentId} is the sale's GUID, {@code marketplacePaymentId} its integer {@code PaymentId},
  * {@code productId} its first product's integer {@code ProductId} and {@code earningId} that
- * product's (platform) earning, paid by the payout job.
+ * product's (platform) earning, paid by the payout job; {@code debtId} is the open debt a
+ * member's sale with cargo left.
  */
 record World(String label, CreatedMerchant merchant, UUID terminalId, UUID tagId, String tagCode, UUID paymentId,
              long marketplacePaymentId, long productId, long earningId, String merchantUniqueCode, UUID callbackId, long memberId, long bankAccountId, String memberExternalId, UUID jobId,
-             UUID spareTerminalId, UUID pairRequestId, UUID pairAsyncRequestId, String deviceToken, IssuedKey revokedKey, Session session) {
+             UUID spareTerminalId, UUID pairRequestId, UUID pairAsyncRequestId, String deviceToken, IssuedKey revokedKey, Session session,
+             long debtId) {
 
     /** A dashboard session: the cookie to send and its CSRF token. */
     record Session(String cookie, String csrfToken) {

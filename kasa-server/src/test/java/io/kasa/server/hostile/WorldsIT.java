@@ -86,6 +86,11 @@ abstract class WorldsIT extends KasaServerIT {
         awaitTrue("the payout job ends", () -> count("""
                 select count(*) from payout_job where id = :id and status in ('SUCCEEDED', 'FAILED')""", jobId) == 1);
 
+        String cargoSale = MarketplaceIT.sale(shop.terminalId(), memberId, 1_000, 0)
+                .replace("\"MemberId\":" + memberId, "\"MemberId\":" + memberId + ",\"Cargo\":{\"CargoOwnerType\":2,\"CargoCost\":500}");
+        SaleResult withDebt = client.payments().syncSaleJson(cargoSale);
+        Marketplace.DebtItem debt = client.marketplace().debtsOfPayment(withDebt.paymentId()).getFirst();
+
         UUID spare = Devices.register(client, label + " spare");
         PairRequest pairRequest = client.pairing().request(TerminalRef.id(spare));
         String deviceToken = http().post("/api/device/pair")
@@ -100,7 +105,7 @@ abstract class WorldsIT extends KasaServerIT {
         return new World(label, shop.merchant().created(), shop.terminalId(), tagId, tagCode, paymentId,
                 sale.paymentId(), productId, earningId, code, callbackId, memberId, bankAccountId, externalId, jobId, spare, pairRequest.pairRequestId(),
                 pairAsyncRequest.pairAsyncRequestId(), deviceToken, revoked,
-                signIn(shop.merchant().created().privateKey()));
+                signIn(shop.merchant().created().privateKey()), debt.debtId());
     }
 
     /** A dashboard session of the merchant whose private pair this is. */

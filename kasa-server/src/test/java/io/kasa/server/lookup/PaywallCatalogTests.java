@@ -273,7 +273,14 @@ class PaywallCatalogTests {
         Set<String> kasaAdditions = Set.of("Connection.HasTerminals", "Terminal.AlreadyExistsWithThisSerialNo",
                 "Pair.Sync.RequestNotFound", "Pair.Sync.RequestNotPending", "Pair.Sync.CodeInvalid",
                 "Pair.Async.CodeExpired", "Pair.Async.RequestNotPending",
-                "Payment.Product.InvalidMemberId", "Payment.Product.MemberEarningExceedsAmount");
+                "Payment.Product.InvalidMemberId", "Payment.Product.MemberEarningExceedsAmount",
+                // the Payment API's cargo and discount codes 36-42 and 53-56, on the sale's products
+                "Payment.Product.InvalidDiscountOwner", "Payment.Product.InvalidDiscountType",
+                "Payment.Product.InvalidDiscountPercentage", "Payment.Product.InvalidDiscountAmount",
+                "Payment.Product.InvalidCargoType", "Payment.Product.InvalidCargoCurrency",
+                "Payment.Product.InvalidCargoAmount", "Payment.Basket.UnexpectedCargoType",
+                "Payment.Basket.UnexpectedCargoValue", "Payment.Basket.UnexpectedDiscountType",
+                "Payment.Basket.UnexpectedDiscountValue");
         List<String> paywallFamilies = List.of("Connection.", "Transaction.", "Terminal.", "Pair.", "Payment.");
         assertThat(Arrays.stream(KasaError.values()).map(KasaError::clientMessage)
                 .filter(constant -> paywallFamilies.stream().anyMatch(constant::startsWith))

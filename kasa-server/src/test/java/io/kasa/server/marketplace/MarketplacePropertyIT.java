@@ -18,6 +18,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,14 +38,15 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A property-based test: random sequences of sales, approvals and rejections (of whole
- * payments or single products, with Kasa's calculator or the platform's own figures, now and
- * then two at once), cancels, payout orders, bank failures and restarts, earnings operations
- * (increases, decreases, postpones, reflection dates and retries of refused payouts) and
- * automatic payout runs on days the business clock moves to, against a real server, drawn
- * from fixed seeds so that any failure can be replayed. After every action the money rules
- * hold — shares add up to sales; only approved earnings are pooled or paid; the pool, the
- * orders and the payments balance; nothing is paid twice.
+ * A property-based test: random sequences of sales (some with cargo and discount
+ * arrangements, some with the platform's own figures), approvals and rejections (of whole
+ * payments or single products, now and then two at once), cancels, payout orders, bank
+ * failures and restarts, earnings operations (increases, decreases, postpones, reflection
+ * dates and retries of refused payouts), debt changes and automatic payout runs on days the
+ * business clock moves to, against a real server, drawn from fixed seeds so that any failure
+ * can be replayed. After every action the money rules hold — shares less debts add up to
+ * sales; only approved earnings are pooled or paid; the pool, the orders and the payments
+ * balance; debts are settled once; nothing is paid twice.
  */
 class MarketplacePropertyIT {
 
@@ -53,16 +56,41 @@ class MarketplacePropertyIT {
     private static SimulatedBank bank;
     private static MutableClock clock;
     private static AutomaticPayouts automaticPayouts;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    sealed interface Action permits Sale, Cancel, Start, BankFails, Restart, Approve, Reject, Change, PayDue, MemberBankFails {
+    sealed interface Action permits Sale, Cancel, Start, BankFails, Restart, Approve, Reject, Change, PayDue, MemberBankFails,
+            DebtChange {
     }
 
-    /** {@code ownFigureCents}: the platform's own figure for the member's share, or -1 for Kasa's calculation. */
-    record Sale(int memberCents, int ownCents, boolean withMember, int ownFigureCents) implements Action {
+    /**
+     * {@code ownFigureCents}: the platform's own figure for the member's share, or -1 for Kasa's
+     * calculation; {@code arrangement}, when not null (and Kasa calculates), is the member
+     * product's cargo and discount.
+     */
+    record Sale(int memberCents, int ownCents, boolean withMember, int ownFigureCents, Arranged arrangement) implements Action {
+    }
+
+    /** Cargo type 0-3 with a cost in cents; discount owner 0-2, type 1 (cents) or 2 (1-99 percent). */
+    record Arranged(int cargoType, int cargoCents, int discountOwner, int discountType, int discountValue) {
+
+        String cargoJson() {
+            return cargoType == 0 ? "{\"CargoOwnerType\":0}"
+                    : "{\"CargoOwnerType\":" + cargoType + ",\"CargoCost\":" + BigDecimal.valueOf(cargoCents, 2) + "}";
+        }
+
+        String discountJson() {
+            return discountOwner == 0 ? "{\"DiscountOwnerType\":0}"
+                    : "{\"DiscountOwnerType\":" + discountOwner + ",\"DiscountType\":" + discountType + ",\"Discount\":"
+                    + (discountType == 1 ? BigDecimal.valueOf(discountValue, 2) : BigDecimal.valueOf(1 + discountValue % 99)) + "}";
+        }
     }
 
     /** Approves sale {@code which}: the whole payment, or its first product; {@code racing} sends it twice at once. */
     record Approve(int which, boolean wholePayment, boolean racing) implements Action {
+    }
+
+    /** A change of one of the merchant's debts: 0 increase, 1 decrease, 2 delete. */
+    record DebtChange(int which, int kind, int cents) implements Action {
     }
 
     record Reject(int which, boolean wholePayment) implements Action {
@@ -101,8 +129,9 @@ class MarketplacePropertyIT {
 
     /**
      * A random sequence of 6–24 actions drawn from the seed, weighted like a busy week:
-     * sales most often, then approvals, earnings operations, payout orders, cancels, payout
-     * runs, rejections and restarts, now and then a bank account failing or recovering. The same seed always gives
+     * sales most often (half of a member's with cargo and discount arrangements), then
+     * approvals, earnings operations, payout orders, cancels, payout runs, debt changes,
+     * rejections and restarts, now and then a bank account failing or recovering. The same seed always gives
      * the same sequence.
      */
     static List<Action> sequence(long seed) {
@@ -111,28 +140,34 @@ class MarketplacePropertyIT {
         List<Action> actions = new ArrayList<>();
         Operation[] operations = Operation.values();
         for (int i = 0; i < length; i++) {
-            int pick = random.nextInt(27);
-            actions.add(pick < 5 ? sale(random)
-                    : pick < 9 ? new Approve(random.nextInt(10), random.nextBoolean(), random.nextInt(3) == 0)
-                    : pick < 10 ? new Reject(random.nextInt(10), random.nextBoolean())
-                    : pick < 12 ? new Cancel(random.nextInt(10))
-                    : pick < 14 ? new Start(random.nextInt(4), random.nextBoolean())
-                    : pick < 15 ? new BankFails(random.nextBoolean())
-                    : pick < 16 ? new Restart()
+            int pick = random.nextInt(29);
+            actions.add(pick < 6 ? sale(random)
+                    : pick < 10 ? new Approve(random.nextInt(10), random.nextBoolean(), random.nextInt(3) == 0)
+                    : pick < 11 ? new Reject(random.nextInt(10), random.nextBoolean())
+                    : pick < 13 ? new Cancel(random.nextInt(10))
+                    : pick < 15 ? new Start(random.nextInt(4), random.nextBoolean())
+                    : pick < 16 ? new BankFails(random.nextBoolean())
+                    : pick < 17 ? new Restart()
                     : pick < 22 ? new Change(random.nextInt(10), operations[random.nextInt(operations.length)],
                             random.nextInt(3) == 0 ? random.nextInt(60_000) - 5_000 : 1 + random.nextInt(2_000),
                             random.nextBoolean())
                     : pick < 25 ? new PayDue(random.nextInt(3) == 0 ? random.nextInt(3) : 7 + random.nextInt(3))
+                    : pick < 27 ? new DebtChange(random.nextInt(10), random.nextInt(3), 1 + random.nextInt(5_000))
                     : new MemberBankFails(random.nextInt(3) > 0));
         }
         return actions;
     }
 
+    /** A sale; a member's is calculated by the platform one time in three, and otherwise carries arrangements half the time. */
     private static Sale sale(Random random) {
         int memberCents = 1 + random.nextInt(50_000);
-        boolean withMember = random.nextBoolean();
+        boolean withMember = random.nextInt(4) > 0;
         int ownFigure = withMember && random.nextInt(3) == 0 ? random.nextInt(memberCents + 1) : -1;
-        return new Sale(memberCents, random.nextInt(20_001), withMember, ownFigure);
+        Arranged arrangement = ownFigure < 0 && random.nextBoolean()
+                ? new Arranged(random.nextInt(4), 1 + random.nextInt(80_000), random.nextInt(3), 1 + random.nextInt(2),
+                        1 + random.nextInt(80_000))
+                : null;
+        return new Sale(memberCents, random.nextInt(20_001), withMember, ownFigure, arrangement);
     }
 
     static LongStream seeds() {
@@ -159,9 +194,12 @@ class MarketplacePropertyIT {
                 LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Istanbul"));
                 switch (action) {
                     case Sale sale -> {
-                        SaleResult sold = client.payments().syncSaleJson(ownFigure(
-                                MarketplaceIT.sale(terminalId, sale.withMember() ? member : null, sale.memberCents(), sale.ownCents()),
-                                sale.ownFigureCents()));
+                        String body = ownFigure(MarketplaceIT.sale(terminalId, sale.withMember() ? member : null,
+                                sale.memberCents(), sale.ownCents()), sale.ownFigureCents());
+                        if (sale.withMember() && sale.arrangement() != null) {
+                            body = arranged(body, sale.arrangement());
+                        }
+                        SaleResult sold = client.payments().syncSaleJson(body);
                         sales.add(sold);
                     }
                     case Approve approve -> {
@@ -233,6 +271,24 @@ class MarketplacePropertyIT {
                         UUID job = lastJob;
                         if (job != null && ignoreRefusal(() -> client.marketplace().restart(job)) != null) {
                             awaitFinished(job);
+                        }
+                    }
+                    case DebtChange change -> {
+                        List<Marketplace.DebtItem> debts = new ArrayList<>();
+                        for (SaleResult sold : sales) {
+                            debts.addAll(client.marketplace().debtsOfPayment(sold.paymentId()));
+                        }
+                        if (!debts.isEmpty()) {
+                            long debtId = debts.get(change.which() % debts.size()).debtId();
+                            BigDecimal cents = BigDecimal.valueOf(change.cents(), 2);
+                            ignoreRefusal(() -> {
+                                switch (change.kind()) {
+                                    case 0 -> client.marketplace().increaseDebt(debtId, cents);
+                                    case 1 -> client.marketplace().decreaseDebt(debtId, cents);
+                                    default -> client.marketplace().deleteDebt(debtId);
+                                }
+                                return debtId;
+                            });
                         }
                     }
                 }
@@ -322,6 +378,15 @@ class MarketplacePropertyIT {
                 + java.math.BigDecimal.valueOf(cents, 2) + ",\"MemberId\":");
     }
 
+    /** The sale's member product (its first) with the arrangement's cargo and discount. */
+    private static String arranged(String sale, Arranged arrangement) {
+        ObjectNode body = (ObjectNode) JSON.readTree(sale);
+        ObjectNode product = (ObjectNode) body.get("Products").get(0);
+        product.set("Cargo", JSON.readTree(arrangement.cargoJson()));
+        product.set("Discount", JSON.readTree(arrangement.discountJson()));
+        return JSON.writeValueAsString(body);
+    }
+
     private static void awaitFinished(UUID jobId) {
         assertThat(Devices.eventually(Duration.ofSeconds(10), () -> {
             String status = jdbc.sql("select status from payout_job where id = :id").param("id", jobId).query(String.class).single();
@@ -344,8 +409,9 @@ class MarketplacePropertyIT {
         }
         try {
             String dataDir = Files.createTempDirectory("kasa-property-").toString();
-            server = new SpringApplicationBuilder(KasaServer.class, MutableClock.InServer.class).run("--server.port=0", "--server.address=127.0.0.1",
-                    "--kasa.data-dir=" + dataDir, "--kasa.admin-token=property-admin-token", "--kasa.demo.enabled=false");
+            server = new SpringApplicationBuilder(KasaServer.class, MutableClock.InServer.class).run("--server.port=0",
+                    "--server.address=127.0.0.1", "--kasa.data-dir=" + dataDir, "--kasa.admin-token=property-admin-token",
+                    "--kasa.demo.enabled=false", "--kasa.marketplace.payout-interval=7d");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,9 +12,29 @@ import java.util.List;
 public final class MoneyInvariants {
 
     private static final List<String[]> RULES = List.of(
-            new String[]{"member and platform shares add up to each product of a successful sale", """
+            new String[]{"member and platform shares less the member's arrangement debts add up to each product of a successful sale", """
                     select p.id from payment_product p join earning e on e.product_id = p.id
-                    group by p.id, p.amount having sum(e.amount) <> p.amount"""},
+                    group by p.id, p.amount
+                    having sum(e.amount) - coalesce((select sum(d.amount) from debt d
+                                                     where d.product_id = p.id and d.type in (1, 2) and d.status <> 'DELETED'), 0)
+                           <> p.amount"""},
+            new String[]{"for a cancelled sale the member owes exactly the earnings the cancel could not take back", """
+                    select e.id from earning e join payment p on p.id = e.payment_id
+                    left join debt d on d.product_id = e.product_id and d.type = 3
+                    where p.payment_type_id = 2 and p.payment_status_id = 4 and e.member_id is not null
+                      and case when e.status in ('REVERSED', 'REJECTED') then d.id is not null
+                               else d.id is null or d.calculated <> e.amount or d.member_id <> e.member_id end"""},
+            new String[]{"a netted debt is on a payout in flight, a settled one on a succeeded payout, of its own member and currency", """
+                    select d.id from debt d left join payout p on p.id = d.payout_id
+                    where (d.status = 'NETTED' and (p.id is null or p.status <> 'IN_FLIGHT'))
+                       or (d.status = 'SETTLED' and (p.id is null or p.status <> 'SUCCEEDED'))
+                       or (p.id is not null and (p.member_id is distinct from d.member_id or p.merchant_id <> d.merchant_id
+                                                 or p.currency_id <> d.currency_id))"""},
+            new String[]{"an automatic payout in flight carries its ordered earnings less the debts it nets", """
+                    select p.id from payout p
+                    where p.status = 'IN_FLIGHT' and p.job_id is null
+                      and p.amount <> coalesce((select sum(e.amount) from earning e where e.payout_id = p.id and e.status = 'ORDERED'), 0)
+                                    - coalesce((select sum(d.amount) from debt d where d.payout_id = p.id and d.status = 'NETTED'), 0)"""},
             new String[]{"every product of a marketplace sale has its shares", """
                     select p.id from payment_product p
                     where exists (select 1 from earning e where e.payment_id = p.payment_id)
@@ -66,10 +86,11 @@ public final class MoneyInvariants {
             new String[]{"a paid earning was paid by a succeeded payout", """
                     select e.id from earning e left join payout p on p.id = e.payout_id
                     where e.status = 'PAID' and (p.id is null or p.status <> 'SUCCEEDED')"""},
-            new String[]{"a succeeded payout moved exactly what it paid", """
-                    select p.id from payout p left join earning e on e.payout_id = p.id and e.status = 'PAID'
+            new String[]{"a succeeded payout moved exactly what it paid, less the debts it settled", """
+                    select p.id from payout p
                     where p.status = 'SUCCEEDED'
-                    group by p.id, p.amount having coalesce(sum(e.amount), 0) <> p.amount"""},
+                      and p.amount <> coalesce((select sum(e.amount) from earning e where e.payout_id = p.id and e.status = 'PAID'), 0)
+                                    - coalesce((select sum(d.amount) from debt d where d.payout_id = p.id and d.status = 'SETTLED'), 0)"""},
             new String[]{"the bank moved each succeeded payout once, and nothing else", """
                     select p.id from payout p full join simulated_bank_transfer t on t.id = p.id
                     where (p.status = 'SUCCEEDED') is distinct from (t.id is not null)

@@ -1,6 +1,7 @@
 package io.kasa.server.dashboard.web;
 
 import io.kasa.server.marketplace.Approvals;
+import io.kasa.server.marketplace.Debts;
 import io.kasa.server.marketplace.EarningChanges;
 import io.kasa.server.marketplace.EarningStatus;
 import io.kasa.server.marketplace.Ledger;
@@ -28,14 +29,16 @@ import org.springframework.web.bind.annotation.RestController;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * The marketplace page: settings, members, earnings waiting for approval (approved or
  * rejected here with the API's rules), every earning with its reflection date (a refused
- * payout's retried here with the API's rules), payouts, the pool of platform earnings and
- * payout orders.
+ * payout's retried here with the API's rules), payouts, the members' debts, the pool of
+ * platform earnings and payout orders.
  */
 @RestController
 class MarketplaceController {
@@ -47,9 +50,10 @@ class MarketplaceController {
     private final Ledger ledger;
     private final EarningChanges changes;
     private final BusinessTime time;
+    private final Debts debts;
 
     MarketplaceController(MarketplaceSettingsStore settings, Members members, PayoutJobs jobs, Approvals approvals,
-                          Ledger ledger, EarningChanges changes, BusinessTime time) {
+                          Ledger ledger, EarningChanges changes, BusinessTime time, Debts debts) {
         this.settings = settings;
         this.members = members;
         this.jobs = jobs;
@@ -57,6 +61,7 @@ class MarketplaceController {
         this.ledger = ledger;
         this.changes = changes;
         this.time = time;
+        this.debts = debts;
     }
 
     record WaitingItem(long paymentId, long productId, String productName, BigDecimal productAmount, String currency,
@@ -103,6 +108,22 @@ class MarketplaceController {
 
     record JobView(UUID id, int currencyId, String currency, LocalDate dateFrom, LocalDate dateTo, String status,
                    BigDecimal earning, int count, List<PayoutJob.Result> results) {
+    }
+
+    record DebtItem(long id, int type, String typeName, long memberId, String memberName, String currency, long paymentId,
+                    long productId, BigDecimal debtAmount, String status, UUID payoutId, LocalDateTime date) {
+    }
+
+    /** The members' debts, newest first (docs/marketplace.md, "Cargo, discounts and debts"). */
+    @GetMapping("/dashboard/api/marketplace/debts")
+    PhysicalEnvelope debts(MerchantId merchant, @RequestParam(required = false) Integer pageIndex,
+                           @RequestParam(required = false) Integer pageSize) {
+        Map<Long, String> names = new HashMap<>();
+        return PhysicalEnvelope.success(debts.list(merchant, Paging.of(pageIndex, pageSize)).map(debt -> new DebtItem(
+                debt.id(), debt.type().id(), debt.type().wireName(), debt.memberId(),
+                names.computeIfAbsent(debt.memberId(), id -> members.find(merchant, id).map(Member::name).orElse(null)),
+                Lookups.CURRENCIES.get(debt.currencyId()), debt.paymentId(), debt.productId(), debt.amount(),
+                debt.status().wireName(), debt.payoutId(), time.local(debt.createdAt()))));
     }
 
     @GetMapping("/dashboard/api/marketplace/settings")

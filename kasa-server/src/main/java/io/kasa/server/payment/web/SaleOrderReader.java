@@ -47,7 +47,7 @@ final class SaleOrderReader {
             SaleRequest.Method method = Validation.required("Methods[" + i + "]", requestedMethods.get(i));
             methods.add(lookup("Methods[" + i + "].PaymentMethodId", method.paymentMethodId(), Lookups.PAYMENT_METHODS));
         }
-        List<SaleOrder.Product> products = products(request.products(), amount);
+        List<SaleOrder.Product> products = products(request.products(), amount, currencyId);
         return new SaleOrder(terminal, merchantUniqueCode,
                 Validation.optionalText("DisplayCode", request.displayCode(), 25),
                 amount, currencyId, List.copyOf(methods), callbackAddress(request.callbackAddress()),
@@ -57,7 +57,7 @@ final class SaleOrderReader {
                 receiptOptions(request.receiptOptions()));
     }
 
-    private static List<SaleOrder.Product> products(List<SaleRequest.Product> requested, BigDecimal amount) {
+    private static List<SaleOrder.Product> products(List<SaleRequest.Product> requested, BigDecimal amount, int currencyId) {
         if (requested == null || requested.isEmpty()) {
             throw Validation.invalid("Products en az bir ürün içermelidir", "Products must hold at least one product");
         }
@@ -80,7 +80,10 @@ final class SaleOrderReader {
                     lookup(field + ".UnitCodeId", product.unitCodeId(), Lookups.UNIT_CODES),
                     product.paymentMethodId() == null ? null
                             : lookup(field + ".PaymentMethodId", product.paymentMethodId(), Lookups.PAYMENT_METHODS),
-                    product.memberId(), memberEarning(field, product, lineAmount)));
+                    product.memberId(), memberEarning(field, product, lineAmount),
+                    cargo(field + ".Cargo", product.cargo(), currencyId),
+                    discount(field + ".Discount", product.discount())));
+            withinBounds(field, products.getLast());
         }
         if (total.compareTo(amount) != 0) {
             throw Validation.invalid("Products tutarlarının toplamı (" + total + ") Amount (" + amount + ") ile aynı olmalıdır",
@@ -91,8 +94,9 @@ final class SaleOrderReader {
 
     /**
      * The platform's own figure for the member's share (Paywall's platform calculator): read
-     * only with {@code MemberEarningCalculated} true, which needs a member; 0 to the product's
-     * amount (above it: error 57). Null when Kasa calculates the shares.
+     * only with {@code MemberEarningCalculated} true, which needs a member and excludes cargo
+     * and discount arrangements (Kasa's calculator applies those); 0 to the product's amount
+     * (above it: error 57). Null when Kasa calculates the shares.
      */
     private static BigDecimal memberEarning(String field, SaleRequest.Product product, BigDecimal lineAmount) {
         if (!Boolean.TRUE.equals(product.memberEarningCalculated())) {
@@ -105,6 +109,11 @@ final class SaleOrderReader {
         if (product.memberId() == null) {
             throw Validation.invalid(field + ".MemberEarningCalculated için " + field + ".MemberId zorunludur",
                     field + ".MemberId is required with " + field + ".MemberEarningCalculated");
+        }
+        if (product.cargo() != null || product.discount() != null) {
+            String arrangement = field + (product.cargo() != null ? ".Cargo" : ".Discount");
+            throw Validation.invalid(arrangement + ", " + field + ".MemberEarningCalculated ile gönderilemez: platformun kendi hesabı kargo ve indirimi içerir",
+                    arrangement + " cannot be sent with " + field + ".MemberEarningCalculated: the platform's own figures already account for cargo and discounts");
         }
         BigDecimal memberEarning = Validation.required(field + ".MemberEarning", product.memberEarning());
         if (memberEarning.signum() == 0) {
@@ -120,6 +129,121 @@ final class SaleOrderReader {
                     field + ".MemberEarning (" + scaled + ") is above the product's amount (" + lineAmount + ")"));
         }
         return scaled;
+    }
+
+    /**
+     * A cargo arrangement: {@code CargoOwnerType} from Paywall's cargo types (0-3); a cost
+     * (more than zero) for types 1 and 2, none for type 0, optional for type 3; the cost is
+     * in the sale's currency, so a {@code CurrencyId}, when sent, must be the sale's.
+     */
+    private static SaleOrder.Cargo cargo(String field, SaleRequest.Cargo cargo, int currencyId) {
+        if (cargo == null) {
+            return null;
+        }
+        Integer type = cargo.cargoOwnerType();
+        if (type == null || type < 0 || type > 3) {
+            throw refused(KasaError.PRODUCT_CARGO_TYPE_INVALID, field + ".CargoOwnerType", "0, 1, 2 veya 3 olmalıdır",
+                    "must be 0, 1, 2 or 3");
+        }
+        if (cargo.currencyId() != null && cargo.currencyId() != currencyId) {
+            throw refused(KasaError.PRODUCT_CARGO_CURRENCY_INVALID, field + ".CurrencyId",
+                    "satışın para birimi (" + currencyId + ") olmalıdır", "must be the sale's currency (" + currencyId + ")");
+        }
+        BigDecimal cost = cargo.cargoCost();
+        if (type == 0) {
+            if (cost != null && cost.signum() != 0) {
+                throw refused(KasaError.BASKET_UNEXPECTED_CARGO_VALUE, field + ".CargoCost",
+                        "kargo tipi 0 (kargo bedeli yok) iken gönderilemez", "cannot be sent with cargo type 0 (no cargo cost)");
+            }
+            return new SaleOrder.Cargo(0, null);
+        }
+        if (cost == null && type == 3) {
+            return new SaleOrder.Cargo(3, null);
+        }
+        return new SaleOrder.Cargo(type, money(KasaError.PRODUCT_CARGO_AMOUNT_INVALID, field + ".CargoCost", cost, null));
+    }
+
+    /**
+     * A discount arrangement: {@code DiscountOwnerType} 0 (none, with no type and no value),
+     * 1 (platform) or 2 (seller); {@code DiscountType} 1 (an amount, more than zero) or 2 (a
+     * percentage of the price before the discount, more than 0 and less than 100).
+     */
+    private static SaleOrder.Discount discount(String field, SaleRequest.Discount discount) {
+        if (discount == null) {
+            return null;
+        }
+        Integer owner = discount.discountOwnerType();
+        if (owner == null || owner < 0 || owner > 2) {
+            throw refused(KasaError.PRODUCT_DISCOUNT_OWNER_INVALID, field + ".DiscountOwnerType", "0, 1 veya 2 olmalıdır",
+                    "must be 0, 1 or 2");
+        }
+        if (owner == 0) {
+            if (discount.discountType() != null) {
+                throw refused(KasaError.BASKET_UNEXPECTED_DISCOUNT_TYPE, field + ".DiscountType",
+                        "indirim sahibi 0 (yok) iken gönderilemez", "cannot be sent with discount owner 0 (none)");
+            }
+            if (discount.discount() != null && discount.discount().signum() != 0) {
+                throw refused(KasaError.BASKET_UNEXPECTED_DISCOUNT_VALUE, field + ".Discount",
+                        "indirim sahibi 0 (yok) iken gönderilemez", "cannot be sent with discount owner 0 (none)");
+            }
+            return new SaleOrder.Discount(0, null, null);
+        }
+        Integer type = discount.discountType();
+        if (type == null || type < 1 || type > 2) {
+            throw refused(KasaError.PRODUCT_DISCOUNT_TYPE_INVALID, field + ".DiscountType", "1 veya 2 olmalıdır",
+                    "must be 1 or 2");
+        }
+        if (type == 1) {
+            return new SaleOrder.Discount(owner, 1,
+                    money(KasaError.PRODUCT_DISCOUNT_AMOUNT_INVALID, field + ".Discount", discount.discount(), null));
+        }
+        return new SaleOrder.Discount(owner, 2, money(KasaError.PRODUCT_DISCOUNT_PERCENTAGE_INVALID, field + ".Discount",
+                discount.discount(), BigDecimal.valueOf(100)));
+    }
+
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+
+    /**
+     * The price before the discount, and that price with the cargo cost, must still be an
+     * amount (12 integer digits), so that every share and debt the calculator makes of them is.
+     */
+    private static void withinBounds(String field, SaleOrder.Product product) {
+        BigDecimal before = product.amount();
+        if (product.discount() != null) {
+            before = before.add(SaleOrder.Discount.money(product.amount(), product.discount().owner(),
+                    product.discount().type(), product.discount().value()));
+            if (before.compareTo(MAX_AMOUNT) > 0) {
+                boolean percentage = product.discount().type() == 2;
+                throw refused(percentage ? KasaError.PRODUCT_DISCOUNT_PERCENTAGE_INVALID : KasaError.PRODUCT_DISCOUNT_AMOUNT_INVALID,
+                        field + ".Discount.Discount", "indirimden önceki fiyatı " + MAX_INTEGER_DIGITS + " tam basamağın ötesine taşıyor",
+                        "takes the price before the discount beyond " + MAX_INTEGER_DIGITS + " integer digits");
+            }
+        }
+        if (product.cargo() != null && product.cargo().cost() != null && before.add(product.cargo().cost()).compareTo(MAX_AMOUNT) > 0) {
+            throw refused(KasaError.PRODUCT_CARGO_AMOUNT_INVALID, field + ".Cargo.CargoCost",
+                    "indirimden önceki fiyatla birlikte " + MAX_INTEGER_DIGITS + " tam basamağı aşıyor",
+                    "with the price before the discount goes beyond " + MAX_INTEGER_DIGITS + " integer digits");
+        }
+    }
+
+    /** More than zero, at most 2 fraction digits and 12 integer digits, less than {@code below} when given. */
+    private static BigDecimal money(KasaError error, String field, BigDecimal value, BigDecimal below) {
+        if (value == null) {
+            throw refused(error, field, "alanı zorunludur", "is required");
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (value.signum() <= 0 || stripped.scale() > 2 || stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS) {
+            throw refused(error, field, "sıfırdan büyük, en fazla 2 ondalık basamaklı bir tutar olmalıdır",
+                    "must be more than zero with at most 2 fraction digits");
+        }
+        if (below != null && value.compareTo(below) >= 0) {
+            throw refused(error, field, below + "'den küçük olmalıdır", "must be less than " + below);
+        }
+        return value.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    private static KasaException refused(KasaError error, String field, String tr, String en) {
+        return new KasaException(error, new LocalizedText(field + " " + tr, field + " " + en));
     }
 
     /** A positive amount with at most 2 fraction digits and 12 integer digits, at scale 2. */

@@ -20,7 +20,16 @@ record SaleRequest(UUID terminalId, String terminalTagCode, Boolean sendNotifica
     }
 
     record Product(String name, Integer taxGroupId, Integer unitCodeId, BigDecimal amount, Integer quantity,
-                   Integer paymentMethodId, Long memberId, Boolean memberEarningCalculated, BigDecimal memberEarning) {
+                   Integer paymentMethodId, Long memberId, Boolean memberEarningCalculated, BigDecimal memberEarning,
+                   Cargo cargo, Discount discount) {
+    }
+
+    /** A marketplace product's cargo arrangement, in the debt report's terms. */
+    record Cargo(Integer cargoOwnerType, BigDecimal cargoCost, Integer currencyId) {
+    }
+
+    /** A marketplace product's discount arrangement, in the debt report's terms. */
+    record Discount(Integer discountOwnerType, Integer discountType, BigDecimal discount) {
     }
 
     record ReceiptOptions(Boolean topSupport, ReceiptText top, Boolean bottomSupport, ReceiptText bottom) {
