@@ -15,10 +15,13 @@ import java.time.Duration;
 record CostMeter(ServerProbe server, long postmaster, JdbcTarget monitor, String database) {
 
     /**
-     * How long to let PostgreSQL publish its counters before a reading: backends publish them
-     * at most once a second, and within about a second of going idle.
+     * How long to let PostgreSQL publish its counters before reading them: a busy backend
+     * publishes them at most once a second, and one that goes idle less than a second after
+     * its last publication keeps them until a ten-second timer fires (PGSTAT_IDLE_INTERVAL in
+     * PostgreSQL's pgstat.c). The server keeps its pooled connections open, so only waiting
+     * tells.
      */
-    static final Duration STATS_DELAY = Duration.ofMillis(1500);
+    static final Duration STATS_DELAY = Duration.ofSeconds(11);
 
     /**
      * Everything read at one moment; CPU in seconds since each process started, NaN when
@@ -26,22 +29,50 @@ record CostMeter(ServerProbe server, long postmaster, JdbcTarget monitor, String
      */
     record Reading(long nanos, double serverCpu, double compilerCpu, double databaseCpu, double benchCpu,
                    DatabaseCounters counters) {
+
+        Reading with(DatabaseCounters later) {
+            return new Reading(nanos, serverCpu, compilerCpu, databaseCpu, benchCpu, later);
+        }
     }
 
-    /** A reading after {@link #STATS_DELAY}, so that it includes the counters of the work just done. */
-    Reading settledReading() throws InterruptedException {
-        Thread.sleep(STATS_DELAY);
-        return reading();
+    /**
+     * The reading that opens a window: the database's counters once what came before has had
+     * {@code delay} to be published, then the processes' CPU; the window starts now.
+     */
+    Reading beforeWindow(Duration delay) throws InterruptedException {
+        Thread.sleep(delay);
+        DatabaseCounters counters = counters();
+        return cpu(counters);
     }
 
-    /** A reading now. */
-    Reading reading() {
+    /**
+     * The reading that closes a window that ends now: the processes' CPU now, then the
+     * database's counters once the window's work has had {@code delay} to be published (they
+     * then also hold whatever the idle server did meanwhile: a few timer queries a second).
+     */
+    Reading afterWindow(Duration delay) throws InterruptedException {
+        Reading cpu = cpu(DatabaseCounters.UNKNOWN);
+        Thread.sleep(delay);
+        return cpu.with(counters());
+    }
+
+    /** The database's counters now, as far as PostgreSQL has published them. */
+    DatabaseCounters counters() {
+        return DatabaseCounters.read(monitor, database);
+    }
+
+    /** A reading now, without the database's counters: for the JIT compiler's share. */
+    Reading cpuNow() {
+        return cpu(DatabaseCounters.UNKNOWN);
+    }
+
+    private Reading cpu(DatabaseCounters counters) {
         return new Reading(System.nanoTime(),
                 server == null ? Double.NaN : server.sample().cpuSeconds(),
                 server == null ? Double.NaN : server.compilerCpuSeconds(),
                 ProcessCpu.database(postmaster),
                 ProcessCpu.bench(),
-                DatabaseCounters.read(monitor, database));
+                counters);
     }
 
     /** The same meter for another database of the same PostgreSQL, without a server. */

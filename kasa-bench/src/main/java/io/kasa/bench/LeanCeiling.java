@@ -45,6 +45,8 @@ final class LeanCeiling {
     static final String NAME = "lean lifecycle (4 status changes with activities and outbox rows, callbacks marked delivered)";
     static final int WORKERS = 8;
     static final Duration DELIVERY_INTERVAL = Duration.ofMillis(20);
+    /** Long enough for a closed connection's backend to exit and publish its counters. */
+    private static final Duration EXIT_DELAY = Duration.ofSeconds(1);
     private static final int CREATED = 1;
     private static final int[][] CHANGES = {{10, CREATED}, {11, 10}, {4, 11}};
     private static final BigDecimal AMOUNT = new BigDecimal("22.00");
@@ -52,58 +54,71 @@ final class LeanCeiling {
     private LeanCeiling() {
     }
 
-    /** Runs the lean lifecycle at {@code rate} for {@code duration} in {@code database}, measured by {@code meter}. */
+    /**
+     * Runs the lean lifecycle at {@code rate} for {@code duration} in {@code database}, measured by
+     * {@code meter}. Its connections are opened before the window and closed at its end, before
+     * the counters are read: a backend publishes its counters when it exits, so the lean
+     * ceiling need not wait for PostgreSQL's idle timer as a scenario must.
+     */
     static CostCeiling measure(JdbcTarget database, CostMeter meter, double rate, Duration duration, String runId)
             throws SQLException, InterruptedException {
         Tables tables = new Tables("kasa_bench_lean_" + runId.replaceAll("[^A-Za-z0-9]", "_"));
+        UUID merchant;
+        try (Connection admin = database.connect()) {
+            admin.setAutoCommit(true);
+            merchant = tables.create(admin);
+        }
         LongAdder failures = new LongAdder();
         LongAdder completed = new LongAdder();
         List<Connection> connections = new ArrayList<>();
-        try (Connection admin = database.connect()) {
-            admin.setAutoCommit(true);
-            UUID merchant = tables.create(admin);
-            try {
-                BlockingQueue<Worker> workers = new ArrayBlockingQueue<>(WORKERS);
-                for (int i = 0; i < WORKERS; i++) {
-                    Connection connection = database.connect();
-                    connections.add(connection);
-                    workers.add(new Worker(connection, tables, merchant));
-                }
-                Connection delivering = database.connect();
-                connections.add(delivering);
-                Deliverer deliverer = new Deliverer(delivering, tables, completed, failures);
-                CostMeter.Reading before = meter.settledReading();
-                Thread delivery = Thread.ofPlatform().daemon().name("kasa-bench-lean-deliverer").start(deliverer::loop);
-                try (OpenLoop loop = new OpenLoop()) {
-                    loop.run(new RateSchedule(rate, duration), System.nanoTime(), (index, due) -> {
-                        Worker worker = workers.poll();
-                        try {
-                            if (worker == null) {
-                                worker = workers.take();
-                            }
-                            deliverer.queue(worker.sale(index));
-                        } catch (SQLException e) {
-                            failures.increment();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        } finally {
-                            if (worker != null) {
-                                workers.add(worker);
-                            }
+        try {
+            BlockingQueue<Worker> workers = new ArrayBlockingQueue<>(WORKERS);
+            for (int i = 0; i < WORKERS; i++) {
+                Connection connection = database.connect();
+                connections.add(connection);
+                workers.add(new Worker(connection, tables, merchant));
+            }
+            Connection delivering = database.connect();
+            connections.add(delivering);
+            Deliverer deliverer = new Deliverer(delivering, tables, completed, failures);
+            CostMeter.Reading before = meter.beforeWindow(EXIT_DELAY);
+            Thread delivery = Thread.ofPlatform().daemon().name("kasa-bench-lean-deliverer").start(deliverer::loop);
+            try (OpenLoop loop = new OpenLoop()) {
+                loop.run(new RateSchedule(rate, duration), System.nanoTime(), (index, due) -> {
+                    Worker worker = null;
+                    try {
+                        worker = workers.take();
+                        deliverer.queue(worker.sale(index));
+                    } catch (SQLException e) {
+                        failures.increment();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        if (worker != null) {
+                            workers.add(worker);
                         }
-                    });
-                    loop.awaitFinished(Duration.ofSeconds(30));
-                }
-                deliverer.stop();
-                delivery.join(10_000);
-                CostMeter.Reading after = meter.settledReading();
-                return new CostCeiling(NAME, rate, SaleCosts.between(before, after, completed.sum()), failures.sum());
-            } finally {
-                for (Connection connection : connections) {
-                    connection.close();
-                }
+                    }
+                });
+                loop.awaitFinished(Duration.ofSeconds(30));
+            }
+            deliverer.stop();
+            delivery.join(10_000);
+            CostMeter.Reading cpu = meter.cpuNow();
+            close(connections);
+            Thread.sleep(EXIT_DELAY);
+            CostMeter.Reading after = cpu.with(meter.counters());
+            return new CostCeiling(NAME, rate, SaleCosts.between(before, after, completed.sum()), failures.sum());
+        } finally {
+            close(connections);
+            try (Connection admin = database.connect()) {
                 tables.drop(admin);
             }
+        }
+    }
+
+    private static void close(List<Connection> connections) throws SQLException {
+        for (Connection connection : connections) {
+            connection.close();
         }
     }
 

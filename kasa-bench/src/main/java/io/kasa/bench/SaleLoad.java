@@ -99,9 +99,9 @@ final class SaleLoad {
             }
             Duration step = third;
             while (true) {
-                CostMeter.Reading before = rig.costs().reading();
+                CostMeter.Reading before = rig.costs().cpuNow();
                 loop.run(new RateSchedule(rate, step), System.nanoTime(), (key, due) -> send(run, key, due));
-                CostMeter.Reading after = rig.costs().reading();
+                CostMeter.Reading after = rig.costs().cpuNow();
                 compilerShare = SaleCosts.compilerShare(after.compilerCpu() - before.compilerCpu(),
                         after.serverCpu() - before.serverCpu());
                 long left = end - System.nanoTime();
@@ -137,7 +137,7 @@ final class SaleLoad {
         SaleRun run = new SaleRun(rig.nextTag(), channel, think);
         rig.router().register(run);
         try (OpenLoop loop = new OpenLoop()) {
-            CostMeter.Reading before = rig.costs().settledReading();
+            CostMeter.Reading before = rig.costs().beforeWindow(CostMeter.STATS_DELAY);
             ResourceMonitor monitor = new ResourceMonitor(label, rig.probe(), run::progress);
             long start = System.nanoTime();
             loop.run(schedule, start, (key, due) -> send(run, key, due));
@@ -147,7 +147,7 @@ final class SaleLoad {
                 System.out.println("[" + label + "] some sales were still unanswered after " + answerWait().toSeconds() + " s");
             }
             long unsettled = awaitCallbacks(run);
-            CostMeter.Reading after = rig.costs().settledReading();
+            CostMeter.Reading after = rig.costs().afterWindow(CostMeter.STATS_DELAY);
             SaleCosts costs = SaleCosts.between(before, after, run.settledCount());
             Throughput throughput = Throughput.of(schedule.rate(), run.answered(), schedule.duration(), start,
                     run.lastAnswerNanos());
