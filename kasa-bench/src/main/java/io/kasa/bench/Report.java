@@ -169,7 +169,7 @@ final class Report {
 
     private static String costRow(String label, List<String> cells) {
         StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-8s", label));
-        cells.forEach(cell -> row.append(String.format(Locale.ROOT, " %12s", cell)));
+        cells.forEach(cell -> row.append(String.format(Locale.ROOT, " %13s", cell)));
         return row.append('\n').toString();
     }
 
