@@ -7,6 +7,8 @@ import io.kasa.client.SaleResult;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -50,12 +52,14 @@ final class SaleLoad {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     /** The longest wait for a busy server to become quiet before a measurement. */
     static final Duration QUIET_WAIT = Duration.ofSeconds(30);
-    /**
-     * How long each step of the warm-up past its minimum lasts: the compiler's share is judged
-     * over it. The compiler works in bursts (a 50/s run showed 8 %, 23 %, 25 %, 3.5 % over
-     * successive 5 s steps), so a shorter step would let a lull end the warm-up.
-     */
+    /** How long each step of the warm-up past its minimum lasts. */
     static final Duration COMPILER_STEP = Duration.ofSeconds(10);
+    /**
+     * Over how many of the last steps the compiler's share is judged (30 s). The compiler works
+     * in bursts: a 50/s run showed 8 %, 23 %, 25 %, 3.5 % over successive 5 s steps and then
+     * 24 % over the measured window, so one short step lets a lull end the warm-up.
+     */
+    static final int JUDGED_STEPS = 3;
 
     private final Rig rig;
     private final Shop shop;
@@ -79,7 +83,8 @@ final class SaleLoad {
      * then half, then all of {@code rate}, a third of {@code duration} each, so that a cold
      * server is not buried under a backlog before it has compiled anything; then more of the
      * full rate, {@link #COMPILER_STEP} at a time, until the JIT compiler's share of the
-     * server's CPU over the last step is under {@link SaleCosts#WARM_COMPILER_SHARE}, or
+     * server's CPU over the last {@link #JUDGED_STEPS} steps is under
+     * {@link SaleCosts#WARM_COMPILER_SHARE}, or
      * {@code atMost} has passed since the start (a server the benchmark does not own shows no
      * compiler: it gets {@code duration} only). Then waits for the server to be quiet. No
      * warm-up at all does neither.
@@ -102,18 +107,24 @@ final class SaleLoad {
                 loop.run(new RateSchedule(rate * share, third), System.nanoTime(), (key, due) -> send(run, key, due));
             }
             Duration step = third;
+            Deque<CostMeter.Reading> judged = new ArrayDeque<>(List.of(rig.costs().cpuNow()));
             while (true) {
-                CostMeter.Reading before = rig.costs().cpuNow();
                 loop.run(new RateSchedule(rate, step), System.nanoTime(), (key, due) -> send(run, key, due));
                 CostMeter.Reading after = rig.costs().cpuNow();
+                judged.addLast(after);
+                if (judged.size() > JUDGED_STEPS + 1) {
+                    judged.removeFirst();
+                }
+                CostMeter.Reading before = judged.getFirst();
                 compilerShare = SaleCosts.compilerShare(after.compilerCpu() - before.compilerCpu(),
                         after.serverCpu() - before.serverCpu());
                 long left = end - System.nanoTime();
                 if (Double.isNaN(compilerShare) || compilerShare < SaleCosts.WARM_COMPILER_SHARE || left <= 0) {
                     break;
                 }
-                System.out.printf(Locale.ROOT, "[%s] warming up: the JIT compiler took %.0f %% of the server's CPU%n",
-                        label, compilerShare * 100);
+                System.out.printf(Locale.ROOT,
+                        "[%s] warming up: the JIT compiler took %.0f %% of the server's CPU over the last %.0f s%n",
+                        label, compilerShare * 100, (after.nanos() - before.nanos()) / 1e9);
                 step = Duration.ofNanos(Math.min(COMPILER_STEP.toNanos(), left));
             }
             loop.awaitFinished(answerWait());
