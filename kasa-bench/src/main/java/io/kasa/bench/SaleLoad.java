@@ -123,7 +123,7 @@ final class SaleLoad {
                     break;
                 }
                 System.out.printf(Locale.ROOT,
-                        "[%s] warming up: the JIT compiler took %.0f %% of the server's CPU over the last %.0f s%n",
+                        "[%s] warming up: the JIT compiler took %.0f %% of the server's CPU over the last %.1f s%n",
                         label, compilerShare * 100, (after.nanos() - before.nanos()) / 1e9);
                 step = Duration.ofNanos(Math.min(COMPILER_STEP.toNanos(), left));
             }
