@@ -84,6 +84,16 @@ public final class Bench {
                 System.out.println("== database ceiling: one-row insert and commit for " + length.toSeconds() + " s");
                 commit = CommitCeiling.measure(rig.database(), length, runId);
             }
+            CostCeiling lean = null;
+            if (rig.ceilings() && rig.database() != null) {
+                Duration length = options.duration("lean-duration", Duration.ofSeconds(20));
+                double rate = options.rate("lean-rate", options.scenarioRate("async", "rate", 50));
+                JdbcTarget leanDatabase = started.database == null ? rig.database() : started.database.leanJdbc();
+                CostMeter meter = rig.costs().forDatabaseAlone(started.database == null
+                        ? rig.costs().database() : BenchDatabase.LEAN_DATABASE);
+                System.out.printf(Locale.ROOT, "== lean-lifecycle ceiling: %.0f sales/s for %d s%n", rate, length.toSeconds());
+                lean = LeanCeiling.measure(leanDatabase, meter, rate, length, runId);
+            }
             List<ScenarioResult> results = new ArrayList<>();
             for (String name : options.scenarios()) {
                 Instant scenarioStart = Instant.now();
@@ -102,7 +112,8 @@ public final class Bench {
             results = profiled(results, started.server);
             target.put("callbacksReceived", started.inbox.received());
             target.put("callbacksUnreadable", started.inbox.unreadable());
-            RunReport report = new RunReport(runId, startedAt, gitCommit(), machine(loadAtStart), target, commit, results);
+            RunReport report = new RunReport(runId, startedAt, gitCommit(), machine(loadAtStart), target, commit, lean,
+                    results);
             Report.write(report, directory.resolve("results.json"));
             System.out.println(Report.table(report));
             System.out.println("Results: " + directory.resolve("results.json"));
@@ -165,10 +176,14 @@ public final class Bench {
         }
         SaleRouter router = new SaleRouter();
         resources.inbox = CallbackInbox.start(router);
-        ServerProbe probe = new ServerProbe(baseUri, adminToken, server,
-                resources.database == null ? 0 : resources.database.postmasterPid());
-        return new Rig(runId, baseUri, adminToken, probe, database, resources.inbox, router,
-                options.duration("warmup", Duration.ofSeconds(30)), options.duration("drain", Duration.ofSeconds(30)),
+        long postmaster = resources.database == null ? 0 : resources.database.postmasterPid();
+        ServerProbe probe = new ServerProbe(baseUri, adminToken, server, postmaster);
+        CostMeter costs = resources.database != null
+                ? new CostMeter(probe, postmaster, resources.database.monitorJdbc(), BenchDatabase.DATABASE)
+                : new CostMeter(probe, 0, database, database == null ? null : DatabaseCounters.databaseOf(database));
+        return new Rig(runId, baseUri, adminToken, probe, database, costs, resources.inbox, router,
+                options.duration("warmup", Duration.ofSeconds(30)), options.duration("warmup-max", Duration.ofSeconds(180)),
+                options.duration("drain", Duration.ofSeconds(30)),
                 options.on("ceilings", true), new AtomicInteger());
     }
 

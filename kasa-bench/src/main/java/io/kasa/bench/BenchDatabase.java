@@ -19,11 +19,23 @@ import java.util.stream.Stream;
  * 127.0.0.1 only), with its files in a temporary directory that is deleted when it stops.
  * {@code fsync} is PostgreSQL's default, on, unless asked otherwise: the embedded library turns
  * it off for tests, and a production database keeps it on, so commits wait for the disk.
+ *
+ * <p>It loads {@code pg_stat_statements} (shipped with these binaries) to count the statements
+ * each sale costs: top-level statements and, apart, the ones run inside them such as
+ * foreign-key checks ({@code pg_stat_statements.track = all}); transaction control and other
+ * utility commands are not counted ({@code track_utility = off}), since {@link DatabaseCounters}
+ * counts transactions from {@code pg_stat_database}. The extension is created in the
+ * maintenance database, from which the benchmark reads every counter so that its own reads
+ * are in neither measured database, and in the {@value #DATABASE} database for anyone who
+ * looks. The lean-lifecycle ceiling runs in a database of its own, {@value #LEAN_DATABASE},
+ * so that its statements and transactions are not mixed with the idle server's.
  */
 final class BenchDatabase implements AutoCloseable {
 
     static final String DATABASE = "kasa";
+    static final String LEAN_DATABASE = "kasa_lean";
     static final String USER = "postgres";
+    private static final String MAINTENANCE_DATABASE = "postgres";
 
     private final EmbeddedPostgres postgres;
     private final Path directory;
@@ -42,17 +54,30 @@ final class BenchDatabase implements AutoCloseable {
                 .setServerConfig("fsync", fsync ? "on" : "off")
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .setServerConfig("pg_stat_statements.track", "all")
+                .setServerConfig("pg_stat_statements.track_utility", "off")
+                .setServerConfig("track_io_timing", "on")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("create database " + DATABASE + " encoding 'UTF8'");
+            statement.execute("create database " + LEAN_DATABASE + " encoding 'UTF8'");
+            statement.execute("create extension if not exists pg_stat_statements");
         } catch (SQLException e) {
             postgres.close();
             deleteTree(directory);
             throw new IOException("could not create the benchmark database", e);
         }
-        return new BenchDatabase(postgres, directory);
+        BenchDatabase database = new BenchDatabase(postgres, directory);
+        try (Connection connection = database.jdbc().connect(); Statement statement = connection.createStatement()) {
+            statement.execute("create extension if not exists pg_stat_statements");
+        } catch (SQLException e) {
+            database.close();
+            throw new IOException("could not create pg_stat_statements in the benchmark database", e);
+        }
+        return database;
     }
 
     /** The postmaster's pid, from its pid file; 0 when it cannot be read. */
@@ -64,8 +89,23 @@ final class BenchDatabase implements AutoCloseable {
         }
     }
 
+    /** The server's database. */
     JdbcTarget jdbc() {
-        return new JdbcTarget("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE, USER, "");
+        return jdbc(DATABASE);
+    }
+
+    /** The lean-lifecycle ceiling's database. */
+    JdbcTarget leanJdbc() {
+        return jdbc(LEAN_DATABASE);
+    }
+
+    /** The maintenance database, where the benchmark reads PostgreSQL's counters. */
+    JdbcTarget monitorJdbc() {
+        return jdbc(MAINTENANCE_DATABASE);
+    }
+
+    private JdbcTarget jdbc(String database) {
+        return new JdbcTarget("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database, USER, "");
     }
 
     @Override

@@ -19,7 +19,7 @@ final class BenchOptions {
 
     static final Set<String> RUN_OPTIONS = Set.of("target", "admin-token", "jdbc-url", "jdbc-user", "jdbc-password",
             "server-jar", "server-heap", "server-gc", "server-jvm-options", "jfr", "out", "ceilings",
-            "commit-duration", "warmup", "drain", "fsync");
+            "commit-duration", "lean-duration", "lean-rate", "warmup", "warmup-max", "drain", "fsync");
 
     /** The options each scenario reads. */
     static final Map<String, Set<String>> SCENARIO_OPTIONS = Map.of(
@@ -47,7 +47,11 @@ final class BenchOptions {
               --out DIR                 results go to DIR/<run>/, default kasa-bench/target/bench
               --ceilings on|off         measure the ceilings beside the figures, default on
               --commit-duration D       length of the database commit loop, default 10s
+              --lean-duration D         length of the lean-lifecycle ceiling, default 20s
+              --lean-rate N             its sales per second, default --rate (or async's), else 50
               --warmup D                unmeasured load before async, sync and ramp, default 30s
+              --warmup-max D            the warm-up goes on while the server's JIT compiler takes
+                                        5 % of its CPU or more, up to this, default 180s
               --drain D                 longest wait for callbacks after the last send, default 30s
             Scenario options (plain: every scenario that uses it; --<scenario>.<option>: one):
               --rate N --duration D --terminals N --think D      async, sync; held uses --rate to send
@@ -142,6 +146,11 @@ final class BenchOptions {
     Duration duration(String name, Duration fallback) {
         String value = values.get(name);
         return value == null ? fallback : parseDuration(name, value);
+    }
+
+    double rate(String name, double fallback) {
+        String value = values.get(name);
+        return value == null ? fallback : parseRate(name, value);
     }
 
     /** A scenario option: {@code --<scenario>.<name>}, else {@code --<name>}, else the scenario's default. */

@@ -47,7 +47,7 @@ record Figure(String name, long count, long p50, long p90, long p99, long p999, 
     }
 
     static Double ratio(double figure, double ceiling) {
-        if (ceiling <= 0 || undefined(figure)) {
+        if (undefined(ceiling) || ceiling <= 0 || undefined(figure)) {
             return null;
         }
         return figure / ceiling;

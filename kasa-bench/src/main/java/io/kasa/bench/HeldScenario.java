@@ -138,7 +138,7 @@ final class HeldScenario implements Scenario {
                     notes.add("first error: " + run.errors().first());
                 }
                 return new ScenarioResult(name(), summary, settings, figures, null, run.errors().counts(unsettled),
-                        resources, null, findings, notes, started, ended, null);
+                        resources, null, null, findings, notes, started, ended, null);
             }
         } finally {
             rig.router().unregister(run);

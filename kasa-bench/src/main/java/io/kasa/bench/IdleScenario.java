@@ -124,7 +124,7 @@ final class IdleScenario implements Scenario {
             }
             Instant ended = Instant.now();
             List<Figure> figures = List.of(connecting.latency.figure());
-            return new ScenarioResult(name(), summary, settings, figures, null, null, idleResources, null, findings,
+            return new ScenarioResult(name(), summary, settings, figures, null, null, idleResources, null, null, findings,
                     notes, started, ended, null);
         }
     }

@@ -30,6 +30,19 @@ record ProcStat(long userTicks, long systemTicks, long rssPages) {
         return new ProcStat(Long.parseLong(fields[11]), Long.parseLong(fields[12]), Long.parseLong(fields[21]));
     }
 
+    /**
+     * The command name of a {@code /proc/<pid>/stat} or {@code /proc/<pid>/task/<tid>/stat} line:
+     * for a thread, the thread's name as the JVM set it, cut to 15 characters by the kernel.
+     */
+    static String command(String line) {
+        int start = line.indexOf('(');
+        int end = line.lastIndexOf(')');
+        if (start < 0 || end < start) {
+            throw new IllegalArgumentException("not a /proc/<pid>/stat line: " + line);
+        }
+        return line.substring(start + 1, end);
+    }
+
     /** The process's figures now; empty when it is gone or this is not Linux. */
     static Optional<ProcStat> read(long pid) {
         try {

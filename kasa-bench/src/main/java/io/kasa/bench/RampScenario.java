@@ -67,7 +67,9 @@ final class RampScenario implements Scenario {
         try (Shop shop = rig.shop(name(), SaleLoad.REQUEST_TIMEOUT)) {
             shop.open(terminals, Behaviour.approveAfter(think));
             SaleLoad load = new SaleLoad(rig, shop, SaleRun.Channel.ASYNC, think);
-            load.warmUp(rates.getFirst(), rig.warmup());
+            SaleLoad.WarmUp warmUp = load.warmUp(rates.getFirst(), rig.warmup(), rig.warmupMax());
+            settings.put("warmupSeconds", warmUp.seconds());
+            settings.put("warmupCompilerShare", warmUp.compilerShare());
             Instant started = Instant.now();
             List<Step> steps = new ArrayList<>();
             List<Map<String, Object>> stepReports = new ArrayList<>();
@@ -97,6 +99,7 @@ final class RampScenario implements Scenario {
             findings.put("highestRateHeld", highest);
             findings.put("steps", stepReports);
             List<String> notes = new ArrayList<>();
+            warmUp.note().ifPresent(notes::add);
             if (steps.size() == rates.size() && steps.getLast().held()) {
                 notes.add("every step was held: the highest rate held is at least the last rate tried; add higher --rates");
             }
@@ -113,7 +116,7 @@ final class RampScenario implements Scenario {
                     rename(lastHeld.run().endToEnd().figure(), "at the highest rate held: "));
             return new ScenarioResult(name(), summary, settings, figures,
                     lastHeld == null ? null : lastHeld.throughput(), totalErrors,
-                    lastHeld == null ? null : lastHeld.resources(), null, findings, notes, started, ended, null);
+                    lastHeld == null ? null : lastHeld.resources(), lastHeld == null ? null : lastHeld.costs(), null, findings, notes, started, ended, null);
         }
     }
 
@@ -127,6 +130,7 @@ final class RampScenario implements Scenario {
         report.put("endToEnd", result.run().endToEnd().figure());
         report.put("errors", result.errors());
         report.put("resources", result.resources());
+        report.put("costs", result.costs());
         return report;
     }
 

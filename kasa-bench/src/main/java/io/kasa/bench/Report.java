@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * Renders a {@link RunReport}: a table per scenario for the terminal, and {@code results.json}
- * with every figure in microseconds and each figure's ratio to the run's ceilings. Numbers that
- * could not be measured are null in the JSON and {@code ?} in the table.
+ * with every figure in microseconds and each figure's ratio to the run's ceilings, and each
+ * scenario's costs per sale with their ratios to the lean lifecycle's. Numbers that could not
+ * be measured are null in the JSON and {@code ?} in the table.
  */
 final class Report {
 
@@ -44,6 +45,10 @@ final class Report {
                 if (report.commitCeiling() != null) {
                     ofFigure.set("toCommit", JSON.valueToTree(figure.ratioTo(report.commitCeiling().latency())));
                 }
+            }
+            if (scenario.costs() != null && report.leanCeiling() != null) {
+                ratios.putObject("costs").set("toLean",
+                        JSON.valueToTree(scenario.costs().ratioTo(report.leanCeiling().costs())));
             }
             if (scenario.throughput() != null) {
                 ObjectNode ofThroughput = ratios.putObject("throughput");
@@ -74,6 +79,15 @@ final class Report {
         if (commit != null) {
             text.append(String.format(Locale.ROOT, "  database ceiling: %s, %.0f commits/s, p50 %s ms, p99 %s ms%n",
                     commit.name(), commit.rate(), millis(commit.latency().p50()), millis(commit.latency().p99())));
+        }
+        CostCeiling lean = report.leanCeiling();
+        if (lean != null) {
+            SaleCosts costs = lean.costs();
+            text.append(String.format(Locale.ROOT,
+                    "  lean ceiling: %s, %d sales at %.0f/s in %.1f s, %d failed: postgres cpu %s ms, %s statements (+%s nested), %s transactions, %s durable commits per sale%n",
+                    lean.name(), costs.sales(), lean.rate(), costs.seconds(), lean.failures(), number(costs.databaseCpuMs()),
+                    number(costs.statements()), number(costs.nestedStatements()), number(costs.transactions()),
+                    number(costs.durableCommits())));
         }
         for (ScenarioResult scenario : report.scenarios()) {
             text.append("\n== ").append(scenario.name()).append(": ").append(scenario.summary()).append('\n');
@@ -109,6 +123,9 @@ final class Report {
                         resources.dbWaitsPeak() < 0 ? "?" : Long.toString(resources.dbWaitsPeak()),
                         ResourceMonitor.cores(resources.benchCpu()), ResourceMonitor.cores(resources.databaseCpu())));
             }
+            if (scenario.costs() != null) {
+                text.append(costs(scenario.costs(), lean));
+            }
             scenario.findings().forEach((name, value) -> {
                 if (!(value instanceof List<?>) && !(value instanceof Map<?, ?>) && !(value instanceof Record)) {
                     text.append("  ").append(name).append(": ").append(finding(name, value)).append('\n');
@@ -134,6 +151,26 @@ final class Report {
                     commit == null ? "-" : ratios(figure, commit.latency())));
         }
         return text.toString();
+    }
+
+    private static String costs(SaleCosts costs, CostCeiling lean) {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT,
+                "per sale (%d sales settled with their callbacks in %.1f s; JIT compiler %s %% of the server's cpu):%n",
+                costs.sales(), costs.seconds(), number(costs.compilerShare() * 100)));
+        text.append(costRow("", List.of("server ms", "postgres ms", "both ms", "bench ms", "statements", "nested",
+                "transactions", "commits")));
+        text.append(costRow("cost", costs.perSale().values().stream().map(Report::number).toList()));
+        if (lean != null) {
+            text.append(costRow("x lean", costs.ratioTo(lean.costs()).values().stream().map(Report::number).toList()));
+        }
+        return text.toString();
+    }
+
+    private static String costRow(String label, List<String> cells) {
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-8s", label));
+        cells.forEach(cell -> row.append(String.format(Locale.ROOT, " %13s", cell)));
+        return row.append('\n').toString();
     }
 
     private static String ratios(Figure figure, Figure ceiling) {

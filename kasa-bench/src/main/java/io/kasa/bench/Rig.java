@@ -16,13 +16,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param database    its PostgreSQL; null when measuring a server whose database was not given
  * @param inbox       the merchants' callback receiver
  * @param router      matches terminals' orders and callbacks to sales
- * @param warmup      unmeasured load before measuring
+ * @param costs       reads what the server and its database spent, for the costs per sale
+ * @param warmup      unmeasured load before measuring, at the least
+ * @param warmupMax   the longest warm-up: it goes on past {@code warmup} while the server's JIT
+ *                    compiler is busy, up to this
  * @param drain       the longest wait for callbacks after the last send
  * @param ceilings    whether to measure the ceilings
  * @param tags        numbers the sale runs, see {@link #nextTag()}
  */
-record Rig(String runId, URI baseUri, String adminToken, ServerProbe probe, JdbcTarget database,
-           CallbackInbox inbox, SaleRouter router, Duration warmup, Duration drain,
+record Rig(String runId, URI baseUri, String adminToken, ServerProbe probe, JdbcTarget database, CostMeter costs,
+           CallbackInbox inbox, SaleRouter router, Duration warmup, Duration warmupMax, Duration drain,
            boolean ceilings, AtomicInteger tags) {
 
     /** A new merchant for a scenario; its agents report their orders to the router. */

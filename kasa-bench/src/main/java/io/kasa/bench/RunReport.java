@@ -14,8 +14,11 @@ import java.util.Map;
  * @param target    the server measured: whether the benchmark started it, its address, its JVM
  *                  options, its database's durability settings, and its files
  * @param commitCeiling the database's one-row commit loop; null when not measured
+ * @param leanCeiling the lean lifecycle on the same database, what a sale costs at the least; null when
+ *                    not measured
  * @param scenarios the scenarios, in the order they ran
  */
 record RunReport(String run, Instant startedAt, String commit, Map<String, Object> machine,
-                 Map<String, Object> target, Ceiling commitCeiling, List<ScenarioResult> scenarios) {
+                 Map<String, Object> target, Ceiling commitCeiling, CostCeiling leanCeiling,
+                 List<ScenarioResult> scenarios) {
 }

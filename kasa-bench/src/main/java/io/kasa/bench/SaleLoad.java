@@ -7,8 +7,11 @@ import io.kasa.client.SaleResult;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Open-loop sales against one shop: sales sent at a fixed rate, round-robin over its terminals,
@@ -18,7 +21,28 @@ import java.util.Locale;
 final class SaleLoad {
 
     /** What one stretch of load measured. */
-    record Result(SaleRun run, Resources resources, Throughput throughput, Errors.Counts errors, String progress) {
+    record Result(SaleRun run, Resources resources, SaleCosts costs, Throughput throughput, Errors.Counts errors,
+                  String progress) {
+    }
+
+    /**
+     * How a warm-up went.
+     *
+     * @param seconds       how long it lasted
+     * @param compilerShare the JIT compiler's share of the server's CPU over its last step; NaN when unknown
+     * @param boundHit      whether it stopped at its longest time with the compiler still busy
+     */
+    record WarmUp(double seconds, double compilerShare, boolean boundHit) {
+        static final WarmUp NONE = new WarmUp(0, Double.NaN, false);
+
+        /** What a reader of the figures must know about this warm-up; empty when nothing. */
+        Optional<String> note() {
+            return boundHit
+                    ? Optional.of(String.format(Locale.ROOT,
+                    "the warm-up stopped at its bound (%.0f s) with the JIT compiler still at %.0f %% of the server's CPU",
+                    seconds, compilerShare * 100))
+                    : Optional.empty();
+        }
     }
 
     static final BigDecimal AMOUNT = new BigDecimal("22.00");
@@ -28,6 +52,14 @@ final class SaleLoad {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     /** The longest wait for a busy server to become quiet before a measurement. */
     static final Duration QUIET_WAIT = Duration.ofSeconds(30);
+    /** How long each step of the warm-up past its minimum lasts. */
+    static final Duration COMPILER_STEP = Duration.ofSeconds(10);
+    /**
+     * Over how many of the last steps the compiler's share is judged (30 s). The compiler works
+     * in bursts: a 50/s run showed 8 %, 23 %, 25 %, 3.5 % over successive 5 s steps and then
+     * 24 % over the measured window, so one short step lets a lull end the warm-up.
+     */
+    static final int JUDGED_STEPS = 3;
 
     private final Rig rig;
     private final Shop shop;
@@ -49,27 +81,62 @@ final class SaleLoad {
     /**
      * Unmeasured load so that the server's code is compiled and its pools are warm: a quarter,
      * then half, then all of {@code rate}, a third of {@code duration} each, so that a cold
-     * server is not buried under a backlog before it has compiled anything. Then waits for the
-     * server to be quiet. No warm-up at all does neither.
+     * server is not buried under a backlog before it has compiled anything; then more of the
+     * full rate, {@link #COMPILER_STEP} at a time, until the JIT compiler's share of the
+     * server's CPU over the last {@link #JUDGED_STEPS} steps is under
+     * {@link SaleCosts#WARM_COMPILER_SHARE}, or
+     * {@code atMost} has passed since the start (a server the benchmark does not own shows no
+     * compiler: it gets {@code duration} only). Then waits for the server to be quiet. No
+     * warm-up at all does neither.
      */
-    void warmUp(double rate, Duration duration) throws InterruptedException {
+    WarmUp warmUp(double rate, Duration duration, Duration atMost) throws InterruptedException {
         if (duration.isZero()) {
-            return;
+            return WarmUp.NONE;
         }
-        System.out.printf(Locale.ROOT, "[%s] warming up for %d s, up to %.0f/s%n", channel.name().toLowerCase(Locale.ROOT),
-                duration.toSeconds(), rate);
+        String label = channel.name().toLowerCase(Locale.ROOT);
+        System.out.printf(Locale.ROOT, "[%s] warming up for %d s (up to %d s while the JIT compiler is busy), up to %.0f/s%n",
+                label, duration.toSeconds(), atMost.toSeconds(), rate);
         SaleRun run = new SaleRun(rig.nextTag(), channel, think);
         rig.router().register(run);
+        long start = System.nanoTime();
+        long end = start + Math.max(duration.toNanos(), atMost.toNanos());
+        double compilerShare;
         try (OpenLoop loop = new OpenLoop()) {
             Duration third = duration.dividedBy(3);
-            for (double share : new double[] {0.25, 0.5, 1.0}) {
+            for (double share : new double[] {0.25, 0.5}) {
                 loop.run(new RateSchedule(rate * share, third), System.nanoTime(), (key, due) -> send(run, key, due));
+            }
+            Duration step = third;
+            Deque<CostMeter.Reading> judged = new ArrayDeque<>(List.of(rig.costs().cpuNow()));
+            while (true) {
+                loop.run(new RateSchedule(rate, step), System.nanoTime(), (key, due) -> send(run, key, due));
+                CostMeter.Reading after = rig.costs().cpuNow();
+                judged.addLast(after);
+                if (judged.size() > JUDGED_STEPS + 1) {
+                    judged.removeFirst();
+                }
+                CostMeter.Reading before = judged.getFirst();
+                compilerShare = SaleCosts.compilerShare(after.compilerCpu() - before.compilerCpu(),
+                        after.serverCpu() - before.serverCpu());
+                long left = end - System.nanoTime();
+                if (Double.isNaN(compilerShare) || compilerShare < SaleCosts.WARM_COMPILER_SHARE || left <= 0) {
+                    break;
+                }
+                System.out.printf(Locale.ROOT,
+                        "[%s] warming up: the JIT compiler took %.0f %% of the server's CPU over the last %.1f s%n",
+                        label, compilerShare * 100, (after.nanos() - before.nanos()) / 1e9);
+                step = Duration.ofNanos(Math.min(COMPILER_STEP.toNanos(), left));
             }
             loop.awaitFinished(answerWait());
         } finally {
             rig.router().unregister(run);
         }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        boolean boundHit = compilerShare >= SaleCosts.WARM_COMPILER_SHARE;
+        System.out.printf(Locale.ROOT, "[%s] warmed up in %.0f s, the JIT compiler at %.1f %% of the server's CPU%s%n",
+                label, seconds, compilerShare * 100, boundHit ? " (its bound)" : "");
         quiet();
+        return new WarmUp(seconds, compilerShare, boundHit);
     }
 
     /** Waits (bounded) for the server to finish what earlier load left, and says so when it does not. */
@@ -81,10 +148,11 @@ final class SaleLoad {
     }
 
     /** Measures {@code schedule}; {@code label} prefixes the progress lines. */
-    Result run(String label, RateSchedule schedule) {
+    Result run(String label, RateSchedule schedule) throws InterruptedException {
         SaleRun run = new SaleRun(rig.nextTag(), channel, think);
         rig.router().register(run);
         try (OpenLoop loop = new OpenLoop()) {
+            CostMeter.Reading before = rig.costs().beforeWindow(CostMeter.STATS_DELAY);
             ResourceMonitor monitor = new ResourceMonitor(label, rig.probe(), run::progress);
             long start = System.nanoTime();
             loop.run(schedule, start, (key, due) -> send(run, key, due));
@@ -94,9 +162,11 @@ final class SaleLoad {
                 System.out.println("[" + label + "] some sales were still unanswered after " + answerWait().toSeconds() + " s");
             }
             long unsettled = awaitCallbacks(run);
+            CostMeter.Reading after = rig.costs().afterWindow(CostMeter.STATS_DELAY);
+            SaleCosts costs = SaleCosts.between(before, after, run.settledCount());
             Throughput throughput = Throughput.of(schedule.rate(), run.answered(), schedule.duration(), start,
                     run.lastAnswerNanos());
-            return new Result(run, resources, throughput, run.errors().counts(unsettled), monitor.lastLine());
+            return new Result(run, resources, costs, throughput, run.errors().counts(unsettled), monitor.lastLine());
         } finally {
             rig.router().unregister(run);
         }

@@ -93,6 +93,11 @@ final class ServerProbe {
         return new Sample(cpu, heap, pending, alive);
     }
 
+    /** The CPU seconds of the server's JIT compiler threads so far; NaN when the benchmark does not own the process. */
+    double compilerCpuSeconds() {
+        return process == null ? Double.NaN : CompilerThreads.cpuSeconds(process.pid());
+    }
+
     /**
      * Heap in use right after a full collection (two, so that what the first freed is gone);
      * -1 when the benchmark does not own the process or the server did not answer.

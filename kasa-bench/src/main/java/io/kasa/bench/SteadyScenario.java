@@ -42,7 +42,6 @@ final class SteadyScenario implements Scenario {
         settings.put("durationSeconds", duration.toMillis() / 1000.0);
         settings.put("terminals", terminals);
         settings.put("thinkMillis", think.toMillis());
-        settings.put("warmupSeconds", rig.warmup().toMillis() / 1000.0);
         String summary = String.format(Locale.ROOT, "%s sales at %.0f/s for %d s over %d terminals, think %d ms",
                 name(), rate, duration.toSeconds(), terminals, think.toMillis());
         System.out.println("== " + summary);
@@ -50,7 +49,9 @@ final class SteadyScenario implements Scenario {
         try (Shop shop = rig.shop(name(), SaleLoad.REQUEST_TIMEOUT)) {
             shop.open(terminals, Behaviour.approveAfter(think));
             SaleLoad load = new SaleLoad(rig, shop, channel, think);
-            load.warmUp(rate, rig.warmup());
+            SaleLoad.WarmUp warmUp = load.warmUp(rate, rig.warmup(), rig.warmupMax());
+            settings.put("warmupSeconds", warmUp.seconds());
+            settings.put("warmupCompilerShare", warmUp.compilerShare());
             RateSchedule schedule = new RateSchedule(rate, duration);
             Instant started = Instant.now();
             SaleLoad.Result result = load.run(name(), schedule);
@@ -61,6 +62,8 @@ final class SteadyScenario implements Scenario {
                 endpoint = EndpointCeiling.measure(shop.client(), schedule, rig.probe(), name() + " ceiling");
             }
             List<String> notes = new ArrayList<>();
+            warmUp.note().ifPresent(notes::add);
+            notes.addAll(result.costs().caveats());
             if (result.run().errors().first() != null) {
                 notes.add("first error: " + result.run().errors().first());
             }
@@ -70,7 +73,7 @@ final class SteadyScenario implements Scenario {
             findings.put("answerStatuses", result.run().answerStatuses());
             findings.put("finalCallbacks", result.run().settledCount());
             return new ScenarioResult(name(), summary, settings, figures, result.throughput(), result.errors(),
-                    result.resources(), endpoint, findings, notes, started, ended, null);
+                    result.resources(), result.costs(), endpoint, findings, notes, started, ended, null);
         }
     }
 }

@@ -2,12 +2,15 @@ package io.kasa.bench;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class ProcStatTests {
 
@@ -30,6 +33,36 @@ class ProcStatTests {
         assertThat(stat.userTicks()).isEqualTo(300);
         assertThat(stat.systemTicks()).isEqualTo(200);
         assertThat(stat.rssPages()).isEqualTo(42);
+    }
+
+    @Test
+    void theCommandNameIsWhatTheParenthesesHold() {
+        assertThat(ProcStat.command("77 (my (odd) proc) R 1 77 77 0 -1 0 0 0 0 0 300 200 0 0 20 0 1 0 5 1000 42 0"))
+                .isEqualTo("my (odd) proc");
+        assertThat(ProcStat.command("4243 (C2 CompilerThre) S 1 4242 4242 0 -1 0 0 0 0 0 1 2 0 0 20 0 1 0 5 1000 42 0"))
+                .isEqualTo("C2 CompilerThre");
+        assertThatThrownBy(() -> ProcStat.command("no parentheses here")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theJitCompilersTimeIsTheTimeOfItsThreadsOnly() {
+        List<String> threads = List.of(
+                "4242 (java) S 1 4242 4242 0 -1 0 0 0 0 0 50 10 0 0 20 0 45 0 889 4200000000 65536 0",
+                "4250 (C2 CompilerThre) S 1 4242 4242 0 -1 0 0 0 0 0 700 20 0 0 20 0 45 0 889 4200000000 65536 0",
+                "4251 (C1 CompilerThre) S 1 4242 4242 0 -1 0 0 0 0 0 150 30 0 0 20 0 45 0 889 4200000000 65536 0",
+                "4252 (GC Thread#0) S 1 4242 4242 0 -1 0 0 0 0 0 400 0 0 0 20 0 45 0 889 4200000000 65536 0",
+                "4253 (http-nio-8080-e) S 1 4242 4242 0 -1 0 0 0 0 0 900 100 0 0 20 0 45 0 889 4200000000 65536 0");
+        assertThat(CompilerThreads.cpuSeconds(threads.stream())).isCloseTo(9.0, within(1e-9));
+        assertThat(CompilerThreads.compiles("C2 CompilerThre")).isTrue();
+        assertThat(CompilerThreads.compiles("C1 CompilerThre")).isTrue();
+        assertThat(CompilerThreads.compiles("Compiler")).isFalse();
+        assertThat(CompilerThreads.cpuSeconds(Stream.of())).isZero();
+    }
+
+    @Test
+    void thisJvmHasCompilerThreadsThatCanBeRead() {
+        assertThat(CompilerThreads.cpuSeconds(ProcessHandle.current().pid())).isNotNaN().isGreaterThanOrEqualTo(0);
+        assertThat(CompilerThreads.cpuSeconds(-1)).isNaN();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class ReportTests {
 
@@ -22,10 +23,14 @@ class ReportTests {
         ScenarioResult async = new ScenarioResult("async", "async sales at 500/s", Map.of("rate", 500.0), List.of(SALE),
                 new Throughput(500, 498, 14_940, 30), new Errors.Counts(0, 0, 0, 0, 0, 2),
                 new Resources(serverCpu, 1.5, 0.4, Double.NaN, 300_000_000, 200_000_000, 7, 30),
+                new SaleCosts(1_500, 33.5, 5.6, 5.6, 2.0, 58, 57, 33, 12, 0.02, List.of()),
                 new Ceiling("GET /api/provider/list", GET, 500, 0), findings, List.of("a note"),
                 Instant.parse("2026-12-01T07:00:00Z"), Instant.parse("2026-12-01T07:00:30Z"), null);
         return new RunReport("20261201-070000", Instant.parse("2026-12-01T06:59:00Z"), "abc1234", Map.of("cores", 2),
-                Map.of("owned", true), new Ceiling("insert + commit", COMMIT, 2_000, 0), List.of(async));
+                Map.of("owned", true), new Ceiling("insert + commit", COMMIT, 2_000, 0),
+                new CostCeiling("lean lifecycle", 50, new SaleCosts(1_000, 20, Double.NaN, 0.8, 1.0, 4.5, 9, 4.5, 4, Double.NaN,
+                        List.of()), 0),
+                List.of(async));
     }
 
     @Test
@@ -39,6 +44,20 @@ class ReportTests {
         assertThat(scenario.get("ratios").get("throughput").get("toEndpoint").asDouble()).isEqualTo(498.0 / 500);
         assertThat(scenario.get("errors").get("missingCallbacks").asLong()).isEqualTo(2);
         assertThat(json.get("commitCeiling").get("rate").asDouble()).isEqualTo(2_000);
+    }
+
+    @Test
+    void theJsonCarriesTheCostsPerSaleWithTheirRatiosToTheLeanLifecycle() {
+        JsonNode json = Report.json(report(1.2));
+        JsonNode scenario = json.get("scenarios").get(0);
+        assertThat(scenario.get("costs").get("durableCommits").asDouble()).isEqualTo(12);
+        JsonNode toLean = scenario.get("ratios").get("costs").get("toLean");
+        assertThat(toLean.get("durableCommits").asDouble()).isEqualTo(3.0);
+        assertThat(toLean.get("databaseCpuMs").asDouble()).isCloseTo(7.0, within(1e-9));
+        assertThat(toLean.get("serverAndDatabaseCpuMs").asDouble()).isCloseTo(14.0, within(1e-9));
+        assertThat(toLean.get("serverCpuMs").isNull()).as("a lean sale has no server").isTrue();
+        assertThat(json.get("leanCeiling").get("costs").get("serverCpuMs").isNull()).isTrue();
+        assertThat(json.get("leanCeiling").get("costs").get("statements").asDouble()).isEqualTo(4.5);
     }
 
     @Test
@@ -58,5 +77,9 @@ class ReportTests {
         assertThat(table).contains("heapPerConnectionBytes: 50.0 KB");
         assertThat(table).contains("db waits peak 7").contains("postgres cpu ?");
         assertThat(table).contains("note: a note");
+        assertThat(table).contains("lean ceiling: lean lifecycle, 1000 sales at 50/s")
+                .contains("1500 sales settled with their callbacks in 33.5 s; JIT compiler 2.00 % of the server's cpu");
+        assertThat(table).containsPattern("cost\\s+5\\.60\\s+5\\.60\\s+11\\.20\\s+2\\.00\\s+58\\.00\\s+57\\.00\\s+33\\.00\\s+12\\.00");
+        assertThat(table).containsPattern("x lean\\s+\\?\\s+7\\.00\\s+14\\.00\\s+2\\.00\\s+12\\.89\\s+6\\.33\\s+7\\.33\\s+3\\.00");
     }
 }
