@@ -228,7 +228,7 @@ public class Debts {
         return change(merchant, debtId, debt -> {
             BigDecimal left = debt.amount().subtract(delta);
             if (left.signum() <= 0) {
-                throw new KasaException(KasaError.DEBT_AMOUNT_NOT_POSITIVE, new LocalizedText(
+                throw new KasaException(KasaError.MARKETPLACE_AMOUNT_NOT_POSITIVE, new LocalizedText(
                         "Debt borçtan (" + debt.amount() + ") küçük olmalıdır; borcu silmek için debt/delete/id kullanın",
                         "Debt must be less than the debt (" + debt.amount() + "); to clear it use debt/delete/id"));
             }
@@ -319,7 +319,7 @@ public class Debts {
 
     private static void positive(BigDecimal delta) {
         if (delta == null || delta.signum() <= 0) {
-            throw new KasaException(KasaError.DEBT_AMOUNT_NOT_POSITIVE, new LocalizedText(
+            throw new KasaException(KasaError.MARKETPLACE_AMOUNT_NOT_POSITIVE, new LocalizedText(
                     "Debt sıfırdan büyük olmalıdır", "Debt must be greater than zero"));
         }
     }

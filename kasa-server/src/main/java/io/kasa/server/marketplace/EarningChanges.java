@@ -3,6 +3,7 @@ package io.kasa.server.marketplace;
 import io.kasa.server.shared.BusinessTime;
 import io.kasa.server.shared.KasaError;
 import io.kasa.server.shared.KasaException;
+import io.kasa.server.shared.LocalizedText;
 import io.kasa.server.shared.MerchantId;
 import io.kasa.server.shared.SqlTime;
 import io.kasa.server.shared.Validation;
@@ -157,7 +158,8 @@ public class EarningChanges {
     private static BigDecimal delta(BigDecimal delta) {
         Validation.required("Earning", delta);
         if (delta.signum() <= 0) {
-            throw new KasaException(KasaError.EARNING_AMOUNT_NOT_POSITIVE);
+            throw new KasaException(KasaError.MARKETPLACE_AMOUNT_NOT_POSITIVE,
+                    new LocalizedText("Earning sıfırdan büyük olmalıdır", "Earning must be greater than 0"));
         }
         if (delta.compareTo(MAX_AMOUNT) > 0 || delta.stripTrailingZeros().scale() > 2) {
             throw new KasaException(KasaError.EARNING_AMOUNT_INVALID);

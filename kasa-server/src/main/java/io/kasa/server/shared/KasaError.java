@@ -216,8 +216,6 @@ public enum KasaError {
             "Borç bulunamadı", "Debt not found"),
     DEBT_ALREADY_SENT("Marketplace.Debt.AlreadySent", 44, 409,
             "Borç zaten ödemeye gönderildi", "The debt has already been sent for payment"),
-    DEBT_AMOUNT_NOT_POSITIVE("Marketplace.Debt.AmountMustBePositive", 45, 400,
-            "Tutar sıfırdan büyük olmalıdır", "The amount must be greater than zero"),
     DEBT_NOT_AVAILABLE("Marketplace.Debt.NotAvailable", 265, 409,
             "Borç bu işlem için uygun değil", "The debt is not available for this operation"),
 
@@ -269,8 +267,9 @@ public enum KasaError {
             "Kazanç bulunamadı", "Earning not found"),
     EARNING_ALREADY_SENT("Marketplace.Earning.AlreadySent", 35, 409,
             "Kazanç zaten ödendi", "The earning has already been paid"),
-    EARNING_AMOUNT_NOT_POSITIVE("Marketplace.Earning.AmountMustBePositive", 45, 400,
-            "Earning sıfırdan büyük olmalıdır", "Earning must be greater than 0"),
+    /** Paywall's 45 "amount must be > 0": an earning's or a debt's change; the message names the field. */
+    MARKETPLACE_AMOUNT_NOT_POSITIVE("Marketplace.AmountMustBePositive", 45, 400,
+            "Tutar sıfırdan büyük olmalıdır", "The amount must be greater than zero"),
     EARNING_CHANGES_REFUSED("Marketplace.Earning.ChangesRefused", 362, 409,
             "Kazanç iptal edildi veya reddedildi; değiştirilemez", "The earning was reversed or rejected and cannot be changed"),
     REFLECTION_DATE_WEEKEND("Marketplace.Earning.ReflectionDateCannotWeekend", 361, 400,

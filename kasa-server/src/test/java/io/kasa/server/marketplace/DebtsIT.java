@@ -32,6 +32,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -392,6 +393,126 @@ class DebtsIT {
                 .header("locale", "en").json(ownFigures).send();
         assertThat(refusedSale.status()).as(refusedSale.text()).isEqualTo(400);
         assertThat(refusedSale.json().get("Message").asString()).contains("Products[0].Cargo").contains("MemberEarningCalculated");
+    }
+
+    /**
+     * The walkthrough of docs/marketplace.md, as real requests and the answers they get: a sale
+     * with two members' products, its approval, a postpone, the payouts on the business clock,
+     * a cancel after payout that leaves both members owing, and the next sale's payout netting
+     * one member's debt. The figures the walkthrough shows are asserted here; each request and
+     * answer is written to {@code target/marketplace-walkthrough.md}, from which the page's are
+     * taken.
+     */
+    @Test
+    void theWalkthroughOfTheMarketplacePageRunsAsWritten() throws IOException {
+        marketplace(false, false);
+        StringBuilder log = new StringBuilder("# Marketplace walkthrough, as run by DebtsIT\n");
+        String aliIban = iban();
+        String ayseIban = iban();
+        long ali = recorded(log, "Create Berber Ali (10 % commission, paid 7 days after approval)", "POST",
+                "/api/paywall/member", memberJson("Berber Ali", "Ali Yılmaz", aliIban, "10")).json().get("Body").get("Id").longValue();
+        long ayse = recorded(log, "Create Kuaför Ayşe (20 % commission)", "POST", "/api/paywall/member",
+                memberJson("Kuaför Ayşe", "Ayşe Demir", ayseIban, "20")).json().get("Body").get("Id").longValue();
+
+        ObjectNode saleBody = (ObjectNode) JSON.readTree(Seeds.syncSale(terminalId, "walkthrough-1"));
+        saleBody.put("Amount", new BigDecimal("300.00"));
+        ObjectNode haircut = (ObjectNode) saleBody.get("Products").get(0);
+        haircut.put("Name", "Saç kesimi").put("Amount", new BigDecimal("100.00")).put("MemberId", ali);
+        ((tools.jackson.databind.node.ArrayNode) saleBody.get("Products")).addObject().put("Name", "Boya").put("TaxGroupId", 20)
+                .put("UnitCodeId", 4).put("Amount", new BigDecimal("200.00")).put("Quantity", 1).put("MemberId", ayse);
+        RawHttp.Answer sold = recordedPrivate(log, "The sale: 100.00 of Ali's, 200.00 of Ayşe's", "POST", "/api/payment/sync/sale",
+                JSON.writeValueAsString(saleBody));
+        long paymentId = sold.json().get("Result").get("PaymentId").longValue();
+        UUID paymentRequestId = UUID.fromString(sold.json().get("Result").get("PaymentRequestId").asString());
+        RawHttp.Answer calculated = recorded(log, "Its earnings wait for approval (status 1, no reflection date)", "GET",
+                "/api/paywall/marketplace/report/earning/payment", null, "paymentid", Long.toString(paymentId));
+        assertThat(calculated.json().get("Body").valueStream().map(p -> p.get("SubMerchantEarningStatusId").intValue()))
+                .containsOnly(1);
+        long boya = calculated.json().get("Body").get(1).get("ProductId").longValue();
+
+        recorded(log, "Approve the whole payment with Kasa's calculator", "POST", "/api/paywall/marketplace/approve/pw/payment",
+                "{\"PaymentId\":" + paymentId + ",\"Payout\":{\"DescriptionApply\":true,\"Description\":\"Aralık hakedişi\"},"
+                        + "\"SameReflectionDateWithMember\":false}");
+        recorded(log, "Postpone Ayşe's earning of the Boya product by 2 days", "PUT", "/api/paywall/marketplace/earning/postpone/product",
+                "{\"ProductId\":" + boya + ",\"Day\":2,\"ApplyAll\":false}");
+        RawHttp.Answer approved = recorded(log, "The earnings now, approved and dated", "GET",
+                "/api/paywall/marketplace/report/earning/payment", null, "paymentid", Long.toString(paymentId));
+        assertThat(approved.json().get("Body").get(0).get("SubMerchantEarning").decimalValue()).isEqualByComparingTo("90.00");
+        assertThat(approved.json().get("Body").get(1).get("SubMerchantEarning").decimalValue()).isEqualByComparingTo("160.00");
+
+        jump(Duration.ofDays(7));
+        automaticPayouts.run();
+        assertThat(bank.received(aliIban, 1)).as("Ali's 90.00 on his reflection date").isEqualByComparingTo("90.00");
+        assertThat(bank.received(ayseIban, 1)).as("Ayşe's waits two more days").isEqualByComparingTo("0");
+        jump(Duration.ofDays(3));
+        automaticPayouts.run();
+        assertThat(bank.received(ayseIban, 1)).isEqualByComparingTo("160.00");
+        recorded(log, "Both members are paid", "GET", "/api/paywall/marketplace/report/earning/payment", null,
+                "paymentid", Long.toString(paymentId));
+
+        assertThat(merchant.payments().syncCancel(paymentRequestId, false, Duration.ofSeconds(30)).paymentStatus()).isEqualTo(4);
+        RawHttp.Answer owed = recorded(log, "After the sale is cancelled, each member owes what was paid", "GET",
+                "/api/paywall/marketplace/report/debt/payment", null, "paymentid", Long.toString(paymentId));
+        assertThat(owed.json().get("Body").valueStream().map(d -> d.get("DebtAmount").decimalValue().setScale(2).toPlainString()))
+                .containsExactlyInAnyOrder("90.00", "160.00");
+
+        ObjectNode next = (ObjectNode) JSON.readTree(Seeds.syncSale(terminalId, "walkthrough-2"));
+        next.put("Amount", new BigDecimal("300.00"));
+        ((ObjectNode) next.get("Products").get(0)).put("Name", "Saç kesimi ve sakal").put("Amount", new BigDecimal("300.00"))
+                .put("MemberId", ali);
+        long nextPayment = recordedPrivate(log, "Ali's next sale: 300.00", "POST", "/api/payment/sync/sale",
+                JSON.writeValueAsString(next)).json().get("Result").get("PaymentId").longValue();
+        recorded(log, "Approved", "POST", "/api/paywall/marketplace/approve/pw/payment", "{\"PaymentId\":" + nextPayment + "}");
+        jump(Duration.ofDays(7));
+        automaticPayouts.run();
+        assertThat(bank.received(aliIban, 1)).as("90.00, then 270.00 less the 90.00 he owes").isEqualByComparingTo("270.00");
+        RawHttp.Answer settled = recorded(log, "Ali's debt is settled by that payout; Ayşe's waits for hers", "GET",
+                "/api/paywall/marketplace/report/debt/payment", null, "paymentid", Long.toString(paymentId));
+        assertThat(settled.json().get("Body").valueStream().map(d -> d.get("DebtStatusId").intValue())).containsExactlyInAnyOrder(3, 1);
+
+        Path written = Path.of("target", "marketplace-walkthrough.md");
+        Files.createDirectories(written.getParent());
+        Files.writeString(written, log);
+    }
+
+    private String memberJson(String name, String title, String iban, String commission) {
+        return """
+                {"IsSubMerchant":true,"MemberType":1,"MemberExternalId":"%s","MemberName":"%s","MemberTitle":"%s",
+                 "MemberIdentityNumber":"10000000146","MemberEmail":"uye@example.com","MemberPhone":"+905551112233",
+                 "MemberAddress":"Kadıköy, İstanbul","ContactName":"%s","ContactLastname":"%s",
+                 "BankAccounts":[{"CurrencyId":1,"Title":"%s","Iban":"%s"}],
+                 "ValueDate":{"CalculationType":1,"CalculationValue":7,"Commission":%s}}"""
+                .formatted(UUID.randomUUID(), name, title, title.split(" ")[0], title.split(" ")[1], title, iban, commission);
+    }
+
+    /** A marketplace call with the public pair, checked to succeed, and written to the log with its answer. */
+    private RawHttp.Answer recorded(StringBuilder log, String title, String method, String path, String body, String... headers) {
+        RawHttp.Request request = new RawHttp(baseUri).request(method, path).publicKeys(created.publicKey()).header("locale", "en");
+        return record(log, title, method, path, body, request, headers);
+    }
+
+    /** A Physical call with the private pair, likewise. */
+    private RawHttp.Answer recordedPrivate(StringBuilder log, String title, String method, String path, String body) {
+        RawHttp.Request request = new RawHttp(baseUri).request(method, path).privateKeys(created.privateKey()).header("locale", "en");
+        return record(log, title, method, path, body, request);
+    }
+
+    private static RawHttp.Answer record(StringBuilder log, String title, String method, String path, String body,
+                                         RawHttp.Request request, String... headers) {
+        StringBuilder shown = new StringBuilder(method + " " + path + "\n");
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+            shown.append(headers[i]).append(": ").append(headers[i + 1]).append('\n');
+        }
+        if (body != null) {
+            request.json(body);
+            shown.append('\n').append(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(body))).append('\n');
+        }
+        RawHttp.Answer answer = request.send();
+        assertThat(answer.status()).as(title + ": " + answer.text()).isEqualTo(200);
+        log.append("\n### ").append(title).append("\n\n```http\n").append(shown).append("```\n\n```json\n")
+                .append(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(answer.json())).append("\n```\n");
+        return answer;
     }
 
     @Test

@@ -109,7 +109,7 @@ class DebtController {
     private static BigDecimal amount(DebtChange change) {
         BigDecimal debt = change.debt();
         if (debt == null || debt.signum() <= 0) {
-            throw new KasaException(KasaError.DEBT_AMOUNT_NOT_POSITIVE, new LocalizedText(
+            throw new KasaException(KasaError.MARKETPLACE_AMOUNT_NOT_POSITIVE, new LocalizedText(
                     "Debt alanı zorunludur ve sıfırdan büyük olmalıdır", "Debt is required and must be greater than zero"));
         }
         BigDecimal stripped = debt.stripTrailingZeros();
