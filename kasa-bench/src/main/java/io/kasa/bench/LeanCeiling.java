@@ -168,6 +168,27 @@ final class LeanCeiling {
             }
         }
 
+        /**
+         * The tail of {@link #sale()} and {@link #change()}: the activity of the row the
+         * {@code payment} CTE wrote (stamped with its {@code at} column) and its outbox row,
+         * returning {@code returning} of the outbox row.
+         */
+        private String activityAndOutbox(String at, String returning) {
+            return """
+                    activity as (
+                        insert into %1$s_activity (id, payment_id, sequence, payment_status_id, created_at)
+                        select gen_random_uuid(), id, last_sequence, payment_status_id, %2$s from payment
+                        returning id, payment_id, sequence, payment_status_id)
+                    insert into %1$s_outbox (id, payment_id, sequence, payment_status_id, target, payload, state, created_at)
+                    select activity.id, activity.payment_id, activity.sequence, activity.payment_status_id,
+                           payment.callback_address,
+                           jsonb_build_object('PaymentId', activity.payment_id, 'PaymentStatusId', activity.payment_status_id,
+                                              'Sequence', activity.sequence),
+                           'PENDING', now()
+                    from activity join payment on payment.id = activity.payment_id
+                    returning %3$s""".formatted(prefix, at, returning);
+        }
+
         /** The sale: payment, product, first activity and its outbox row; returns the payment's and the outbox row's ids. */
         String sale() {
             return """
@@ -179,18 +200,7 @@ final class LeanCeiling {
                     product as (
                         insert into %1$s_product (id, payment_id, name, amount, quantity)
                         select gen_random_uuid(), id, ?, ?, 1 from payment),
-                    activity as (
-                        insert into %1$s_activity (id, payment_id, sequence, payment_status_id, created_at)
-                        select gen_random_uuid(), id, last_sequence, payment_status_id, created_at from payment
-                        returning id, payment_id, sequence, payment_status_id)
-                    insert into %1$s_outbox (id, payment_id, sequence, payment_status_id, target, payload, state, created_at)
-                    select activity.id, activity.payment_id, activity.sequence, activity.payment_status_id,
-                           payment.callback_address,
-                           jsonb_build_object('PaymentId', activity.payment_id, 'PaymentStatusId', activity.payment_status_id,
-                                              'Sequence', activity.sequence),
-                           'PENDING', now()
-                    from activity join payment on payment.id = activity.payment_id
-                    returning payment_id, id""".formatted(prefix, CREATED);
+                    """.formatted(prefix, CREATED) + activityAndOutbox("created_at", "payment_id, id");
         }
 
         /** A status change from an allowed status, with its activity and outbox row; returns the outbox row's id. */
@@ -200,18 +210,7 @@ final class LeanCeiling {
                         update %1$s_payment set payment_status_id = ?, last_sequence = last_sequence + 1, modified_at = now()
                         where id = ? and payment_status_id = any(?)
                         returning id, payment_status_id, last_sequence, modified_at, callback_address),
-                    activity as (
-                        insert into %1$s_activity (id, payment_id, sequence, payment_status_id, created_at)
-                        select gen_random_uuid(), id, last_sequence, payment_status_id, modified_at from payment
-                        returning id, payment_id, sequence, payment_status_id)
-                    insert into %1$s_outbox (id, payment_id, sequence, payment_status_id, target, payload, state, created_at)
-                    select activity.id, activity.payment_id, activity.sequence, activity.payment_status_id,
-                           payment.callback_address,
-                           jsonb_build_object('PaymentId', activity.payment_id, 'PaymentStatusId', activity.payment_status_id,
-                                              'Sequence', activity.sequence),
-                           'PENDING', now()
-                    from activity join payment on payment.id = activity.payment_id
-                    returning id""".formatted(prefix);
+                    """.formatted(prefix) + activityAndOutbox("modified_at", "id");
         }
 
         /** Marks a batch of callbacks delivered. */

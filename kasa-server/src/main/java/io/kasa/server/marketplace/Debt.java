@@ -10,7 +10,7 @@ import java.util.UUID;
  * now; {@code payoutId} the member payout it was netted off (its {@code DebtTransactionId}),
  * null while it is not; {@code arrangement} the product's cargo and discount.
  */
-public record Debt(long id, Type type, long memberId, int currencyId, long paymentId, long productId, BigDecimal productAmount,
+public record Debt(long id, Type type, long memberId, String memberName, int currencyId, long paymentId, long productId, BigDecimal productAmount,
                    BigDecimal amount, Status status, UUID payoutId, Arrangement arrangement, Instant createdAt) {
 
     /**

@@ -33,13 +33,6 @@ import java.util.UUID;
 @Service
 public class Debts {
 
-    /**
-     * The platform's earnings that can still give up or take the difference when an
-     * arrangement debt changes: those not yet on their way to a bank account.
-     */
-    static final Set<EarningStatus> ADJUSTABLE = EnumSet.of(EarningStatus.CALCULATED, EarningStatus.SCHEDULED,
-            EarningStatus.POOLED, EarningStatus.FAILED, EarningStatus.RETRY);
-
     /** The earnings a cancel takes back; the member owes what it could not. */
     static final Set<EarningStatus> NOT_OWED = EnumSet.of(EarningStatus.REVERSED, EarningStatus.REJECTED);
 
@@ -61,9 +54,7 @@ public class Debts {
      * member's discount and cargo debts. Runs in the transaction that computes the earnings.
      */
     Shares arrange(MerchantId merchant, UUID paymentId, UUID productId, long memberId, int currencyId, BigDecimal amount,
-                   BigDecimal commission, Instant at) {
-        Arrangement arrangement = jdbc.sql("select * from payment_product where id = :id").param("id", productId)
-                .query(Debts::arrangement).single();
+                   BigDecimal commission, Arrangement arrangement, Instant at) {
         ArrangedShares shares = ArrangedShares.of(amount, commission, arrangement);
         raise(merchant.value(), memberId, paymentId, productId, currencyId, Debt.Type.DISCOUNT, shares.discountDebt(), at);
         raise(merchant.value(), memberId, paymentId, productId, currencyId, Debt.Type.CARGO, shares.cargoDebt(), at);
@@ -104,7 +95,7 @@ public class Debts {
                         where e.payment_id = :payment and e.member_id is not null and e.status <> all(:notOwed)
                           and not exists (select 1 from debt d where d.product_id = e.product_id and d.type = 3)
                         order by e.id""")
-                .param("payment", paymentId).param("at", SqlTime.of(at)).param("notOwed", names(NOT_OWED))
+                .param("payment", paymentId).param("at", SqlTime.of(at)).param("notOwed", EarningStatus.names(NOT_OWED))
                 .update();
     }
 
@@ -286,7 +277,7 @@ public class Debts {
                                 row.getBigDecimal("amount")))
                         .optional()
                         .orElseThrow(() -> new KasaException(KasaError.DEBT_NOT_AVAILABLE));
-                if (!ADJUSTABLE.contains(platform.status())) {
+                if (!EarningStatus.CHANGEABLE.contains(platform.status())) {
                     throw new KasaException(KasaError.DEBT_NOT_AVAILABLE, new LocalizedText(
                             "Bu ürünün platform kazancı ödemeye gönderildi; borç artık değiştirilemez",
                             "The platform's earning of this product has been sent for payment; the debt can no longer change"));
@@ -325,18 +316,22 @@ public class Debts {
     }
 
     private static final String SELECT = """
-            select d.*, p.paywall_id as paywall_payment_id, pp.paywall_id as paywall_product_id, pp.amount as product_amount,
-                pp.cargo_id, pp.cargo_type, pp.cargo_cost, pp.discount_id, pp.discount_owner_type, pp.discount_type, pp.discount
-            from debt d join payment_product pp on pp.id = d.product_id join payment p on p.id = d.payment_id""";
+            select d.*, m.name as member_name, p.paywall_id as paywall_payment_id, pp.paywall_id as paywall_product_id,
+                pp.amount as product_amount, pp.cargo_id, pp.cargo_type, pp.cargo_cost, pp.discount_id,
+                pp.discount_owner_type, pp.discount_type, pp.discount
+            from debt d join payment_product pp on pp.id = d.product_id join payment p on p.id = d.payment_id
+                left join member m on m.id = d.member_id and m.deleted_at is null""";
 
     private static Debt debt(ResultSet row, int n) throws SQLException {
-        return new Debt(row.getLong("id"), Debt.Type.of(row.getInt("type")), row.getLong("member_id"), row.getInt("currency_id"),
+        return new Debt(row.getLong("id"), Debt.Type.of(row.getInt("type")), row.getLong("member_id"), row.getString("member_name"),
+                row.getInt("currency_id"),
                 row.getLong("paywall_payment_id"), row.getLong("paywall_product_id"), row.getBigDecimal("product_amount"), row.getBigDecimal("amount"),
                 Debt.Status.valueOf(row.getString("status")), row.getObject("payout_id", UUID.class), arrangement(row, n),
                 SqlTime.read(row, "created_at"));
     }
 
-    private static Arrangement arrangement(ResultSet row, int n) throws SQLException {
+    /** The product's arrangements from a row of {@code payment_product}. */
+    static Arrangement arrangement(ResultSet row, int n) throws SQLException {
         return new Arrangement((Long) row.getObject("cargo_id"), integer(row, "cargo_type"), row.getBigDecimal("cargo_cost"),
                 (Long) row.getObject("discount_id"), integer(row, "discount_owner_type"), integer(row, "discount_type"),
                 row.getBigDecimal("discount"));
@@ -345,9 +340,5 @@ public class Debts {
     private static Integer integer(ResultSet row, String column) throws SQLException {
         int value = row.getInt(column);
         return row.wasNull() ? null : value;
-    }
-
-    private static String[] names(Set<EarningStatus> statuses) {
-        return statuses.stream().map(Enum::name).toArray(String[]::new);
     }
 }

@@ -1,6 +1,7 @@
 package io.kasa.server.marketplace;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +28,7 @@ public enum EarningStatus {
     public static final List<EarningStatus> CHANGEABLE = List.of(CALCULATED, SCHEDULED, POOLED, FAILED, RETRY);
 
     /** The names of {@code statuses}, to bind as a SQL array ({@code status = any(:statuses)}). */
-    public static String[] names(List<EarningStatus> statuses) {
+    public static String[] names(Collection<EarningStatus> statuses) {
         return statuses.stream().map(Enum::name).toArray(String[]::new);
     }
 

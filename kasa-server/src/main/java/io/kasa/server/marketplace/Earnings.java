@@ -71,12 +71,12 @@ public class Earnings {
         int currencyId = jdbc.sql("select currency_id from payment where id = :id").param("id", paymentId)
                 .query(Integer.class).single();
         LocalDate earningDate = time.local(at).toLocalDate();
-        record Line(UUID id, BigDecimal amount, Long memberId, BigDecimal memberEarning) {
+        record Line(UUID id, BigDecimal amount, Long memberId, BigDecimal memberEarning, Arrangement arrangement) {
         }
-        List<Line> lines = jdbc.sql("select id, amount, member_id, member_earning from payment_product where payment_id = :id order by position")
+        List<Line> lines = jdbc.sql("select * from payment_product where payment_id = :id order by position")
                 .param("id", paymentId)
                 .query((row, n) -> new Line(row.getObject("id", UUID.class), row.getBigDecimal("amount"),
-                        (Long) row.getObject("member_id"), row.getBigDecimal("member_earning")))
+                        (Long) row.getObject("member_id"), row.getBigDecimal("member_earning"), Debts.arrangement(row, n)))
                 .list();
         for (Line line : lines) {
             Optional<Member> member = line.memberId() == null ? Optional.empty() : members.find(merchant, line.memberId());
@@ -88,7 +88,8 @@ public class Earnings {
             BigDecimal commission = valueDate == null ? BigDecimal.ZERO : valueDate.commission();
             boolean byPlatform = line.memberEarning() != null;
             Shares shares = byPlatform ? new Shares(line.memberEarning(), line.amount().subtract(line.memberEarning()))
-                    : debts.arrange(merchant, paymentId, line.id(), line.memberId(), currencyId, line.amount(), commission, at);
+                    : debts.arrange(merchant, paymentId, line.id(), line.memberId(), currencyId, line.amount(), commission,
+                            line.arrangement(), at);
             insert(merchant, paymentId, line.id(), line.memberId(), currencyId, shares.member(), commission, earningDate,
                     byPlatform, at);
             insert(merchant, paymentId, line.id(), null, currencyId, shares.platform(), commission, earningDate,

@@ -29,9 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -118,10 +116,9 @@ class MarketplaceController {
     @GetMapping("/dashboard/api/marketplace/debts")
     PhysicalEnvelope debts(MerchantId merchant, @RequestParam(required = false) Integer pageIndex,
                            @RequestParam(required = false) Integer pageSize) {
-        Map<Long, String> names = new HashMap<>();
         return PhysicalEnvelope.success(debts.list(merchant, Paging.of(pageIndex, pageSize)).map(debt -> new DebtItem(
                 debt.id(), debt.type().id(), debt.type().wireName(), debt.memberId(),
-                names.computeIfAbsent(debt.memberId(), id -> members.find(merchant, id).map(Member::name).orElse(null)),
+                debt.memberName(),
                 Lookups.CURRENCIES.get(debt.currencyId()), debt.paymentId(), debt.productId(), debt.amount(),
                 debt.status().wireName(), debt.payoutId(), time.local(debt.createdAt()))));
     }

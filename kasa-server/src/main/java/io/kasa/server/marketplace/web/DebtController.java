@@ -2,8 +2,6 @@ package io.kasa.server.marketplace.web;
 
 import io.kasa.server.marketplace.Debt;
 import io.kasa.server.marketplace.Debts;
-import io.kasa.server.member.Member;
-import io.kasa.server.member.Members;
 import io.kasa.server.payment.Lookups;
 import io.kasa.server.payment.Payments;
 import io.kasa.server.shared.BusinessTime;
@@ -23,9 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -41,13 +37,11 @@ class DebtController {
 
     private final Debts debts;
     private final Payments payments;
-    private final Members members;
     private final BusinessTime time;
 
-    DebtController(Debts debts, Payments payments, Members members, BusinessTime time) {
+    DebtController(Debts debts, Payments payments, BusinessTime time) {
         this.debts = debts;
         this.payments = payments;
-        this.members = members;
         this.time = time;
     }
 
@@ -73,13 +67,13 @@ class DebtController {
         if (!debts.hasProduct(merchant, product)) {
             throw new KasaException(KasaError.PAYMENT_REQUEST_NOT_FOUND);
         }
-        return MarketplaceEnvelope.success(items(merchant, debts.ofProduct(merchant, product)));
+        return MarketplaceEnvelope.success(items(debts.ofProduct(merchant, product)));
     }
 
     @GetMapping(PATH + "/report/debt/payment")
     MarketplaceEnvelope byPayment(MerchantId merchant, @RequestHeader(value = "paymentid", required = false) String paymentId) {
         UUID payment = payments.getByPaymentId(merchant, Validation.integerId("paymentid", paymentId)).id();
-        return MarketplaceEnvelope.success(items(merchant, debts.ofPayment(merchant, payment)));
+        return MarketplaceEnvelope.success(items(debts.ofPayment(merchant, payment)));
     }
 
     @PutMapping(PATH + "/debt/increase/id")
@@ -120,18 +114,15 @@ class DebtController {
         return debt.setScale(2, RoundingMode.UNNECESSARY);
     }
 
-    private List<DebtItem> items(MerchantId merchant, List<Debt> found) {
-        Map<Long, String> names = new HashMap<>();
+    private List<DebtItem> items(List<Debt> found) {
         return found.stream().map(debt -> {
-            String name = names.computeIfAbsent(debt.memberId(),
-                    id -> members.find(merchant, id).map(Member::name).orElse(null));
             var arrangement = debt.arrangement();
             CargoItem cargo = debt.type() == Debt.Type.CARGO && arrangement.cargoType() != null
                     ? new CargoItem(arrangement.cargoId(), arrangement.cargoType(), arrangement.cargoCost()) : null;
             DiscountItem discount = debt.type() == Debt.Type.DISCOUNT && arrangement.discountOwner() != null
                     ? new DiscountItem(arrangement.discountId(), arrangement.discountOwner(), arrangement.discountType(),
                     arrangement.discount()) : null;
-            return new DebtItem(debt.id(), debt.type().id(), debt.type().wireName(), debt.memberId(), name,
+            return new DebtItem(debt.id(), debt.type().id(), debt.type().wireName(), debt.memberId(), debt.memberName(),
                     debt.currencyId(), Lookups.CURRENCIES.get(debt.currencyId()), debt.productId(), debt.productAmount(),
                     debt.amount(), debt.status().id(), debt.payoutId(), cargo, discount, time.local(debt.createdAt()));
         }).toList();
