@@ -19,7 +19,7 @@ final class BenchOptions {
 
     static final Set<String> RUN_OPTIONS = Set.of("target", "admin-token", "jdbc-url", "jdbc-user", "jdbc-password",
             "server-jar", "server-heap", "server-gc", "server-jvm-options", "jfr", "out", "ceilings",
-            "commit-duration", "lean-duration", "lean-rate", "warmup", "warmup-max", "drain", "fsync");
+            "commit-duration", "lean-duration", "lean-rate", "warmup", "warmup-max", "warmup-rate", "bridge", "drain", "fsync");
 
     /** The options each scenario reads. */
     static final Map<String, Set<String>> SCENARIO_OPTIONS = Map.of(
@@ -52,6 +52,10 @@ final class BenchOptions {
               --warmup D                unmeasured load before async, sync and ramp, default 30s
               --warmup-max D            the warm-up goes on while the server's JIT compiler takes
                                         5 % of its CPU or more, up to this, default 180s
+              --warmup-rate N           the warm-up's sales per second when higher than the
+                                        scenario's rate, default the scenario's rate
+              --bridge D                unmeasured load at the window's rate after the quiet
+                                        reading of the database's counters, default 20s
               --drain D                 longest wait for callbacks after the last send, default 30s
             Scenario options (plain: every scenario that uses it; --<scenario>.<option>: one):
               --rate N --duration D --terminals N --think D      async, sync; held uses --rate to send

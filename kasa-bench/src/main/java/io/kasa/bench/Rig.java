@@ -20,12 +20,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param warmup      unmeasured load before measuring, at the least
  * @param warmupMax   the longest warm-up: it goes on past {@code warmup} while the server's JIT
  *                    compiler is busy, up to this
+ * @param warmupRate  the warm-up's full rate when it is higher than the scenario's: the JIT
+ *                    compiler settles sooner the more often the code runs
+ * @param bridge      unmeasured load at each window's rate between the quiet reading of the
+ *                    database's counters and the window (see {@link SaleLoad#run})
  * @param drain       the longest wait for callbacks after the last send
  * @param ceilings    whether to measure the ceilings
  * @param tags        numbers the sale runs, see {@link #nextTag()}
  */
 record Rig(String runId, URI baseUri, String adminToken, ServerProbe probe, JdbcTarget database, CostMeter costs,
-           CallbackInbox inbox, SaleRouter router, Duration warmup, Duration warmupMax, Duration drain,
+           CallbackInbox inbox, SaleRouter router, Duration warmup, Duration warmupMax, double warmupRate, Duration bridge, Duration drain,
            boolean ceilings, AtomicInteger tags) {
 
     /** A new merchant for a scenario; its agents report their orders to the router. */

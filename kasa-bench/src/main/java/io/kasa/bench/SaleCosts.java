@@ -33,6 +33,15 @@ record SaleCosts(long sales, double seconds, double serverCpuMs, double database
 
     /** The costs of the window between two readings, over the {@code sales} completed in it. */
     static SaleCosts between(CostMeter.Reading before, CostMeter.Reading after, long sales) {
+        return between(before, after, sales, sales);
+    }
+
+    /**
+     * As {@link #between(CostMeter.Reading, CostMeter.Reading, long)}, when the readings'
+     * database counters span a longer stretch of the same load than their CPU: the counters
+     * are divided by the {@code countedSales} completed in that stretch.
+     */
+    static SaleCosts between(CostMeter.Reading before, CostMeter.Reading after, long sales, long countedSales) {
         DatabaseCounters counters = after.counters().minus(before.counters());
         List<String> caveats = new ArrayList<>();
         if (counters.evictions() > 0) {
@@ -44,10 +53,10 @@ record SaleCosts(long sales, double seconds, double serverCpuMs, double database
                 perSale(serverCpu * 1000, sales),
                 perSale((after.databaseCpu() - before.databaseCpu()) * 1000, sales),
                 perSale((after.benchCpu() - before.benchCpu()) * 1000, sales),
-                perSale(counters.statements(), sales),
-                perSale(counters.nestedStatements(), sales),
-                perSale(counters.transactions(), sales),
-                perSale(counters.walFlushes(), sales),
+                perSale(counters.statements(), countedSales),
+                perSale(counters.nestedStatements(), countedSales),
+                perSale(counters.transactions(), countedSales),
+                perSale(counters.walFlushes(), countedSales),
                 compilerShare(after.compilerCpu() - before.compilerCpu(), serverCpu),
                 caveats);
     }

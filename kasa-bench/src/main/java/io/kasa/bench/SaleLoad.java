@@ -80,7 +80,7 @@ final class SaleLoad {
 
     /**
      * Unmeasured load so that the server's code is compiled and its pools are warm: a quarter,
-     * then half, then all of {@code rate}, a third of {@code duration} each, so that a cold
+     * then half, then all of {@code rate} (or the rig's warm-up rate, when higher), a third of {@code duration} each, so that a cold
      * server is not buried under a backlog before it has compiled anything; then more of the
      * full rate, {@link #COMPILER_STEP} at a time, until the JIT compiler's share of the
      * server's CPU over the last {@link #JUDGED_STEPS} steps is under
@@ -94,6 +94,7 @@ final class SaleLoad {
             return WarmUp.NONE;
         }
         String label = channel.name().toLowerCase(Locale.ROOT);
+        rate = Math.max(rate, rig.warmupRate());
         System.out.printf(Locale.ROOT, "[%s] warming up for %d s (up to %d s while the JIT compiler is busy), up to %.0f/s%n",
                 label, duration.toSeconds(), atMost.toSeconds(), rate);
         SaleRun run = new SaleRun(rig.nextTag(), channel, think);
@@ -147,12 +148,28 @@ final class SaleLoad {
         }
     }
 
-    /** Measures {@code schedule}; {@code label} prefixes the progress lines. */
+    /**
+     * Measures {@code schedule}; {@code label} prefixes the progress lines. The database's
+     * counters are read on a quiet server (see {@link CostMeter#STATS_DELAY}); then the rig's
+     * bridge sends the same rate, unmeasured, so that the window opens on a server already
+     * back at this load: after the quiet wait its first requests take branches the warm-up
+     * had left (new connections, timers that ran meanwhile), and the compiler spent the
+     * first seconds recompiling what they invalidated. The CPU is read at the window's edges;
+     * the database's counters, which need the quiet to be complete, span the bridge and the
+     * window, and are divided by the sales settled in both.
+     */
     Result run(String label, RateSchedule schedule) throws InterruptedException {
         SaleRun run = new SaleRun(rig.nextTag(), channel, think);
+        SaleRun bridge = new SaleRun(rig.nextTag(), channel, think);
         rig.router().register(run);
-        try (OpenLoop loop = new OpenLoop()) {
-            CostMeter.Reading before = rig.costs().beforeWindow(CostMeter.STATS_DELAY);
+        rig.router().register(bridge);
+        try (OpenLoop loop = new OpenLoop(); OpenLoop bridging = new OpenLoop()) {
+            CostMeter.Reading quiet = rig.costs().beforeWindow(CostMeter.STATS_DELAY);
+            if (!rig.bridge().isZero()) {
+                bridging.run(new RateSchedule(schedule.rate(), rig.bridge()), System.nanoTime(),
+                        (key, due) -> send(bridge, key, due));
+            }
+            CostMeter.Reading before = rig.costs().cpuNow().with(quiet.counters());
             ResourceMonitor monitor = new ResourceMonitor(label, rig.probe(), run::progress);
             long start = System.nanoTime();
             loop.run(schedule, start, (key, due) -> send(run, key, due));
@@ -162,13 +179,16 @@ final class SaleLoad {
                 System.out.println("[" + label + "] some sales were still unanswered after " + answerWait().toSeconds() + " s");
             }
             long unsettled = awaitCallbacks(run);
+            awaitCallbacks(bridge);
             CostMeter.Reading after = rig.costs().afterWindow(CostMeter.STATS_DELAY);
-            SaleCosts costs = SaleCosts.between(before, after, run.settledCount());
+            SaleCosts costs = SaleCosts.between(before, after, run.settledCount(),
+                    run.settledCount() + bridge.settledCount());
             Throughput throughput = Throughput.of(schedule.rate(), run.answered(), schedule.duration(), start,
                     run.lastAnswerNanos());
             return new Result(run, resources, costs, throughput, run.errors().counts(unsettled), monitor.lastLine());
         } finally {
             rig.router().unregister(run);
+            rig.router().unregister(bridge);
         }
     }
 

@@ -27,6 +27,8 @@ class BenchOptionsTests {
         assertThat(options.scenarioDuration("async", "think", Duration.ZERO)).isEqualTo(Duration.ofMillis(250));
         assertThat(options.scenarioDuration("async", "duration", Duration.ZERO)).isEqualTo(Duration.ofMinutes(2));
         assertThat(options.scenarioRates("ramp", "rates", List.of())).containsExactly(100.0, 250.5);
+        assertThat(options.rate("warmup-rate", 0)).isZero();
+        assertThat(BenchOptions.parse("--warmup-rate", "200").rate("warmup-rate", 0)).isEqualTo(200.0);
     }
 
     @Test

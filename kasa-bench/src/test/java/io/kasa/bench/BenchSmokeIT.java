@@ -29,7 +29,7 @@ class BenchSmokeIT {
         RunReport report = Bench.run(BenchOptions.parse("async", "sync",
                 "--server-jar", SERVER_JAR.toString(), "--out", out.toString(), "--server-heap", "512m",
                 "--terminals", "2", "--rate", "20", "--duration", "1s", "--think", "10ms",
-                "--warmup", "1s", "--warmup-max", "2s", "--commit-duration", "1s", "--lean-duration", "1s",
+                "--warmup", "1s", "--warmup-max", "2s", "--bridge", "1s", "--commit-duration", "1s", "--lean-duration", "1s",
                 "--drain", "20s"));
 
         Path results = out.resolve(report.run()).resolve("results.json");

@@ -36,6 +36,21 @@ class SaleCostsTests {
     }
 
     @Test
+    void countersThatSpanTheBridgeToo() {
+        CostMeter.Reading before = reading(100, 50.0, 20.0, 30.0, 10.0, new DatabaseCounters(1_000, 2_000, 500, 300, 0));
+        CostMeter.Reading after = reading(130, 58.4, 20.42, 38.4, 13.0, new DatabaseCounters(88_000, 174_500, 50_000, 18_300, 0));
+
+        SaleCosts costs = SaleCosts.between(before, after, 1_000, 1_500);
+
+        assertThat(costs.sales()).isEqualTo(1_000);
+        assertThat(costs.serverCpuMs()).isCloseTo(8.4, within(1e-9));
+        assertThat(costs.databaseCpuMs()).isCloseTo(8.4, within(1e-9));
+        assertThat(costs.statements()).isEqualTo(58);
+        assertThat(costs.transactions()).isEqualTo(33);
+        assertThat(costs.durableCommits()).isEqualTo(12);
+    }
+
+    @Test
     void whatCouldNotBeReadIsUnknownNotZero() {
         CostMeter.Reading before = reading(0, Double.NaN, Double.NaN, 1.0, 1.0, DatabaseCounters.UNKNOWN);
         CostMeter.Reading after = reading(10, Double.NaN, Double.NaN, 2.0, 2.0,
