@@ -108,10 +108,7 @@ final class IdleScenario implements Scenario {
                 notes.add("the server's terminal list could not be read: " + e.getMessage());
             }
 
-            ResourceMonitor idle = new ResourceMonitor("idle settle", rig.probe(),
-                    () -> "connected " + countConnected(tills) + " of " + planned);
-            Thread.sleep(settle.toMillis());
-            Resources idleResources = idle.stop();
+            Resources idleResources = settle(rig, settle, findings);
             long stillConnected = countConnected(tills);
             findings.put("connectedAfterSettle", stillConnected);
 
@@ -127,6 +124,30 @@ final class IdleScenario implements Scenario {
             return new ScenarioResult(name(), summary, settings, figures, null, null, idleResources, null, null, findings,
                     notes, started, ended, null);
         }
+    }
+
+    /**
+     * Lets the connected terminals idle through their heartbeats for {@code settle} and says
+     * what that cost the server and PostgreSQL, in cores. The settle is watched from
+     * {@code /proc} alone, at its two edges: the metrics scrape a second that the other
+     * scenarios' progress lines take costs the server more than a thousand idle terminals do.
+     */
+    private static Resources settle(Rig rig, Duration settle, Map<String, Object> findings) throws InterruptedException {
+        System.out.printf(Locale.ROOT, "[idle] settling for %d s, unobserved%n", settle.toSeconds());
+        long start = System.nanoTime();
+        double server = rig.probe().cpuSeconds();
+        double database = ProcessCpu.database(rig.probe().databasePid());
+        double bench = ProcessCpu.bench();
+        Thread.sleep(settle.toMillis());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double serverCores = (rig.probe().cpuSeconds() - server) / seconds;
+        double databaseCores = (ProcessCpu.database(rig.probe().databasePid()) - database) / seconds;
+        double benchCores = (ProcessCpu.bench() - bench) / seconds;
+        findings.put("idleServerCores", serverCores);
+        findings.put("idleDatabaseCores", databaseCores);
+        System.out.printf(Locale.ROOT, "[idle] idle for %.0f s: server %.4f cores, PostgreSQL %.4f cores%n", seconds,
+                serverCores, databaseCores);
+        return new Resources(serverCores, Double.NaN, benchCores, databaseCores, -1, -1, -1, seconds);
     }
 
     /**

@@ -84,13 +84,21 @@ final class ServerProbe {
         boolean alive;
         if (process != null) {
             alive = process.isAlive();
-            cpu = ProcStat.read(process.pid()).map(ProcStat::cpuSeconds).orElse(Double.NaN);
+            cpu = cpuSeconds();
         } else {
             alive = metrics.isPresent();
             cpu = metrics.flatMap(text -> present(text.value("process_cpu_time_ns_total")))
                     .map(nanos -> nanos / 1e9).orElse(Double.NaN);
         }
         return new Sample(cpu, heap, pending, alive);
+    }
+
+    /**
+     * The server process's CPU seconds so far, from {@code /proc} and without asking the server
+     * anything; NaN when the benchmark does not own the process.
+     */
+    double cpuSeconds() {
+        return process == null ? Double.NaN : ProcStat.read(process.pid()).map(ProcStat::cpuSeconds).orElse(Double.NaN);
     }
 
     /** The CPU seconds of the server's JIT compiler threads so far; NaN when the benchmark does not own the process. */
