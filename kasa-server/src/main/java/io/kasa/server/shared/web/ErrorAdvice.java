@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.InputCoercionException;
@@ -97,8 +98,18 @@ public class ErrorAdvice {
         return refusals.entity(request, Validation.invalid(name + " değeri geçersiz", name + " has an invalid value"));
     }
 
+    /**
+     * Anything unexpected is logged and answered 500, except a caller that went away while its
+     * answer was being written (a broken pipe, a reset): nobody is left to answer, and it is
+     * the caller's doing, so it is noted at debug level only.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(HttpServletRequest request, Exception failure) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(failure)) {
+            log.debug("The caller of {} {} went away before its answer was written: {}", request.getMethod(),
+                    request.getRequestURI(), failure.toString());
+            return null;
+        }
         if (outage.absorbs("a request", failure)) {
             return refusals.entity(request, outage.refusal());
         }
