@@ -137,6 +137,47 @@ class DeviceProtocolIT extends KasaServerIT {
         }
     }
 
+    /**
+     * A new sale's order is written to the device from the sale as received, not read back;
+     * the device must not be able to tell: the order sent again when it reconnects, rebuilt
+     * from what was stored, is the same message field for field (products in their order,
+     * amounts as decimal strings, customer, receipt texts, instants).
+     */
+    @Test
+    void theOrderWrittenAtTheSaleIsTheOrderSentAgainOnReconnect() throws Exception {
+        var merchant = newMerchant("first write");
+        UUID terminalId = Devices.register(merchant.client(), "Till");
+        String token = pairByHand(merchant.client(), terminalId);
+        RawDevice device = RawDevice.authenticated(liveUri(), token);
+        var sale = (tools.jackson.databind.node.ObjectNode) JSON.readTree(
+                Seeds.asyncSale(terminalId, UUID.randomUUID().toString()).lines()
+                        .filter(line -> !line.startsWith("//")).reduce("", (a, b) -> a + b + "\n"));
+        sale.put("Amount", 31.5).put("DisplayCode", "Masa 4 · öğle");
+        var products = sale.putArray("Products");
+        products.addObject().put("Name", "Saç Tıraşı").put("TaxGroupId", 10).put("UnitCodeId", 1).put("Amount", 22)
+                .put("Quantity", 1).put("PaymentMethodId", 2);
+        products.addObject().put("Name", "Şampuan").put("TaxGroupId", 20).put("UnitCodeId", 2).put("Amount", 7.25)
+                .put("Quantity", 1);
+        products.addObject().put("Name", "Tarak").put("TaxGroupId", 10).put("UnitCodeId", 1).put("Amount", 2.25)
+                .put("Quantity", 3).put("PaymentMethodId", 1);
+        var receipt = sale.putObject("ReceiptOptions").put("TopSupport", true).put("BottomSupport", true);
+        receipt.putObject("Top").put("Text", "Hoş geldiniz").put("FontSize", 12);
+        receipt.putObject("Bottom").put("Text", "Yine bekleriz").put("FontSize", 10);
+        merchant.client().payments().asyncSaleJson(sale.toString());
+        JsonNode written = device.next("order");
+        device.close();
+
+        RawDevice again = RawDevice.authenticated(liveUri(), token);
+        JsonNode resent = again.next("order");
+
+        assertThat(resent).isEqualTo(written);
+        assertThat(written.get("products")).hasSize(3);
+        assertThat(written.get("products").get(1).get("amount").asString()).isEqualTo("7.25");
+        assertThat(written.get("customer").get("identity").asString()).isEqualTo("11111111110");
+        assertThat(written.get("receiptOptions").get("bottom").get("text").asString()).isEqualTo("Yine bekleriz");
+        again.close();
+    }
+
     @Test
     void anOrderIdWithAnythingAfterItIsMalformedAndTakesNothing() throws Exception {
         // found by HostileInputIT: ids were read trimmed of control characters, so a "taken"
