@@ -178,6 +178,37 @@ class DeviceProtocolIT extends KasaServerIT {
         again.close();
     }
 
+    /**
+     * An async answer held for the device's receipt is learnt from the receipt's own change,
+     * not read back: it must name the activity that recorded the status it answers, and the
+     * sale's integer id.
+     */
+    @Test
+    void anAsyncAnswerHeldForTheReceiptNamesTheActivityOfItsStatus() throws Exception {
+        var merchant = newMerchant("receipt answer");
+        UUID terminalId = Devices.register(merchant.client(), "Till");
+        RawDevice device = RawDevice.authenticated(liveUri(), pairByHand(merchant.client(), terminalId));
+        try (var requests = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var answered = requests.submit(() -> merchant.client().payments()
+                    .asyncSaleJson(Seeds.asyncSale(terminalId, UUID.randomUUID().toString())));
+            String orderId = device.next("order").get("orderId").asString();
+            device.send("{\"type\":\"received\",\"orderId\":\"" + orderId + "\"}");
+            SaleResult sale = answered.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+            // Sent to the device when the receipt came within the receipt wait, as it does
+            // unless the machine is very slow; socket-sent otherwise. Either way the answer
+            // names the activity that recorded its status.
+            assertThat(sale.status()).isIn(PaymentStatus.SENT_TO_DEVICE, PaymentStatus.SOCKET_NOTIFICATION_SENT);
+            var activities = merchant.client().payments().activities(sale.paymentRequestId(), 0, 20).items();
+            assertThat(activities.stream().map(PaymentActivity::paymentStatusId)).startsWith(1, 10);
+            assertThat(activities.stream().filter(activity -> activity.paymentStatusId() == sale.paymentStatus())
+                    .map(PaymentActivity::id)).containsExactly(sale.paymentRequestActivityId());
+            assertThat(sale.paymentRequestActivityTypeId()).isEqualTo(1);
+            assertThat(sale.paymentId()).isEqualTo(merchant.client().payments().inquiry(sale.paymentRequestId()).paymentId());
+        }
+        device.close();
+    }
+
     @Test
     void anOrderIdWithAnythingAfterItIsMalformedAndTakesNothing() throws Exception {
         // found by HostileInputIT: ids were read trimmed of control characters, so a "taken"
