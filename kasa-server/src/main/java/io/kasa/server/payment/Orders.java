@@ -18,7 +18,8 @@ import java.util.UUID;
 /**
  * The only place an order's status changes. Each change is checked against the
  * {@link Lifecycle} table under a row lock, appends an activity, updates the payment's
- * latest activity and publishes {@link PaymentStatusChanged}, all in one transaction.
+ * latest activity and publishes {@link PaymentStatusChanged}, all in one statement of one
+ * transaction.
  *
  * <p>Row locks are taken in one order everywhere: the payment, then its orders, then its
  * callbacks. A move locks its payment before it updates the order, as a merchant's rollback
@@ -115,7 +116,8 @@ class Orders {
                         moved as (
                             update payment_order o set status_id = :status,
                                 taken_at = case when :taken then :now else o.taken_at end,
-                                outcome_deadline = case when :taken then cast(:deadline as timestamptz) else o.outcome_deadline end,
+                                outcome_deadline = case when :taken then cast(:deadline as timestamptz)
+                                    else o.outcome_deadline end,
                                 finished_at = case when :final then :now else o.finished_at end,
                                 outcome_message = coalesce(:message, o.outcome_message),
                                 card = coalesce(cast(:card as jsonb), o.card),
@@ -233,7 +235,8 @@ class Orders {
                         where o.terminal_id = :terminal and o.status_id = any(:dropped) and o.finished_at > :since
                           and exists (select 1 from payment_activity a where a.order_id = o.id and a.status_id = :written)
                         order by o.created_at, o.id""")
-                .param("terminal", terminalId).param("dropped", DROPPED).param("written", WRITTEN).param("since", SqlTime.of(time.now().minus(java.time.Duration.ofDays(1))))
+                .param("terminal", terminalId).param("dropped", DROPPED).param("written", WRITTEN)
+                .param("since", SqlTime.of(time.now().minus(java.time.Duration.ofDays(1))))
                 .query(Orders::order).list();
     }
 
@@ -242,7 +245,8 @@ class Orders {
         return jdbc.sql("""
                         select * from payment_order where terminal_id = any(:terminals) and status_id = any(:notReceived)
                         order by created_at, id""")
-                .param("terminals", terminalIds.toArray(UUID[]::new)).param("notReceived", NOT_RECEIVED).query(Orders::order).list();
+                .param("terminals", terminalIds.toArray(UUID[]::new)).param("notReceived", NOT_RECEIVED)
+                .query(Orders::order).list();
     }
 
     /** Orders of these terminals withdrawn or expired since the instant after they were written to the device. */
@@ -252,7 +256,8 @@ class Orders {
                         where o.terminal_id = any(:terminals) and o.status_id = any(:dropped) and o.finished_at > :since
                           and exists (select 1 from payment_activity a where a.order_id = o.id and a.status_id = :written)
                         order by o.created_at, o.id""")
-                .param("terminals", terminalIds.toArray(UUID[]::new)).param("dropped", DROPPED).param("written", WRITTEN).param("since", SqlTime.of(since))
+                .param("terminals", terminalIds.toArray(UUID[]::new)).param("dropped", DROPPED).param("written", WRITTEN)
+                .param("since", SqlTime.of(since))
                 .query(Orders::order).list();
     }
 
@@ -260,14 +265,16 @@ class Orders {
         return jdbc.sql("""
                         select * from payment_order where status_id = any(:notReceived) and expires_at <= :now
                         order by expires_at limit :limit""")
-                .param("notReceived", NOT_RECEIVED).param("now", SqlTime.of(now)).param("limit", limit).query(Orders::order).list();
+                .param("notReceived", NOT_RECEIVED).param("now", SqlTime.of(now)).param("limit", limit)
+                .query(Orders::order).list();
     }
 
     List<Order> pastOutcomeDeadline(Instant now, int limit) {
         return jdbc.sql("""
                         select * from payment_order where status_id = :taken and outcome_deadline <= :now
                         order by outcome_deadline limit :limit""")
-                .param("taken", PaymentStatus.TAKEN_BY_DEVICE.id()).param("now", SqlTime.of(now)).param("limit", limit).query(Orders::order).list();
+                .param("taken", PaymentStatus.TAKEN_BY_DEVICE.id()).param("now", SqlTime.of(now)).param("limit", limit)
+                .query(Orders::order).list();
     }
 
     static Order order(ResultSet row, int n) throws SQLException {

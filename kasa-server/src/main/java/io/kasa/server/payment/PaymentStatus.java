@@ -50,7 +50,7 @@ public enum PaymentStatus implements LookupEnum {
         return Lifecycle.FINAL.contains(this);
     }
 
-    /** Statuses in which the device has not taken the order, so it may still be withdrawn ({@link Lifecycle#BEFORE_TAKEN}). */
+    /** The device has not taken the order, so it may still be withdrawn ({@link Lifecycle#BEFORE_TAKEN}). */
     public boolean isBeforeTaken() {
         return Lifecycle.BEFORE_TAKEN.contains(this);
     }

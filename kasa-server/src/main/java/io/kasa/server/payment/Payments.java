@@ -151,8 +151,8 @@ public class Payments {
      * A retry finishes what its first request began: a sale recorded but never delivered,
      * because that request failed in between (the database went away), goes to its terminal
      * now if the terminal is live. Otherwise it waits in the terminal's queue like any
-     * undelivered order. An order already on its way is never sent twice: the move to 10
-     * happens once.
+     * undelivered order. An order already on its way is never sent twice: the move to
+     * socket-sent happens once.
      */
     private void resumeDelivery(UUID paymentId) {
         orders.ofPayment(paymentId).stream()
@@ -298,7 +298,7 @@ public class Payments {
 
     /**
      * Sends a new order to a live terminal. An offline terminal's async order waits in its
-     * queue; a sync order is pushed when the merchant allows it, and otherwise ends in 3.
+     * queue; a sync order is pushed when the merchant allows it, and otherwise ends as could-not-send.
      */
     private void dispatch(Order order, SaleOrder sale, Channel channel, boolean pushAllowed) {
         if (sale == null ? deliveries.sendIfLive(order) : deliveries.sendIfLive(order, sale)) {
