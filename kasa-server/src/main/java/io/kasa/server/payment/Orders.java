@@ -93,11 +93,11 @@ class Orders {
      * unchecked. The statement keeps the lock order of the class comment: its first part
      * locks the payment row ({@code for update} in a materialised part that the order's
      * update reads from, so no order row is locked before the payment is; the order is only
-     * read, unlocked, to find its payment); then the
-     * order is updated, which locks it, if the lifecycle allows the move from the status it
-     * has once the payment's lock is held (a concurrent move that committed meanwhile is
-     * re-read before the test); then the payment takes the activity as its latest. Within a
-     * caller's transaction that already holds the payment, its lock is taken again at no cost.
+     * read, unlocked, to find its payment); then the order is updated, which locks it, if the
+     * lifecycle allows the move from the status it has once the payment's lock is held (a
+     * concurrent move that committed meanwhile is re-read before the test); then the payment
+     * takes the activity as its latest. Within a caller's transaction that already holds the
+     * payment, its lock is taken again at no cost.
      */
     private Optional<Order> move(UUID orderId, UUID terminalId, Change change) {
         Instant now = time.now();
