@@ -4,24 +4,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import static io.kasa.server.payment.PaymentStatus.*;
 
 /**
- * Gets orders to devices. An order is marked as written (10) before it is written, so the
- * device's receipt can never arrive before the status it moves from; a failed write is
- * recorded as 8. Called outside any transaction: no network I/O happens inside one.
+ * Gets orders to devices. An order is marked as written (socket-sent) before it is written,
+ * so the device's receipt can never arrive before the status it moves from; a failed write
+ * is recorded as socket-failed. Called outside any transaction: no network I/O happens inside one.
  */
 @Component
 class Deliveries {
 
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
-    private static final Set<PaymentStatus> UNSENT = EnumSet.of(GENERATED, PUSH_NOTIFICATION_FAILED,
-            PUSH_NOTIFICATION_SENT, SOCKET_NOTIFICATION_FAILED);
 
     private final Orders orders;
     private final OrderMessages messages;
@@ -41,11 +38,21 @@ class Deliveries {
 
     /**
      * Sends a new order if its terminal is live; returns whether it went out. An order
-     * already marked 10 whose terminal went away meanwhile is marked 8, as a failed write is.
+     * already marked socket-sent whose terminal went away meanwhile is marked socket-failed,
+     * as a failed write is.
      */
     boolean sendIfLive(Order order) {
+        return sendIfLive(order, messages::of);
+    }
+
+    /** As {@link #sendIfLive(Order)} for a sale just recorded: its message is built from the sale, not read back. */
+    boolean sendIfLive(Order order, SaleOrder sale) {
+        return sendIfLive(order, current -> OrderMessages.of(current, sale));
+    }
+
+    private boolean sendIfLive(Order order, Function<Order, DeviceOrder> message) {
         if (channel.isLive(order.terminalId())) {
-            return send(order);
+            return send(order, message);
         }
         if (order.status() == SOCKET_NOTIFICATION_SENT) {
             orders.transition(order.id(),
@@ -55,12 +62,17 @@ class Deliveries {
     }
 
     /**
-     * Sends an order that still needs the device: not yet sent ones are marked 10 first;
-     * ones the device already has (2, 10, 11, 6) are sent again as they are.
+     * Sends an order that still needs the device: not yet sent ones are marked socket-sent
+     * first; ones the device already has (received, socket-sent, taken, unknown) are sent
+     * again as they are.
      */
     boolean send(Order order) {
+        return send(order, messages::of);
+    }
+
+    private boolean send(Order order, Function<Order, DeviceOrder> message) {
         Order current = order;
-        if (UNSENT.contains(order.status())) {
+        if (Lifecycle.UNSENT.contains(order.status())) {
             Optional<Order> marked = orders.transition(order.id(), Orders.Change.to(SOCKET_NOTIFICATION_SENT));
             if (marked.isEmpty()) {
                 return false;
@@ -69,7 +81,7 @@ class Deliveries {
         }
         boolean written;
         try {
-            written = channel.deliver(order.terminalId(), messages.of(current));
+            written = channel.deliver(order.terminalId(), message.apply(current));
         } catch (RuntimeException e) {
             log.warn("Writing order {} to terminal {} failed", order.id(), order.terminalId(), e);
             written = false;
@@ -80,7 +92,7 @@ class Deliveries {
         return written;
     }
 
-    /** Wakes an offline terminal through the push gateway: 9 when accepted, 7 when not. */
+    /** Wakes an offline terminal through the push gateway: push-sent when accepted, push-failed when not. */
     void pushTo(Order order) {
         boolean accepted;
         try {

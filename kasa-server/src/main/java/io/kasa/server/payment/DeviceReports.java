@@ -63,7 +63,7 @@ public class DeviceReports {
      * terminal, as it is now: nothing when it has meanwhile ended.
      */
     public void resend(UUID terminalId, UUID orderId) {
-        ofTerminal(terminalId, orderId)
+        orders.findOf(terminalId, orderId)
                 .filter(order -> !order.status().isFinal())
                 .ifPresent(deliveries::send);
     }
@@ -86,64 +86,80 @@ public class DeviceReports {
         }
     }
 
-    /** Records the device's receipt of an order written to it (10 → 2); anything else is left as it is. */
+    /**
+     * Records the device's receipt of an order written to it (socket-sent → sent to device);
+     * anything else is left as it is.
+     */
     public void received(UUID terminalId, UUID orderId) {
         orders.transitionOf(terminalId, orderId, Orders.Change.to(SENT_TO_DEVICE));
     }
 
+    /**
+     * Records the take. The move is tried first, as the common case needs nothing else; only
+     * when it is refused is the order read, to tell a take already recorded from an order
+     * that was never written, was dropped, or is not this terminal's.
+     */
     public Take taken(UUID terminalId, UUID orderId) {
-        Optional<Order> found = ofTerminal(terminalId, orderId);
+        if (orders.transitionOf(terminalId, orderId, Orders.Change.to(TAKEN_BY_DEVICE)).isPresent()) {
+            return Take.ACCEPTED;
+        }
+        Optional<Order> found = orders.findOf(terminalId, orderId);
         if (found.isEmpty()) {
             return Take.UNKNOWN;
         }
         return take(found.get()) ? Take.ACCEPTED : Take.WITHDRAWN;
     }
 
-    /** Records the first outcome of an order; returns false only for an order this terminal does not have. */
+    /**
+     * Records the first outcome of an order; returns false only for an order this terminal
+     * does not have. As with the take, the move is tried first and the order read only when
+     * it is refused.
+     */
     public boolean outcome(UUID terminalId, UUID orderId, Outcome outcome) {
-        Optional<Order> found = ofTerminal(terminalId, orderId);
+        PaymentStatus result = outcome.approved() ? SUCCESSFUL : FAILED;
+        Orders.Change change = new Orders.Change(result, outcome.message(), outcome.cardJson(), outcome.providerReference());
+        if (orders.transitionOf(terminalId, orderId, change).isPresent()) {
+            return true;
+        }
+        Optional<Order> found = orders.findOf(terminalId, orderId);
         if (found.isEmpty()) {
             return false;
         }
         Order order = found.get();
-        if (order.status().isBeforeTaken() && !take(order)) {
-            log.warn("Terminal {} reported an outcome for order {}, which was {}", terminalId, orderId, order.status());
-            return true;
-        }
-        PaymentStatus result = outcome.approved() ? SUCCESSFUL : FAILED;
-        Optional<Order> before = orders.transition(orderId,
-                new Orders.Change(result, outcome.message(), outcome.cardJson(), outcome.providerReference()));
-        if (before.isEmpty()) {
-            PaymentStatus recorded = orders.find(orderId).orElseThrow().status();
-            if (recorded != result) {
-                log.warn("Terminal {} reported {} for order {} after {} was recorded; the recorded outcome stands",
-                        terminalId, result, orderId, recorded);
+        if (order.status().isBeforeTaken() || Lifecycle.allows(order.status(), result)) {
+            if (order.status().isBeforeTaken() && !take(order)) {
+                log.warn("Terminal {} reported an outcome for order {}, which was {}", terminalId, orderId, order.status());
+                return true;
             }
+            if (orders.transitionOf(terminalId, orderId, change).isPresent()) {
+                return true;
+            }
+            order = orders.findOf(terminalId, orderId).orElseThrow();
+        }
+        if (order.status() != result) {
+            log.warn("Terminal {} reported {} for order {} after {} was recorded; the recorded outcome stands",
+                    terminalId, result, orderId, order.status());
         }
         return true;
     }
 
-    /** Moves an order to taken (through 10 if it never got there); false if it can no longer be taken. */
+    /** Moves an order to taken (through socket-sent if it was never written); false if it can no longer be taken. */
     private boolean take(Order order) {
         PaymentStatus status = order.status();
-        if (status == TAKEN_BY_DEVICE || status == UNKNOWN || status == SUCCESSFUL || status == FAILED) {
+        if (Lifecycle.TAKEN.contains(status)) {
             return true;
         }
-        if (status == WITHDRAWN || status == COULD_NOT_SEND_TO_DEVICE) {
+        if (Lifecycle.DROPPED.contains(status)) {
             return false;
         }
-        if (status != SENT_TO_DEVICE && status != SOCKET_NOTIFICATION_SENT) {
+        if (Lifecycle.UNSENT.contains(status)) {
             orders.transition(order.id(), Orders.Change.to(SOCKET_NOTIFICATION_SENT));
         }
         if (orders.transition(order.id(), Orders.Change.to(TAKEN_BY_DEVICE)).isPresent()) {
             return true;
         }
-        PaymentStatus now = orders.find(order.id()).orElseThrow().status();
-        return now == TAKEN_BY_DEVICE || now == UNKNOWN || now == SUCCESSFUL || now == FAILED;
+        return Lifecycle.TAKEN.contains(orders.find(order.id()).orElseThrow().status());
     }
 
-    private Optional<Order> ofTerminal(UUID terminalId, UUID orderId) {
-        return orders.find(orderId).filter(order -> order.terminalId().equals(terminalId));
-    }
 
 }

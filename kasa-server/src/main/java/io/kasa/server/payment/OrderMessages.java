@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 
-/** Builds the device's view of an order from what is stored. */
+/** Builds the device's view of an order: from what is stored, or from the sale just recorded. */
 @Component
 class OrderMessages {
 
@@ -54,6 +54,22 @@ class OrderMessages {
                 products, details.methods(), details.customer(), details.splitPaymentSupport(),
                 details.skipPrintCustomer(), details.skipPrintMerchant(), details.skipPaymentOptionScreen(),
                 details.receiptOptions(), order.takenAt() != null, order.createdAt(), order.expiresAt());
+    }
+
+    /**
+     * The message of a sale just recorded, built from the sale itself: the same message
+     * {@link #of(Order)} reads back from what the sale stored.
+     */
+    static DeviceOrder of(Order order, SaleOrder sale) {
+        List<DeviceOrder.Product> products = sale.products().stream()
+                .map(product -> new DeviceOrder.Product(product.name(), money(product.amount()), product.quantity(),
+                        product.taxGroupId(), product.unitCodeId(), product.paymentMethodId()))
+                .toList();
+        return new DeviceOrder(order.id(), order.paymentId(), "sale", money(sale.amount()), sale.currencyId(),
+                Lookups.CURRENCIES.get(sale.currencyId()), sale.displayCode(), products, sale.methods(), sale.customer(),
+                sale.splitPaymentSupport(), sale.skipPrintCustomer(), sale.skipPrintMerchant(),
+                sale.skipPaymentOptionScreen(), sale.receiptOptions(), order.takenAt() != null, order.createdAt(),
+                order.expiresAt());
     }
 
     static String money(BigDecimal amount) {

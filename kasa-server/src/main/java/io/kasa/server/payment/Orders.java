@@ -18,7 +18,8 @@ import java.util.UUID;
 /**
  * The only place an order's status changes. Each change is checked against the
  * {@link Lifecycle} table under a row lock, appends an activity, updates the payment's
- * latest activity and publishes {@link PaymentStatusChanged}, all in one transaction.
+ * latest activity and publishes {@link PaymentStatusChanged}, all in one statement of one
+ * transaction.
  *
  * <p>Row locks are taken in one order everywhere: the payment, then its orders, then its
  * callbacks. A move locks its payment before it updates the order, as a merchant's rollback
@@ -28,6 +29,15 @@ import java.util.UUID;
  */
 @Component
 class Orders {
+
+    /*
+     * The status groups as SQL takes them. Each is written in the same order as the partial
+     * index that serves its query (V2__payments.sql), so the planner can match the two.
+     */
+    private static final Integer[] FINAL = Lifecycle.ids(Lifecycle.FINAL);
+    private static final Integer[] DROPPED = Lifecycle.ids(Lifecycle.DROPPED);
+    private static final Integer[] NOT_RECEIVED = Lifecycle.ids(Lifecycle.NOT_RECEIVED);
+    private static final int WRITTEN = PaymentStatus.SOCKET_NOTIFICATION_SENT.id();
 
     private final JdbcClient jdbc;
     private final BusinessTime time;
@@ -79,36 +89,79 @@ class Orders {
     }
 
     /**
-     * The move itself; a null {@code terminalId} leaves the terminal unchecked. The payment's
-     * row is locked first (see the class comment); within the caller's transaction that
-     * already holds it, the lock is taken again at no cost.
+     * The move itself, in one statement; a null {@code terminalId} leaves the terminal
+     * unchecked. The statement keeps the lock order of the class comment: its first part
+     * locks the payment row ({@code for update} in a materialised part that the order's
+     * update reads from, so no order row is locked before the payment is; the order is only
+     * read, unlocked, to find its payment); then the order is updated, which locks it, if the
+     * lifecycle allows the move from the status it has once the payment's lock is held (a
+     * concurrent move that committed meanwhile is re-read before the test); then the payment
+     * takes the activity as its latest. Within a caller's transaction that already holds the
+     * payment, its lock is taken again at no cost.
      */
     private Optional<Order> move(UUID orderId, UUID terminalId, Change change) {
-        jdbc.sql("select p.id from payment p where p.id = (select payment_id from payment_order where id = :id) for update")
-                .param("id", orderId).query(UUID.class).list();
         Instant now = time.now();
         PaymentStatus to = change.to();
-        Instant outcomeDeadline = to == PaymentStatus.TAKEN_BY_DEVICE ? now.plus(settings.outcomeDeadline()) : null;
-        Integer[] allowedFrom = Lifecycle.from(to).stream().map(PaymentStatus::id).toArray(Integer[]::new);
-        Optional<Order> moved = jdbc.sql("""
-                        update payment_order set status_id = :status,
-                            taken_at = case when :status = 11 then :now else taken_at end,
-                            outcome_deadline = case when :status = 11 then cast(:deadline as timestamptz) else outcome_deadline end,
-                            finished_at = case when :final then :now else finished_at end,
-                            outcome_message = coalesce(:message, outcome_message),
-                            card = coalesce(cast(:card as jsonb), card),
-                            provider_reference = coalesce(:reference, provider_reference)
-                        where id = :id and status_id = any(:allowedFrom)
-                          and (cast(:terminal as uuid) is null or terminal_id = :terminal)
-                        returning *""")
-                .param("status", to.id()).param("now", SqlTime.of(now))
+        boolean taken = to == PaymentStatus.TAKEN_BY_DEVICE;
+        Instant outcomeDeadline = taken ? now.plus(settings.outcomeDeadline()) : null;
+        Integer[] allowedFrom = Lifecycle.ids(Lifecycle.from(to));
+        UUID activityId = UUID.randomUUID();
+        record Moved(Order order, UUID merchantId, int sequence, PaymentStatusChanged.Payment payment) {
+        }
+        Optional<Moved> moved = jdbc.sql("""
+                        with locked as materialized (
+                            select p.id from payment p
+                            where p.id = (select payment_id from payment_order
+                                          where id = :id and (cast(:terminal as uuid) is null or terminal_id = :terminal))
+                            for update),
+                        moved as (
+                            update payment_order o set status_id = :status,
+                                taken_at = case when :taken then :now else o.taken_at end,
+                                outcome_deadline = case when :taken then cast(:deadline as timestamptz)
+                                    else o.outcome_deadline end,
+                                finished_at = case when :final then :now else o.finished_at end,
+                                outcome_message = coalesce(:message, o.outcome_message),
+                                card = coalesce(cast(:card as jsonb), o.card),
+                                provider_reference = coalesce(:reference, o.provider_reference)
+                            from locked
+                            where o.id = :id and o.payment_id = locked.id and o.status_id = any(:allowedFrom)
+                            returning o.*),
+                        changed as (
+                            update payment p set payment_type_id = moved.type_id, payment_status_id = :status,
+                                activity_id = :activity, modified_at = :now, last_sequence = p.last_sequence + 1
+                            from moved
+                            where p.id = moved.payment_id
+                            returning p.id, p.merchant_id, p.last_sequence, p.paywall_id, p.connection_id, p.terminal_id as
+                                payment_terminal_id, p.merchant_unique_code, p.display_code, p.amount, p.callback_address),
+                        appended as (
+                            insert into payment_activity (id, payment_id, order_id, sequence, type_id, status_id, message,
+                                created_at)
+                            select :activity, changed.id, moved.id, changed.last_sequence, moved.type_id, :status, :message,
+                                :now
+                            from moved join changed on changed.id = moved.payment_id)
+                        select moved.*, changed.merchant_id, changed.last_sequence, changed.paywall_id, changed.connection_id,
+                            changed.payment_terminal_id, changed.merchant_unique_code, changed.display_code, changed.amount,
+                            changed.callback_address
+                        from moved join changed on changed.id = moved.payment_id""")
+                .param("status", to.id()).param("now", SqlTime.of(now)).param("taken", taken)
                 .param("deadline", SqlTime.of(outcomeDeadline))
                 .param("final", to.isFinal()).param("message", change.message())
                 .param("card", change.card()).param("reference", change.providerReference())
                 .param("id", orderId).param("allowedFrom", allowedFrom).param("terminal", terminalId)
-                .query(Orders::order).optional();
-        moved.ifPresent(order -> record(order, to, change.message(), now));
-        return moved;
+                .param("activity", activityId)
+                .query((row, n) -> new Moved(order(row, n), row.getObject("merchant_id", UUID.class),
+                        row.getInt("last_sequence"), payment(row, "payment_terminal_id")))
+                .optional();
+        moved.ifPresent(done -> events.publishEvent(new PaymentStatusChanged(done.merchantId(), done.order().paymentId(),
+                done.order().id(), activityId, done.sequence(), done.order().type(), to, change.message(), now,
+                done.payment())));
+        return moved.map(Moved::order);
+    }
+
+    private static PaymentStatusChanged.Payment payment(ResultSet row, String terminalColumn) throws SQLException {
+        return new PaymentStatusChanged.Payment(row.getLong("paywall_id"), row.getObject("connection_id", UUID.class),
+                row.getObject(terminalColumn, UUID.class), row.getString("merchant_unique_code"),
+                row.getString("display_code"), row.getBigDecimal("amount"), row.getString("callback_address"));
     }
 
     /**
@@ -136,17 +189,28 @@ class Orders {
                 .param("at", SqlTime.of(at)).param("payment", order.paymentId()).param("order", order.id())
                 .param("message", message)
                 .query((row, n) -> new Recorded(row.getObject("merchant_id", UUID.class), row.getInt("last_sequence"),
-                        new PaymentStatusChanged.Payment(row.getLong("paywall_id"), row.getObject("connection_id", UUID.class),
-                                row.getObject("terminal_id", UUID.class), row.getString("merchant_unique_code"),
-                                row.getString("display_code"), row.getBigDecimal("amount"),
-                                row.getString("callback_address"))))
+                        payment(row, "terminal_id")))
                 .single();
         events.publishEvent(new PaymentStatusChanged(recorded.merchantId(), order.paymentId(), order.id(), activityId,
                 recorded.sequence(), order.type(), status, message, at, recorded.payment()));
     }
 
+    /**
+     * Publishes a status change that its caller recorded itself, in the transaction that
+     * records it: a new sale's first activities, written with the sale in one statement.
+     */
+    void recorded(PaymentStatusChanged change) {
+        events.publishEvent(change);
+    }
+
     Optional<Order> find(UUID orderId) {
         return jdbc.sql("select * from payment_order where id = :id").param("id", orderId).query(Orders::order).optional();
+    }
+
+    /** The order if it is one of {@code terminalId}'s; what a device's report names. */
+    Optional<Order> findOf(UUID terminalId, UUID orderId) {
+        return jdbc.sql("select * from payment_order where id = :id and terminal_id = :terminal")
+                .param("id", orderId).param("terminal", terminalId).query(Orders::order).optional();
     }
 
     List<Order> ofPayment(UUID paymentId) {
@@ -157,9 +221,9 @@ class Orders {
     /** The terminal's orders that still need the device: no outcome, not withdrawn or expired; oldest first. */
     List<Order> openFor(UUID terminalId) {
         return jdbc.sql("""
-                        select * from payment_order where terminal_id = :terminal and status_id not in (3, 4, 5, 12)
+                        select * from payment_order where terminal_id = :terminal and status_id <> all(:final)
                         order by created_at, id""")
-                .param("terminal", terminalId).query(Orders::order).list();
+                .param("terminal", terminalId).param("final", FINAL).query(Orders::order).list();
     }
 
     /**
@@ -169,44 +233,49 @@ class Orders {
     List<Order> recentlyDropped(UUID terminalId) {
         return jdbc.sql("""
                         select o.* from payment_order o
-                        where o.terminal_id = :terminal and o.status_id in (3, 12) and o.finished_at > :since
-                          and exists (select 1 from payment_activity a where a.order_id = o.id and a.status_id = 10)
+                        where o.terminal_id = :terminal and o.status_id = any(:dropped) and o.finished_at > :since
+                          and exists (select 1 from payment_activity a where a.order_id = o.id and a.status_id = :written)
                         order by o.created_at, o.id""")
-                .param("terminal", terminalId).param("since", SqlTime.of(time.now().minus(java.time.Duration.ofDays(1))))
+                .param("terminal", terminalId).param("dropped", DROPPED).param("written", WRITTEN)
+                .param("since", SqlTime.of(time.now().minus(java.time.Duration.ofDays(1))))
                 .query(Orders::order).list();
     }
 
     /** Orders of these terminals that the device may not have received: not yet written, or written without a receipt. */
     List<Order> unreceivedFor(Collection<UUID> terminalIds) {
         return jdbc.sql("""
-                        select * from payment_order where terminal_id = any(:terminals) and status_id in (1, 7, 8, 9, 10)
+                        select * from payment_order where terminal_id = any(:terminals) and status_id = any(:notReceived)
                         order by created_at, id""")
-                .param("terminals", terminalIds.toArray(UUID[]::new)).query(Orders::order).list();
+                .param("terminals", terminalIds.toArray(UUID[]::new)).param("notReceived", NOT_RECEIVED)
+                .query(Orders::order).list();
     }
 
     /** Orders of these terminals withdrawn or expired since the instant after they were written to the device. */
     List<Order> droppedSince(Collection<UUID> terminalIds, Instant since) {
         return jdbc.sql("""
                         select o.* from payment_order o
-                        where o.terminal_id = any(:terminals) and o.status_id in (3, 12) and o.finished_at > :since
-                          and exists (select 1 from payment_activity a where a.order_id = o.id and a.status_id = 10)
+                        where o.terminal_id = any(:terminals) and o.status_id = any(:dropped) and o.finished_at > :since
+                          and exists (select 1 from payment_activity a where a.order_id = o.id and a.status_id = :written)
                         order by o.created_at, o.id""")
-                .param("terminals", terminalIds.toArray(UUID[]::new)).param("since", SqlTime.of(since))
+                .param("terminals", terminalIds.toArray(UUID[]::new)).param("dropped", DROPPED).param("written", WRITTEN)
+                .param("since", SqlTime.of(since))
                 .query(Orders::order).list();
     }
 
     List<Order> dueForExpiry(Instant now, int limit) {
         return jdbc.sql("""
-                        select * from payment_order where status_id in (1, 7, 8, 9, 10) and expires_at <= :now
+                        select * from payment_order where status_id = any(:notReceived) and expires_at <= :now
                         order by expires_at limit :limit""")
-                .param("now", SqlTime.of(now)).param("limit", limit).query(Orders::order).list();
+                .param("notReceived", NOT_RECEIVED).param("now", SqlTime.of(now)).param("limit", limit)
+                .query(Orders::order).list();
     }
 
     List<Order> pastOutcomeDeadline(Instant now, int limit) {
         return jdbc.sql("""
-                        select * from payment_order where status_id = 11 and outcome_deadline <= :now
+                        select * from payment_order where status_id = :taken and outcome_deadline <= :now
                         order by outcome_deadline limit :limit""")
-                .param("now", SqlTime.of(now)).param("limit", limit).query(Orders::order).list();
+                .param("taken", PaymentStatus.TAKEN_BY_DEVICE.id()).param("now", SqlTime.of(now)).param("limit", limit)
+                .query(Orders::order).list();
     }
 
     static Order order(ResultSet row, int n) throws SQLException {

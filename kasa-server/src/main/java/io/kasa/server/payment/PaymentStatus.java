@@ -45,15 +45,14 @@ public enum PaymentStatus implements LookupEnum {
         return row;
     }
 
-    /** No transition leaves a final status. Unknown (6) is not final: the device may still report. */
+    /** No transition leaves a final status ({@link Lifecycle#FINAL}). Unknown is not final: the device may still report. */
     public boolean isFinal() {
-        return this == COULD_NOT_SEND_TO_DEVICE || this == SUCCESSFUL || this == FAILED || this == WITHDRAWN;
+        return Lifecycle.FINAL.contains(this);
     }
 
-    /** Statuses in which the device has not taken the order, so it may still be withdrawn. */
+    /** The device has not taken the order, so it may still be withdrawn ({@link Lifecycle#BEFORE_TAKEN}). */
     public boolean isBeforeTaken() {
-        return this == GENERATED || this == SENT_TO_DEVICE || this == PUSH_NOTIFICATION_FAILED
-                || this == SOCKET_NOTIFICATION_FAILED || this == PUSH_NOTIFICATION_SENT || this == SOCKET_NOTIFICATION_SENT;
+        return Lifecycle.BEFORE_TAKEN.contains(this);
     }
 
     public static PaymentStatus of(int id) {

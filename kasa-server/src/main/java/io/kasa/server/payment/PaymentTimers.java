@@ -9,9 +9,9 @@ import static io.kasa.server.payment.PaymentStatus.COULD_NOT_SEND_TO_DEVICE;
 import static io.kasa.server.payment.PaymentStatus.UNKNOWN;
 
 /**
- * The deadlines of orders, checked every second: an order not delivered in time ends in 3
- * (and the device is told to drop it); a taken order without an outcome past its deadline
- * shows as Unknown (6) until the device reports. Running this on several nodes at once is
+ * The deadlines of orders, checked every second: an order not delivered in time ends as
+ * could-not-send (and the device is told to drop it); a taken order without an outcome past
+ * its deadline shows as Unknown until the device reports. Running this on several nodes at once is
  * harmless: each move is checked against the lifecycle under a row lock. While the database
  * cannot be reached a round does nothing; the first round after it is back catches up.
  */

@@ -22,10 +22,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import static io.kasa.server.payment.PaymentStatus.*;
 
@@ -68,7 +70,17 @@ public class Payments {
         this.transaction = transactions;
     }
 
-    private record Created(UUID paymentId, Order order, boolean isNew) {
+    /** {@code latest} is the sale as recorded; null for a retry, which reads it. */
+    private record Created(UUID paymentId, Order order, boolean isNew, Latest latest) {
+    }
+
+    /** The answer as of the payment's activity numbered {@code sequence}, so that a waiter can tell which is newer. */
+    private record Latest(Answer answer, int sequence) {
+
+        static Latest of(PaymentStatusChanged change) {
+            return new Latest(new Answer(change.paymentId(), change.payment().paymentId(), change.activityId(),
+                    change.type(), change.status()), change.sequence());
+        }
     }
 
     /**
@@ -91,13 +103,19 @@ public class Payments {
         checkArrangements(merchant, order);
         byte[] fingerprint = fingerprint(channel, order);
         boolean live = deliveries.isLive(terminal.id());
-        Created created = transaction.execute(status -> createSale(merchant, terminal, order, channel, ip, fingerprint, live));
-        if (created.isNew()) {
-            dispatch(created.order(), channel, order.sendNotificationDeviceDisconnected());
-        } else {
-            resumeDelivery(created.paymentId());
+        UUID paymentId = UUID.randomUUID();
+        // Watched before it is recorded, so that the answer can start from the sale as recorded
+        // and learn every later change without reading the payment again.
+        try (StatusWaits.Watch watch = waits.watch(paymentId)) {
+            Created created = transaction.execute(status ->
+                    createSale(merchant, terminal, order, paymentId, channel, ip, fingerprint, live));
+            if (!created.isNew()) {
+                resumeDelivery(created.paymentId());
+                return respond(created.paymentId(), terminal.id(), channel, wait);
+            }
+            dispatch(created.order(), order, channel, order.sendNotificationDeviceDisconnected());
+            return respond(watch, created.latest(), terminal.id(), channel, wait);
         }
-        return respond(created.paymentId(), terminal.id(), channel, wait);
     }
 
     /**
@@ -133,8 +151,8 @@ public class Payments {
      * A retry finishes what its first request began: a sale recorded but never delivered,
      * because that request failed in between (the database went away), goes to its terminal
      * now if the terminal is live. Otherwise it waits in the terminal's queue like any
-     * undelivered order. An order already on its way is never sent twice: the move to 10
-     * happens once.
+     * undelivered order. An order already on its way is never sent twice: the move to
+     * socket-sent happens once.
      */
     private void resumeDelivery(UUID paymentId) {
         orders.ofPayment(paymentId).stream()
@@ -144,63 +162,112 @@ public class Payments {
     }
 
     /**
-     * Records the sale and its order. For a live terminal the order is also marked as being
-     * written (10) in the same transaction, which saves the sale a transaction of its own;
-     * {@link #dispatch} then writes it.
+     * Records the sale in one statement: the payment, its products, its order and the
+     * order's first activity. For a live terminal the order is recorded as already marked
+     * socket-sent, with that second activity, so that {@link #dispatch} only writes it: the
+     * two activities are what the two moves would have recorded, in the same transaction.
+     * Nothing here is locked beyond the new rows, which nobody else can see before commit.
      */
-    private Created createSale(MerchantId merchant, Terminal terminal, SaleOrder order, Channel channel, String ip,
-                               byte[] fingerprint, boolean live) {
-        Instant now = time.now();
-        UUID paymentId = UUID.randomUUID();
-        Optional<UUID> inserted = jdbc.sql("""
-                        insert into payment (id, merchant_id, terminal_id, connection_id, merchant_unique_code, fingerprint,
-                            channel_id, display_code, amount, currency_id, callback_address, ip, details,
-                            payment_type_id, payment_status_id, activity_id, created_at)
-                        values (:id, :merchant, :terminal, :connection, :code, :fingerprint, :channel, :displayCode, :amount,
-                            :currency, :callback, :ip, cast(:details as jsonb), 1, 1, :id, :now)
-                        on conflict (merchant_id, merchant_unique_code) do nothing
-                        returning id""")
+    private Created createSale(MerchantId merchant, Terminal terminal, SaleOrder order, UUID paymentId, Channel channel,
+                               String ip, byte[] fingerprint, boolean live) {
+        // Microseconds, as the database keeps them, so the order written to the device now
+        // shows the same instants as one rebuilt from the database later.
+        Instant now = time.now().truncatedTo(ChronoUnit.MICROS);
+        Duration ttl = merchants.orderTtl(merchant).orElse(settings.orderTtl());
+        List<PaymentStatus> recorded = live ? List.of(GENERATED, SOCKET_NOTIFICATION_SENT) : List.of(GENERATED);
+        Order created = new Order(UUID.randomUUID(), paymentId, terminal.id(), PaymentType.SALE, recorded.getLast(), now,
+                now.plus(ttl), null, null);
+        UUID[] activityIds = recorded.stream().map(status -> UUID.randomUUID()).toArray(UUID[]::new);
+        List<SaleOrder.Product> products = order.products();
+        Optional<Long> inserted = jdbc.sql("""
+                        with created as (
+                            insert into payment (id, merchant_id, terminal_id, connection_id, merchant_unique_code, fingerprint,
+                                channel_id, display_code, amount, currency_id, callback_address, ip, details,
+                                payment_type_id, payment_status_id, activity_id, created_at, modified_at, last_sequence)
+                            values (:id, :merchant, :terminal, :connection, :code, :fingerprint, :channel, :displayCode, :amount,
+                                :currency, :callback, :ip, cast(:details as jsonb), :type, :status, :latestActivity, :now, :now,
+                                :activityCount)
+                            on conflict (merchant_id, merchant_unique_code) do nothing
+                            returning id, paywall_id),
+                        products as (
+                            insert into payment_product (id, payment_id, position, name, amount, quantity, tax_group_id,
+                                unit_code_id, payment_method_id, member_id, member_earning, cargo_id, cargo_type, cargo_cost,
+                                discount_id, discount_owner_type, discount_type, discount)
+                            select line.id, created.id, line.position - 1, line.name, line.amount, line.quantity,
+                                line.tax_group_id, line.unit_code_id, line.payment_method_id, line.member_id, line.member_earning,
+                                case when line.cargo_type is null then null else nextval('product_cargo_id') end,
+                                line.cargo_type, line.cargo_cost,
+                                case when line.discount_owner_type is null then null else nextval('product_discount_id') end,
+                                line.discount_owner_type, line.discount_type, line.discount
+                            from created, unnest(cast(:productIds as uuid[]), cast(:names as varchar[]),
+                                cast(:amounts as numeric[]), cast(:quantities as int[]), cast(:taxGroups as smallint[]),
+                                cast(:units as smallint[]), cast(:methods as smallint[]), cast(:members as bigint[]),
+                                cast(:earnings as numeric[]), cast(:cargoTypes as smallint[]), cast(:cargoCosts as numeric[]),
+                                cast(:discountOwners as smallint[]), cast(:discountTypes as smallint[]),
+                                cast(:discounts as numeric[]))
+                                with ordinality as line(id, name, amount, quantity, tax_group_id, unit_code_id,
+                                    payment_method_id, member_id, member_earning, cargo_type, cargo_cost, discount_owner_type,
+                                    discount_type, discount, position)
+                            order by line.position),
+                        ordered as (
+                            insert into payment_order (id, payment_id, terminal_id, type_id, status_id, created_at, expires_at)
+                            select :order, created.id, :terminal, :type, :status, :now, :expires from created),
+                        activities as (
+                            insert into payment_activity (id, payment_id, order_id, sequence, type_id, status_id, created_at)
+                            select activity.id, created.id, :order, activity.sequence, :type, activity.status_id, :now
+                            from created, unnest(cast(:activityIds as uuid[]), cast(:activityStatuses as smallint[]))
+                                with ordinality as activity(id, status_id, sequence))
+                        select paywall_id from created""")
                 .param("id", paymentId).param("merchant", merchant.value()).param("terminal", terminal.id())
                 .param("connection", terminal.connectionId()).param("code", order.merchantUniqueCode())
                 .param("fingerprint", fingerprint).param("channel", channel.id())
                 .param("displayCode", order.displayCode()).param("amount", order.amount())
                 .param("currency", order.currencyId()).param("callback", order.callbackAddress()).param("ip", ip)
                 .param("details", OrderMessages.JSON.writeValueAsString(OrderMessages.Details.of(order)))
-                .param("now", SqlTime.of(now))
-                .query(UUID.class).optional();
+                .param("type", PaymentType.SALE.id()).param("status", created.status().id())
+                .param("latestActivity", activityIds[activityIds.length - 1]).param("activityCount", activityIds.length)
+                .param("now", SqlTime.of(now)).param("expires", SqlTime.of(created.expiresAt()))
+                .param("order", created.id())
+                .param("productIds", products.stream().map(product -> UUID.randomUUID()).toArray(UUID[]::new))
+                .param("names", column(products, SaleOrder.Product::name))
+                .param("amounts", column(products, SaleOrder.Product::amount))
+                .param("quantities", column(products, SaleOrder.Product::quantity))
+                .param("taxGroups", column(products, SaleOrder.Product::taxGroupId))
+                .param("units", column(products, SaleOrder.Product::unitCodeId))
+                .param("methods", column(products, SaleOrder.Product::paymentMethodId))
+                .param("members", column(products, SaleOrder.Product::memberId))
+                .param("earnings", column(products, SaleOrder.Product::memberEarning))
+                .param("cargoTypes", column(products, product -> product.cargo() == null ? null : product.cargo().type()))
+                .param("cargoCosts", column(products, product -> product.cargo() == null ? null : product.cargo().cost()))
+                .param("discountOwners", column(products,
+                        product -> product.discount() == null ? null : product.discount().owner()))
+                .param("discountTypes", column(products,
+                        product -> product.discount() == null ? null : product.discount().type()))
+                .param("discounts", column(products,
+                        product -> product.discount() == null ? null : product.discount().value()))
+                .param("activityIds", activityIds)
+                .param("activityStatuses", recorded.stream().map(PaymentStatus::id).toArray(Integer[]::new))
+                .query(Long.class).optional();
         if (inserted.isEmpty()) {
             return retried(merchant, order.merchantUniqueCode(), fingerprint);
         }
-        int position = 0;
-        for (SaleOrder.Product product : order.products()) {
-            jdbc.sql("""
-                            insert into payment_product (id, payment_id, position, name, amount, quantity, tax_group_id,
-                                unit_code_id, payment_method_id, member_id, member_earning, cargo_id, cargo_type, cargo_cost,
-                                discount_id, discount_owner_type, discount_type, discount)
-                            values (:id, :payment, :position, :name, :amount, :quantity, :tax, :unit, :method, :member,
-                                :memberEarning,
-                                case when cast(:cargoType as smallint) is null then null else nextval('product_cargo_id') end,
-                                :cargoType, :cargoCost,
-                                case when cast(:discountOwner as smallint) is null then null else nextval('product_discount_id') end,
-                                :discountOwner, :discountType, :discount)""")
-                    .param("id", UUID.randomUUID()).param("payment", paymentId).param("position", position++)
-                    .param("name", product.name()).param("amount", product.amount()).param("quantity", product.quantity())
-                    .param("tax", product.taxGroupId()).param("unit", product.unitCodeId())
-                    .param("method", product.paymentMethodId()).param("member", product.memberId())
-                    .param("memberEarning", product.memberEarning())
-                    .param("cargoType", product.cargo() == null ? null : product.cargo().type())
-                    .param("cargoCost", product.cargo() == null ? null : product.cargo().cost())
-                    .param("discountOwner", product.discount() == null ? null : product.discount().owner())
-                    .param("discountType", product.discount() == null ? null : product.discount().type())
-                    .param("discount", product.discount() == null ? null : product.discount().value())
-                    .update();
+        PaymentStatusChanged.Payment payment = new PaymentStatusChanged.Payment(inserted.get(), terminal.connectionId(),
+                terminal.id(), order.merchantUniqueCode(), order.displayCode(), order.amount(), order.callbackAddress());
+        for (int i = 0; i < recorded.size(); i++) {
+            orders.recorded(new PaymentStatusChanged(merchant.value(), paymentId, created.id(), activityIds[i], i + 1,
+                    PaymentType.SALE, recorded.get(i), null, now, payment));
         }
-        Order created = newOrder(merchant, paymentId, terminal.id(), PaymentType.SALE, now);
-        if (live) {
-            orders.transitionInTransaction(created.id(), Orders.Change.to(SOCKET_NOTIFICATION_SENT));
-            created = created.withStatus(SOCKET_NOTIFICATION_SENT);
-        }
-        return new Created(paymentId, created, true);
+        return new Created(paymentId, created, true, new Latest(new Answer(paymentId, inserted.get(),
+                activityIds[activityIds.length - 1], PaymentType.SALE, created.status()), activityIds.length));
+    }
+
+    /**
+     * One column of the products as an array parameter, each value in its text form (which
+     * the statement casts to the column's type); null where the product has none.
+     */
+    private static String[] column(List<SaleOrder.Product> products, Function<SaleOrder.Product, Object> value) {
+        return products.stream().map(value).map(v -> v == null ? null
+                : v instanceof BigDecimal decimal ? decimal.toPlainString() : v.toString()).toArray(String[]::new);
     }
 
     private Created retried(MerchantId merchant, String merchantUniqueCode, byte[] fingerprint) {
@@ -213,7 +280,7 @@ public class Payments {
         if (!java.util.Arrays.equals(existing.fingerprint(), fingerprint)) {
             throw new KasaException(KasaError.PAYMENT_MERCHANT_UNIQUE_CODE_EXISTS);
         }
-        return new Created(existing.id(), null, false);
+        return new Created(existing.id(), null, false, null);
     }
 
     private Order newOrder(MerchantId merchant, UUID paymentId, UUID terminalId, PaymentType type, Instant now) {
@@ -231,10 +298,10 @@ public class Payments {
 
     /**
      * Sends a new order to a live terminal. An offline terminal's async order waits in its
-     * queue; a sync order is pushed when the merchant allows it, and otherwise ends in 3.
+     * queue; a sync order is pushed when the merchant allows it, and otherwise ends as could-not-send.
      */
-    private void dispatch(Order order, Channel channel, boolean pushAllowed) {
-        if (deliveries.sendIfLive(order)) {
+    private void dispatch(Order order, SaleOrder sale, Channel channel, boolean pushAllowed) {
+        if (sale == null ? deliveries.sendIfLive(order) : deliveries.sendIfLive(order, sale)) {
             return;
         }
         if (channel != Channel.SYNC) {
@@ -260,16 +327,27 @@ public class Payments {
      * alike, with the same ids).
      */
     private Answer respond(UUID paymentId, UUID terminalId, Channel channel, Duration wait) {
-        Answer answer;
+        try (StatusWaits.Watch watch = waits.watch(paymentId)) {
+            return respond(watch, null, terminalId, channel, wait);
+        }
+    }
+
+    /** As above, for a payment watched since it was as {@code known} (null: read it first). */
+    private Answer respond(StatusWaits.Watch watch, Latest known, UUID terminalId, Channel channel, Duration wait) {
+        UUID paymentId = watch.paymentId();
+        Latest latest;
         if (channel == Channel.ASYNC) {
             // A retry may arrive before the first request has written the order to a live
             // terminal: it waits like the first, so that both answer alike.
             boolean live = deliveries.isLive(terminalId);
-            answer = waits.await(paymentId, () -> answer(paymentId),
-                    a -> a.status() != SOCKET_NOTIFICATION_SENT && !(live && a.status() == GENERATED), settings.receiptWait());
+            latest = waits.await(watch, known, () -> latest(paymentId), Latest::of, Latest::sequence,
+                    l -> l.answer().status() != SOCKET_NOTIFICATION_SENT && !(live && l.answer().status() == GENERATED),
+                    settings.receiptWait());
         } else {
-            answer = waits.await(paymentId, () -> answer(paymentId), a -> a.status().isFinal(), wait);
+            latest = waits.await(watch, known, () -> latest(paymentId), Latest::of, Latest::sequence,
+                    l -> l.answer().status().isFinal(), wait);
         }
+        Answer answer = latest.answer();
         if (channel == Channel.SYNC && answer.status() == COULD_NOT_SEND_TO_DEVICE) {
             throw new KasaException(KasaError.PAYMENT_CLOUD_NOT_SEND_TO_DEVICE).withResult(answer);
         }
@@ -295,7 +373,7 @@ public class Payments {
             }
             return newOrder(merchant, payment.id(), payment.terminalId(), PaymentType.CANCEL, time.now());
         });
-        dispatch(cancel, channel, pushAllowed);
+        dispatch(cancel, null, channel, pushAllowed);
         return respond(paymentId, cancel.terminalId(), channel, wait);
     }
 
@@ -418,11 +496,17 @@ public class Payments {
     }
 
     private Answer answer(UUID paymentId) {
-        return jdbc.sql("select id, paywall_id, activity_id, payment_type_id, payment_status_id from payment where id = :id")
+        return latest(paymentId).answer();
+    }
+
+    private Latest latest(UUID paymentId) {
+        return jdbc.sql("""
+                        select id, paywall_id, activity_id, payment_type_id, payment_status_id, last_sequence
+                        from payment where id = :id""")
                 .param("id", paymentId)
-                .query((row, n) -> new Answer(row.getObject("id", UUID.class), row.getLong("paywall_id"),
-                        row.getObject("activity_id", UUID.class),
-                        PaymentType.of(row.getInt("payment_type_id")), PaymentStatus.of(row.getInt("payment_status_id"))))
+                .query((row, n) -> new Latest(new Answer(row.getObject("id", UUID.class), row.getLong("paywall_id"),
+                        row.getObject("activity_id", UUID.class), PaymentType.of(row.getInt("payment_type_id")),
+                        PaymentStatus.of(row.getInt("payment_status_id"))), row.getInt("last_sequence")))
                 .single();
     }
 

@@ -35,17 +35,18 @@ public class SalesFigures {
     public record MinuteCount(LocalDateTime minute, long count) {
     }
 
-    /** Sales (type 1) created on the day, grouped by their current status and currency. */
+    /** Sales created on the day, grouped by their current status and currency. */
     public List<StatusTotal> day(MerchantId merchant, LocalDate day) {
         Instant from = day.atStartOfDay(time.zone()).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(time.zone()).toInstant();
         return jdbc.sql("""
                         select payment_status_id, currency_id, count(*) as n, coalesce(sum(amount), 0) as total
                         from payment
-                        where merchant_id = :merchant and payment_type_id = 1 and created_at >= :from and created_at < :to
+                        where merchant_id = :merchant and payment_type_id = :sale and created_at >= :from and created_at < :to
                         group by payment_status_id, currency_id
                         order by payment_status_id, currency_id""")
-                .param("merchant", merchant.value()).param("from", SqlTime.of(from)).param("to", SqlTime.of(to))
+                .param("sale", PaymentType.SALE.id()).param("merchant", merchant.value())
+                .param("from", SqlTime.of(from)).param("to", SqlTime.of(to))
                 .query((row, n) -> new StatusTotal(PaymentStatus.of(row.getInt("payment_status_id")),
                         row.getInt("currency_id"), row.getLong("n"), row.getBigDecimal("total")))
                 .list();
@@ -62,14 +63,14 @@ public class SalesFigures {
                         with counted as (
                             select date_trunc('minute', created_at at time zone :zone) as minute, count(*) as n
                             from payment
-                            where merchant_id = :merchant and payment_type_id = 1 and created_at >= :since
+                            where merchant_id = :merchant and payment_type_id = :sale and created_at >= :since
                             group by 1)
                         select m.minute, coalesce(counted.n, 0) as n
                         from generate_series(cast(:first as timestamp), cast(:last as timestamp), interval '1 minute') as m(minute)
                         left join counted on counted.minute = m.minute
                         order by m.minute""")
                 .param("first", first).param("last", last).param("zone", time.zone().getId())
-                .param("merchant", merchant.value())
+                .param("sale", PaymentType.SALE.id()).param("merchant", merchant.value())
                 .param("since", SqlTime.of(first.atZone(time.zone()).toInstant()))
                 .query((row, n) -> new MinuteCount(row.getObject("minute", LocalDateTime.class), row.getLong("n")))
                 .list();

@@ -9,68 +9,96 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 /**
  * Lets a request wait for a payment's status to change without holding a platform thread:
- * callers run on virtual threads and park on a future that the next committed change of
- * that payment completes. A change committed on this node completes it in process; one
- * committed on another node (the device may be connected there) arrives as a cluster
- * message sent in the changing transaction, and after a gap in those messages every waiter
- * reads again.
+ * callers run on virtual threads and park on a {@link Watch} that each committed change of
+ * that payment wakes. A change committed on this node wakes it in process with the change
+ * itself, which carries what the waiter would otherwise read; one committed on another node
+ * (the device may be connected there) arrives as a cluster message sent in the changing
+ * transaction and makes the waiter read, as does a gap in those messages.
  */
 @Component
 class StatusWaits {
 
     static final String CHANGED = "payment";
 
-    private final Map<UUID, Set<CompletableFuture<Void>>> waiting = new ConcurrentHashMap<>();
+    private final Map<UUID, Set<Watch>> watching = new ConcurrentHashMap<>();
     private final Cluster cluster;
 
     StatusWaits(Cluster cluster) {
         this.cluster = cluster;
-        cluster.on(CHANGED, message -> wake(message.id(0)));
+        cluster.on(CHANGED, message -> wake(message.id(0), null));
         cluster.afterGap(since -> wakeAll());
     }
 
     /**
-     * Reads the payment until {@code done} accepts what was read or {@code wait} passes;
-     * returns the last read. A change committed between two reads is never missed: the waiter
-     * registers before it reads.
+     * Starts watching a payment: every change committed from now on is kept for the waiter.
+     * A caller that watches before it records or reads the payment misses no change after it.
      */
-    <T> T await(UUID paymentId, Supplier<T> read, Predicate<T> done, Duration wait) {
+    Watch watch(UUID paymentId) {
+        Watch watch = new Watch(paymentId);
+        watching.compute(paymentId, (id, watches) -> {
+            Set<Watch> set = watches == null ? ConcurrentHashMap.newKeySet() : watches;
+            set.add(watch);
+            return set;
+        });
+        return watch;
+    }
+
+    /** As {@link #await(Watch, Object, Supplier, Function, ToIntFunction, Predicate, Duration)}, starting with a read. */
+    <T> T await(UUID paymentId, Supplier<T> read, Function<PaymentStatusChanged, T> changed, ToIntFunction<T> sequence,
+                Predicate<T> done, Duration wait) {
+        try (Watch watch = watch(paymentId)) {
+            return await(watch, null, read, changed, sequence, done, wait);
+        }
+    }
+
+    /**
+     * Waits until {@code done} accepts the payment as last known or {@code wait} passes, and
+     * returns it. {@code known} is the payment as the caller knows it since it started
+     * watching (null: read it). A change learnt in process replaces what is known when it is
+     * newer ({@code sequence} orders them: the payment's activity numbers, taken under its
+     * row lock, follow commit order); a change learnt only by name is read. When {@code wait}
+     * runs out the payment is read once more.
+     */
+    <T> T await(Watch watch, T known, Supplier<T> read, Function<PaymentStatusChanged, T> changed,
+                ToIntFunction<T> sequence, Predicate<T> done, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
-        while (true) {
-            CompletableFuture<Void> change = register(paymentId);
+        T current = known != null ? known : read.get();
+        while (!done.test(current)) {
+            if (System.nanoTime() - deadline >= 0) {
+                return current;
+            }
+            Learnt learnt;
             try {
-                T current = read.get();
-                long remaining = deadline - System.nanoTime();
-                if (done.test(current) || remaining <= 0) {
-                    return current;
-                }
-                change.get(remaining, TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                return read.get();
+                learnt = watch.next(deadline);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return read.get();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e);
-            } finally {
-                unregister(paymentId, change);
+            }
+            if (learnt == null) {
+                return read.get();
+            }
+            if (learnt.change() == null) {
+                current = read.get();
+            } else if (learnt.change().sequence() > sequence.applyAsInt(current)) {
+                current = changed.apply(learnt.change());
             }
         }
+        return current;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void onChange(PaymentStatusChanged change) {
-        wake(change.paymentId());
+        wake(change.paymentId(), change);
     }
 
     /**
@@ -84,37 +112,83 @@ class StatusWaits {
         }
     }
 
-    private void wake(UUID paymentId) {
-        Set<CompletableFuture<Void>> waiters = waiting.remove(paymentId);
-        if (waiters != null) {
-            waiters.forEach(waiter -> waiter.complete(null));
+    /** {@code change} is null when only the payment's id is known. */
+    private void wake(UUID paymentId, PaymentStatusChanged change) {
+        Set<Watch> watches = watching.get(paymentId);
+        if (watches != null) {
+            watches.forEach(watch -> watch.learn(change));
         }
     }
 
     private void wakeAll() {
-        for (UUID paymentId : Set.copyOf(waiting.keySet())) {
-            wake(paymentId);
-        }
+        watching.forEach((paymentId, watches) -> watches.forEach(watch -> watch.learn(null)));
     }
 
     int waiting() {
-        return waiting.values().stream().mapToInt(Set::size).sum();
+        return watching.values().stream().mapToInt(Set::size).sum();
     }
 
-    private CompletableFuture<Void> register(UUID paymentId) {
-        CompletableFuture<Void> change = new CompletableFuture<>();
-        waiting.compute(paymentId, (id, waiters) -> {
-            Set<CompletableFuture<Void>> set = waiters == null ? ConcurrentHashMap.newKeySet() : waiters;
-            set.add(change);
-            return set;
-        });
-        return change;
+    /** What a watch learnt: the newest change committed on this node, or null when a read must tell. */
+    private record Learnt(PaymentStatusChanged change) {
     }
 
-    private void unregister(UUID paymentId, CompletableFuture<Void> change) {
-        waiting.computeIfPresent(paymentId, (id, waiters) -> {
-            waiters.remove(change);
-            return waiters.isEmpty() ? null : waiters;
-        });
+    /** One waiter's registration for a payment's changes; closed when the waiter is done. */
+    final class Watch implements AutoCloseable {
+
+        private final UUID paymentId;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition learnt = lock.newCondition();
+        private PaymentStatusChanged newest;
+        private boolean readAgain;
+
+        private Watch(UUID paymentId) {
+            this.paymentId = paymentId;
+        }
+
+        UUID paymentId() {
+            return paymentId;
+        }
+
+        private void learn(PaymentStatusChanged change) {
+            lock.lock();
+            try {
+                if (change == null) {
+                    readAgain = true;
+                } else if (newest == null || change.sequence() > newest.sequence()) {
+                    newest = change;
+                }
+                learnt.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** What was learnt since the last call, waiting for it until {@code deadline}; null when none came in time. */
+        private Learnt next(long deadline) throws InterruptedException {
+            lock.lock();
+            try {
+                while (newest == null && !readAgain) {
+                    long remaining = deadline - System.nanoTime();
+                    if (remaining <= 0) {
+                        return null;
+                    }
+                    learnt.awaitNanos(remaining);
+                }
+                Learnt next = new Learnt(readAgain ? null : newest);
+                newest = null;
+                readAgain = false;
+                return next;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public void close() {
+            watching.computeIfPresent(paymentId, (id, watches) -> {
+                watches.remove(this);
+                return watches.isEmpty() ? null : watches;
+            });
+        }
     }
 }

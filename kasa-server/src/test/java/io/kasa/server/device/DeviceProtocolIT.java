@@ -137,6 +137,78 @@ class DeviceProtocolIT extends KasaServerIT {
         }
     }
 
+    /**
+     * A new sale's order is written to the device from the sale as received, not read back;
+     * the device must not be able to tell: the order sent again when it reconnects, rebuilt
+     * from what was stored, is the same message field for field (products in their order,
+     * amounts as decimal strings, customer, receipt texts, instants).
+     */
+    @Test
+    void theOrderWrittenAtTheSaleIsTheOrderSentAgainOnReconnect() throws Exception {
+        var merchant = newMerchant("first write");
+        UUID terminalId = Devices.register(merchant.client(), "Till");
+        String token = pairByHand(merchant.client(), terminalId);
+        RawDevice device = RawDevice.authenticated(liveUri(), token);
+        var sale = (tools.jackson.databind.node.ObjectNode) JSON.readTree(
+                Seeds.asyncSale(terminalId, UUID.randomUUID().toString()).lines()
+                        .filter(line -> !line.startsWith("//")).reduce("", (a, b) -> a + b + "\n"));
+        sale.put("Amount", 31.5).put("DisplayCode", "Masa 4 · öğle");
+        var products = sale.putArray("Products");
+        products.addObject().put("Name", "Saç Tıraşı").put("TaxGroupId", 10).put("UnitCodeId", 1).put("Amount", 22)
+                .put("Quantity", 1).put("PaymentMethodId", 2);
+        products.addObject().put("Name", "Şampuan").put("TaxGroupId", 20).put("UnitCodeId", 2).put("Amount", 7.25)
+                .put("Quantity", 1);
+        products.addObject().put("Name", "Tarak").put("TaxGroupId", 10).put("UnitCodeId", 1).put("Amount", 2.25)
+                .put("Quantity", 3).put("PaymentMethodId", 1);
+        var receipt = sale.putObject("ReceiptOptions").put("TopSupport", true).put("BottomSupport", true);
+        receipt.putObject("Top").put("Text", "Hoş geldiniz").put("FontSize", 12);
+        receipt.putObject("Bottom").put("Text", "Yine bekleriz").put("FontSize", 10);
+        merchant.client().payments().asyncSaleJson(sale.toString());
+        JsonNode written = device.next("order");
+        device.close();
+
+        RawDevice again = RawDevice.authenticated(liveUri(), token);
+        JsonNode resent = again.next("order");
+
+        assertThat(resent).isEqualTo(written);
+        assertThat(written.get("products")).hasSize(3);
+        assertThat(written.get("products").get(1).get("amount").asString()).isEqualTo("7.25");
+        assertThat(written.get("customer").get("identity").asString()).isEqualTo("11111111110");
+        assertThat(written.get("receiptOptions").get("bottom").get("text").asString()).isEqualTo("Yine bekleriz");
+        again.close();
+    }
+
+    /**
+     * An async answer held for the device's receipt is learnt from the receipt's own change,
+     * not read back: it must name the activity that recorded the status it answers, and the
+     * sale's integer id.
+     */
+    @Test
+    void anAsyncAnswerHeldForTheReceiptNamesTheActivityOfItsStatus() throws Exception {
+        var merchant = newMerchant("receipt answer");
+        UUID terminalId = Devices.register(merchant.client(), "Till");
+        RawDevice device = RawDevice.authenticated(liveUri(), pairByHand(merchant.client(), terminalId));
+        try (var requests = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var answered = requests.submit(() -> merchant.client().payments()
+                    .asyncSaleJson(Seeds.asyncSale(terminalId, UUID.randomUUID().toString())));
+            String orderId = device.next("order").get("orderId").asString();
+            device.send("{\"type\":\"received\",\"orderId\":\"" + orderId + "\"}");
+            SaleResult sale = answered.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+            // Sent to the device when the receipt came within the receipt wait, as it does
+            // unless the machine is very slow; socket-sent otherwise. Either way the answer
+            // names the activity that recorded its status.
+            assertThat(sale.status()).isIn(PaymentStatus.SENT_TO_DEVICE, PaymentStatus.SOCKET_NOTIFICATION_SENT);
+            var activities = merchant.client().payments().activities(sale.paymentRequestId(), 0, 20).items();
+            assertThat(activities.stream().map(PaymentActivity::paymentStatusId)).startsWith(1, 10);
+            assertThat(activities.stream().filter(activity -> activity.paymentStatusId() == sale.paymentStatus())
+                    .map(PaymentActivity::id)).containsExactly(sale.paymentRequestActivityId());
+            assertThat(sale.paymentRequestActivityTypeId()).isEqualTo(1);
+            assertThat(sale.paymentId()).isEqualTo(merchant.client().payments().inquiry(sale.paymentRequestId()).paymentId());
+        }
+        device.close();
+    }
+
     @Test
     void anOrderIdWithAnythingAfterItIsMalformedAndTakesNothing() throws Exception {
         // found by HostileInputIT: ids were read trimmed of control characters, so a "taken"

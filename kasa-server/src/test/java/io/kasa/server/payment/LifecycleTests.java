@@ -70,6 +70,47 @@ class LifecycleTests {
         }
     }
 
+    /** The named groups, each derived from the table, checked against the table as SPEC §5.1 draws it. */
+    @Test
+    void theGroupsAreTheTablesOwn() {
+        assertThat(Lifecycle.FINAL).containsExactlyInAnyOrder(COULD_NOT_SEND_TO_DEVICE, SUCCESSFUL, FAILED, WITHDRAWN);
+        assertThat(Lifecycle.OPEN).containsExactlyInAnyOrder(GENERATED, SENT_TO_DEVICE, UNKNOWN, PUSH_NOTIFICATION_FAILED,
+                SOCKET_NOTIFICATION_FAILED, PUSH_NOTIFICATION_SENT, SOCKET_NOTIFICATION_SENT, TAKEN_BY_DEVICE);
+        assertThat(Lifecycle.BEFORE_TAKEN).containsExactlyInAnyOrder(GENERATED, SENT_TO_DEVICE, PUSH_NOTIFICATION_FAILED,
+                SOCKET_NOTIFICATION_FAILED, PUSH_NOTIFICATION_SENT, SOCKET_NOTIFICATION_SENT);
+        assertThat(Lifecycle.UNSENT).containsExactlyInAnyOrder(GENERATED, PUSH_NOTIFICATION_FAILED,
+                SOCKET_NOTIFICATION_FAILED, PUSH_NOTIFICATION_SENT);
+        assertThat(Lifecycle.NOT_RECEIVED).containsExactlyInAnyOrder(GENERATED, PUSH_NOTIFICATION_FAILED,
+                SOCKET_NOTIFICATION_FAILED, PUSH_NOTIFICATION_SENT, SOCKET_NOTIFICATION_SENT);
+        assertThat(Lifecycle.TAKEN).containsExactlyInAnyOrder(TAKEN_BY_DEVICE, UNKNOWN, SUCCESSFUL, FAILED);
+        assertThat(Lifecycle.OUTCOMES).containsExactlyInAnyOrder(SUCCESSFUL, FAILED);
+        assertThat(Lifecycle.DROPPED).containsExactlyInAnyOrder(COULD_NOT_SEND_TO_DEVICE, WITHDRAWN);
+        for (PaymentStatus status : PaymentStatus.values()) {
+            assertThat(status.isFinal()).as(status.name()).isEqualTo(Lifecycle.FINAL.contains(status));
+            assertThat(Lifecycle.OPEN.contains(status)).as(status.name()).isNotEqualTo(status.isFinal());
+        }
+    }
+
+    /**
+     * The partial indexes on orders name their groups in numbers, as a schema must; the
+     * groups bound into the queries they serve must be those numbers, in the same order, or
+     * the planner cannot match query and index.
+     */
+    @Test
+    void theGroupsBindAsThePartialIndexesNameThem() throws Exception {
+        String schema;
+        try (var in = LifecycleTests.class.getResourceAsStream("/db/migration/V2__payments.sql")) {
+            schema = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(schema).contains("where status_id not in (" + numbers(Lifecycle.FINAL) + ")");
+        assertThat(schema).contains("where status_id in (" + numbers(Lifecycle.NOT_RECEIVED) + ")");
+        assertThat(schema).contains("where status_id = " + TAKEN_BY_DEVICE.id() + ";");
+    }
+
+    private static String numbers(Set<PaymentStatus> group) {
+        return String.join(", ", Stream.of(Lifecycle.ids(group)).map(String::valueOf).toList());
+    }
+
     @Test
     void idsAreTheWireNumbers() {
         for (int id = 1; id <= 12; id++) {
