@@ -7,7 +7,13 @@ import io.kasa.client.TerminalRegistration;
 import io.kasa.terminal.DeviceStore;
 import io.kasa.terminal.TerminalAgent;
 
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -46,6 +52,23 @@ public final class Devices {
             throw new AssertionError("pairing failed", e);
         }
         return agent;
+    }
+
+    /**
+     * Pairs the terminal by hand, as a device of {@code serialNo} would, through a fresh pair
+     * code; returns the device token, for a {@link RawDevice}.
+     */
+    public static String deviceToken(URI baseUri, KasaClient client, UUID terminalId, String serialNo)
+            throws IOException, InterruptedException {
+        PairRequest request = client.pairing().request(TerminalRef.id(terminalId));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(baseUri.resolve("/api/device/pair"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"PairCode\":\"" + request.pairCode() + "\",\"SerialNo\":\"" + serialNo + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JsonMapper.builder().build().readTree(response.body()).get("Result").get("DeviceToken").asString();
     }
 
     /** Pairs and connects; fails the test if the agent is not live within 10 s. */

@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -63,6 +65,13 @@ public final class RawDevice implements WebSocket.Listener {
         String text = received.poll(10, TimeUnit.SECONDS);
         assertThat(text).as("a message within 10 s").isNotNull();
         return JSON.readTree(text);
+    }
+
+    /** The messages received and not yet taken, without waiting. */
+    public List<JsonNode> receivedSoFar() {
+        List<String> texts = new ArrayList<>();
+        received.drainTo(texts);
+        return texts.stream().map(JSON::readTree).toList();
     }
 
     /** The next message of the given type, skipping pings and others. */

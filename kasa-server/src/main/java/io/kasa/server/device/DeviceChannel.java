@@ -249,7 +249,10 @@ class DeviceChannel extends TextWebSocketHandler implements DisposableBean {
                 session.close(CloseCodes.IDLE);
                 // A dead TCP peer may never confirm the close: forget the session now.
                 live.closed(session);
-            } else if (!session.lastPing().plus(settings.heartbeat()).isAfter(now)) {
+            } else if (!session.lastPing().plus(settings.heartbeat()).isAfter(now)
+                    && !session.lastInbound().plus(settings.heartbeat()).isAfter(now)) {
+                // A device that pings on time hears the server's pongs: the server pings only
+                // one that has been silent for a heartbeat, which halves an idle terminal's traffic.
                 session.pinged(now);
                 session.send(ping);
             }

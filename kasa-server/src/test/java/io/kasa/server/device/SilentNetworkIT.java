@@ -10,6 +10,7 @@ import io.kasa.server.CallbackReceiver;
 import io.kasa.server.Devices;
 import io.kasa.server.KasaServerIT;
 import io.kasa.server.NetworkPath;
+import io.kasa.server.RawDevice;
 import io.kasa.server.Seeds;
 import io.kasa.terminal.Behaviour;
 import io.kasa.terminal.DeviceOrder;
@@ -139,6 +140,35 @@ class SilentNetworkIT {
                 assertThat(eventually(Duration.ofSeconds(10), () -> callbacksArrived(client, receiver, sale))).isTrue();
             }
         }
+    }
+
+    /**
+     * Two messages a heartbeat instead of four: a device that pings on time hears the
+     * server's pongs and no ping of its own; one that falls silent is pinged within a heartbeat.
+     */
+    @Test
+    void theServerPingsOnlyADeviceItHasNotHeardFromForAHeartbeat() throws Exception {
+        URI base = URI.create("http://127.0.0.1:" + port);
+        var created = KasaAdminClient.create(base, KasaServerIT.ADMIN_TOKEN).createMerchant("heartbeats");
+        KasaClient client = KasaClient.builder().baseUri(base).privateKeys(created.privateKey()).locale("en").build();
+        UUID terminalId = Devices.register(client, "Till");
+        String token = Devices.deviceToken(base, client, terminalId, "RAW-HEARTBEAT");
+        RawDevice device = RawDevice.authenticated(URI.create("ws://127.0.0.1:" + port + "/api/device/live"), token);
+
+        // Four heartbeats of pinging every 100 ms: before, the server pinged at each of them.
+        long until = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+        int sent = 0;
+        while (System.nanoTime() < until) {
+            device.send("{\"type\":\"ping\",\"id\":\"d" + sent++ + "\"}");
+            Thread.sleep(100);
+        }
+        List<String> heard = device.receivedSoFar().stream().map(message -> message.get("type").asString()).toList();
+        assertThat(heard).contains("pong");
+        // One ping is allowed for a stall of a heartbeat on a loaded machine; the old rule sent four.
+        assertThat(heard.stream().filter("ping"::equals).count()).as("server pings heard: %s", heard).isLessThanOrEqualTo(1);
+
+        assertThat(device.next("ping").get("type").asString()).as("a silent device is pinged").isEqualTo("ping");
+        device.close();
     }
 
     private static boolean online(KasaClient client, UUID terminalId) {

@@ -462,14 +462,6 @@ class ClockedPaymentsIT {
     }
 
     private String pairByHand(UUID terminalId) throws Exception {
-        PairRequest request = merchant.pairing().request(TerminalRef.id(terminalId));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(baseUri.resolve("/api/device/pair"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"PairCode\":\"" + request.pairCode() + "\",\"SerialNo\":\"RAW-CLOCK\"}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body()).get("Result").get("DeviceToken").asString();
+        return Devices.deviceToken(baseUri, merchant, terminalId, "RAW-CLOCK");
     }
 }
