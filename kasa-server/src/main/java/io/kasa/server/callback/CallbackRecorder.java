@@ -27,8 +27,9 @@ import java.util.function.Consumer;
  * <p>The transaction first locks the finished (delivered or dead) callbacks' rows in id
  * order, the lock a new callback takes on its queue's head (see {@link CallbackOutbox}), and
  * only then, in a statement of its own that therefore sees every callback committed before,
- * writes the attempts, the deliveries and makes each finished payment's first WAITING
- * callback its head. Those new heads come back leased to this node and are handed to
+ * updates the deliveries, writes an attempt for each delivery it updated (which is why the
+ * attempts need no foreign key check, see V20) and makes each finished payment's first
+ * WAITING callback its head. Those new heads come back leased to this node and are handed to
  * {@code released}, to be tried at once. Recording touches callback rows only, never a
  * payment's, so it fits the lock order (payment, orders, callbacks) of every other transaction.
  */
@@ -151,14 +152,16 @@ final class CallbackRecorder implements AutoCloseable {
                                     cast(:states as varchar[]), cast(:ats as timestamptz[]), cast(:nexts as timestamptz[]),
                                     cast(:codes as int[]), cast(:errors as varchar[]), cast(:durations as int[]))
                                     as t(attempt_id, id, state, at, next_attempt_at, status_code, error, duration_ms)),
-                            attempts as (
-                                insert into callback_attempt (id, delivery_id, attempted_at, status_code, error, duration_ms)
-                                select attempt_id, id, at, status_code, error, duration_ms from tried),
                             deliveries as (
                                 update callback_delivery d set state = t.state, attempt_count = d.attempt_count + 1,
                                     next_attempt_at = t.next_attempt_at, last_status_code = t.status_code, last_error = t.error,
                                     delivered_at = case when t.state = 'DELIVERED' then t.at else d.delivered_at end
-                                from tried t where d.id = t.id),
+                                from tried t where d.id = t.id
+                                returning d.id),
+                            attempts as (
+                                insert into callback_attempt (id, delivery_id, attempted_at, status_code, error, duration_ms)
+                                select attempt_id, id, at, status_code, error, duration_ms from tried
+                                where id in (select id from deliveries)),
                             heads as (
                                 select distinct on (w.payment_id) w.id from callback_delivery w
                                 where w.payment_id = any(cast(:payments as uuid[])) and w.state = 'WAITING'
