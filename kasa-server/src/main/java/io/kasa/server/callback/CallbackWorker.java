@@ -29,6 +29,7 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -210,21 +211,29 @@ class CallbackWorker implements DisposableBean {
                 return;
             }
             LeasedCallback callback = next;
-            tries.submit(() -> {
-                try {
-                    attempt(callback);
-                } catch (RuntimeException e) {
-                    if (!outage.absorbs("callback delivery", e)) {
-                        log.warn("Callback {} could not be tried; it is tried again after its lease", callback.id(), e);
-                    }
-                } finally {
-                    slots.release();
-                    fillSlots();
-                    if (more) {
-                        wake();
-                    }
-                }
-            });
+            try {
+                tries.submit(() -> run(callback));
+            } catch (RejectedExecutionException stopping) {
+                // The server is stopping: the lease hands the callback to the next node.
+                slots.release();
+                return;
+            }
+        }
+    }
+
+    private void run(LeasedCallback callback) {
+        try {
+            attempt(callback);
+        } catch (RuntimeException e) {
+            if (!outage.absorbs("callback delivery", e)) {
+                log.warn("Callback {} could not be tried; it is tried again after its lease", callback.id(), e);
+            }
+        } finally {
+            slots.release();
+            fillSlots();
+            if (more) {
+                wake();
+            }
         }
     }
 
