@@ -8,24 +8,36 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
  * Writes a callback for every status change after creation of a payment that has a
  * callback address. It runs inside the transaction that records the change, so the change
- * and its callback commit together or not at all. That transaction holds the payment's
- * row lock, so the new callback sees every earlier one as it is: it joins the queue as
- * WAITING behind an undelivered one, else it is the head, PENDING and due at once.
+ * and its callback commit together or not at all. A new callback joins its payment's queue
+ * as WAITING behind an undelivered one, else it is the head: PENDING, already leased to this
+ * node, and handed to the {@link CallbackWorker} once the change commits, so the common case
+ * is tried at once without a claim. Should this node stop before trying it, any node claims
+ * it when the lease has passed.
+ *
+ * <p>The queue's head is found under its row lock, the lock that recording a try takes
+ * first (see {@link CallbackRecorder}): a head being marked delivered is waited for and then
+ * seen as it is, so no callback is left waiting behind nothing. Locks are taken in the
+ * documented order: the change holds its payment's row, then this takes its callbacks'.
  */
 @Component
 class CallbackOutbox {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final CallbackSettings settings;
+    private final CallbackWorker worker;
 
-    CallbackOutbox(JdbcClient jdbc, JsonMapper json) {
+    CallbackOutbox(JdbcClient jdbc, JsonMapper json, CallbackSettings settings, CallbackWorker worker) {
         this.jdbc = jdbc;
         this.json = json;
+        this.settings = settings;
+        this.worker = worker;
     }
 
     /**
@@ -50,19 +62,31 @@ class CallbackOutbox {
         Payload payload = new Payload(payment.connectionId(), payment.terminalId(), change.paymentId(), change.activityId(),
                 change.type().id(), change.status().id(), payment.merchantUniqueCode(), payment.displayCode(),
                 payment.amount(), change.message(), payment.paymentId());
-        jdbc.sql("""
+        Instant leasedUntil = change.at().plus(settings.lease());
+        // The head is looked for in sequence order and locked one row at a time, so that a
+        // row found changed once its lock is free (delivered) is passed over for the next.
+        String state = jdbc.sql("""
+                        with head as (
+                            select id from callback_delivery
+                            where payment_id = :payment and state in ('PENDING', 'WAITING')
+                            order by sequence limit 1
+                            for update)
                         insert into callback_delivery (id, merchant_id, payment_id, sequence, payment_type_id,
                             payment_status_id, target, payload, state, next_attempt_at, created_at)
                         select :id, :merchant, :payment, :sequence, :type, :status, :target, cast(:payload as jsonb),
-                            case when exists (select 1 from callback_delivery
-                                              where payment_id = :payment and state in ('PENDING', 'WAITING'))
-                                 then 'WAITING' else 'PENDING' end,
-                            :at, :at""")
+                            case when exists (select 1 from head) then 'WAITING' else 'PENDING' end,
+                            case when exists (select 1 from head) then :at else :lease end,
+                            :at
+                        returning state""")
                 .param("id", change.activityId()).param("merchant", change.merchantId())
                 .param("payment", change.paymentId()).param("sequence", change.sequence())
                 .param("type", change.type().id()).param("status", change.status().id())
                 .param("target", payment.callbackAddress()).param("payload", json.writeValueAsString(payload))
-                .param("at", SqlTime.of(change.at()))
-                .update();
+                .param("at", SqlTime.of(change.at())).param("lease", SqlTime.of(leasedUntil))
+                .query(String.class).single();
+        if (state.equals("PENDING")) {
+            worker.tryAfterCommit(new LeasedCallback(change.activityId(), change.merchantId(), change.paymentId(),
+                    change.sequence(), payment.callbackAddress(), payload, change.at(), 0, leasedUntil));
+        }
     }
 }

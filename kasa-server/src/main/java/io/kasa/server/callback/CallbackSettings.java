@@ -10,7 +10,9 @@ import java.time.Duration;
  * after {@code initialDelay}, doubling up to {@code maxDelay}, with jitter, until
  * {@code giveUpAfter} has passed since the change, then the callback is dead. At most
  * {@code concurrency} tries run at once; a claimed callback is leased for {@code lease} so
- * that another node takes it over if this one dies mid-try. {@code allowLoopback} (default:
+ * that another node takes it over if this one dies mid-try. Tries that end within
+ * {@code recordDelay} of each other, up to {@code recordBatch}, are recorded in one
+ * transaction. {@code allowLoopback} (default:
  * on with the embedded database, for the demo) and {@code allowPrivate} open internal
  * addresses as targets.
  */
@@ -22,6 +24,8 @@ public record CallbackSettings(@DefaultValue("10s") Duration timeout,
                                @DefaultValue("32") int concurrency,
                                @DefaultValue("60s") Duration lease,
                                @DefaultValue("500ms") Duration poll,
+                               @DefaultValue("10ms") Duration recordDelay,
+                               @DefaultValue("50") int recordBatch,
                                Boolean allowLoopback,
                                @DefaultValue("false") boolean allowPrivate) {
 }

@@ -2,7 +2,6 @@ package io.kasa.server.callback;
 
 import io.kasa.server.database.DatabaseSettings;
 import io.kasa.server.merchant.MerchantKeys;
-import io.kasa.server.payment.PaymentStatusChanged;
 import io.kasa.server.shared.BusinessTime;
 import io.kasa.server.shared.DatabaseOutage;
 import io.kasa.server.shared.MerchantId;
@@ -14,7 +13,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -25,8 +25,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -34,20 +37,25 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Delivers the outbox. Due callbacks are claimed with {@code for update skip locked} and
- * leased, so each try runs on one node only; a callback waits (WAITING) until the one
- * before it of the same payment is delivered or dead, so a payment's callbacks arrive in
- * order, while callbacks of different payments go out side by side. Every try is
- * recorded; failures are retried with exponential backoff and jitter until the give-up
- * time, then the callback is dead. While the database cannot be reached nothing is
- * claimed; a try whose result could not be recorded is tried again once its lease has
- * passed, so a callback is never lost, at worst delivered twice with the same
- * {@code X-Kasa-Event-Id}.
+ * Delivers the outbox. A callback is tried by the node that holds its lease, so each try
+ * runs on one node only. The head of a new change's queue arrives leased from the
+ * {@link CallbackOutbox} and is tried once the change commits; the next callback of a
+ * payment arrives leased from the {@link CallbackRecorder} that recorded the one before; so
+ * the common case needs no claim. The poll claims, with {@code for update skip locked}, what
+ * is due otherwise: retries, resent callbacks, and leases that passed on a node that stopped
+ * or could not record. A callback waits (WAITING) until the one before it of the same
+ * payment is delivered or dead, so a payment's callbacks arrive in order, while callbacks of
+ * different payments go out side by side. Every try is recorded; failures are retried with
+ * exponential backoff and jitter until the give-up time, then the callback is dead. While
+ * the database cannot be reached nothing is claimed; a try whose result could not be
+ * recorded is tried again once its lease has passed, so a callback is never lost, at worst
+ * delivered twice with the same {@code X-Kasa-Event-Id}.
  */
 @Component
 class CallbackWorker implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(CallbackWorker.class);
+    private static final int CLAIM_LIMIT = 50;
     static final String HASH_FORMAT = "PhysicalPos";
     static final int HASH_KEY_TYPE = 7;
 
@@ -58,11 +66,16 @@ class CallbackWorker implements DisposableBean {
     private final CallbackSettings settings;
     private final Transactions transaction;
     private final CallbackSender sender;
+    private final CallbackRecorder recorder;
     private final Semaphore slots;
     private final DatabaseOutage outage;
     private final ExecutorService tries = Executors.newVirtualThreadPerTaskExecutor();
+    /** Leased callbacks waiting for a free slot, tried in the order they came. */
+    private final Queue<LeasedCallback> ready = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    /** The last claim was cut short by its limit or by the slots: more may be due, so a freed slot claims again. */
+    private volatile boolean more;
     private volatile boolean stopped;
 
     CallbackWorker(JdbcClient jdbc, BusinessTime time, MerchantKeys keys, JsonMapper json, CallbackSettings settings,
@@ -78,6 +91,7 @@ class CallbackWorker implements DisposableBean {
                 settings.concurrency());
         this.slots = new Semaphore(settings.concurrency());
         this.outage = outage;
+        this.recorder = new CallbackRecorder(jdbc, json, transactions, outage, time, settings, this::start);
     }
 
     /**
@@ -89,15 +103,21 @@ class CallbackWorker implements DisposableBean {
                 BigDecimal amount, String message, String hash, String hashFormat, int hashKeyType, long paymentId) {
     }
 
-    private record Claimed(UUID id, UUID merchantId, UUID paymentId, int sequence, String target, String payload,
-                           Instant createdAt, int attemptCount) {
-    }
-
-    @TransactionalEventListener
-    void onChange(PaymentStatusChanged change) {
-        if (change.sequence() > 1) {
-            wake();
+    /**
+     * Tries the callback, leased to this node by the caller's transaction, once that
+     * transaction commits; never when it rolls back (the callback then never existed).
+     */
+    void tryAfterCommit(LeasedCallback callback) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            start(List.of(callback));
+            return;
         }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                start(List.of(callback));
+            }
+        });
     }
 
     @Scheduled(fixedDelayString = "${kasa.callback.poll:500ms}")
@@ -119,29 +139,17 @@ class CallbackWorker implements DisposableBean {
     private void drain() {
         try {
             while (again.getAndSet(false) && !stopped) {
-                int free = slots.availablePermits();
-                while (free > 0 && !stopped) {
-                    List<Claimed> claimed = claim(Math.min(free, 50));
-                    if (claimed.isEmpty()) {
-                        break;
-                    }
-                    for (Claimed delivery : claimed) {
-                        slots.acquireUninterruptibly();
-                        tries.submit(() -> {
-                            try {
-                                attempt(delivery);
-                            } catch (RuntimeException e) {
-                                if (!outage.absorbs("callback delivery", e)) {
-                                    log.warn("Callback {} could not be tried; it is tried again after its lease",
-                                            delivery.id(), e);
-                                }
-                            } finally {
-                                slots.release();
-                                wake();
-                            }
-                        });
-                    }
-                    free = slots.availablePermits();
+                int free = slots.availablePermits() - ready.size();
+                if (free <= 0) {
+                    more = true;
+                    break;
+                }
+                int limit = Math.min(free, CLAIM_LIMIT);
+                List<LeasedCallback> claimed = claim(limit);
+                more = claimed.size() == limit;
+                start(claimed);
+                if (more) {
+                    again.set(true);
                 }
             }
         } catch (RuntimeException e) {
@@ -161,7 +169,7 @@ class CallbackWorker implements DisposableBean {
      * PENDING, so this reads the due index alone: its cost does not grow with the callbacks
      * waiting behind a receiver that is down.
      */
-    private List<Claimed> claim(int limit) {
+    private List<LeasedCallback> claim(int limit) {
         Instant now = time.now();
         return transaction.execute(status -> jdbc.sql("""
                         with due as (
@@ -172,31 +180,82 @@ class CallbackWorker implements DisposableBean {
                             for update skip locked)
                         update callback_delivery c set next_attempt_at = :lease
                         from due where c.id = due.id
-                        returning c.id, c.merchant_id, c.payment_id, c.sequence, c.target, c.payload, c.created_at,
-                            c.attempt_count""")
+                        returning\s""" + LeasedCallback.COLUMNS)
                 .param("now", SqlTime.of(now)).param("limit", limit)
                 .param("lease", SqlTime.of(now.plus(settings.lease())))
-                .query((row, n) -> new Claimed(row.getObject("id", UUID.class), row.getObject("merchant_id", UUID.class),
-                        row.getObject("payment_id", UUID.class), row.getInt("sequence"), row.getString("target"),
-                        row.getString("payload"), SqlTime.read(row, "created_at"), row.getInt("attempt_count")))
+                .query((row, n) -> LeasedCallback.read(row, json))
                 .list());
     }
 
-    private void attempt(Claimed delivery) {
+    /** Queues leased callbacks for a slot, and fills the free slots. */
+    private void start(List<LeasedCallback> callbacks) {
+        if (stopped) {
+            return;
+        }
+        ready.addAll(callbacks);
+        fillSlots();
+    }
+
+    /**
+     * Tries ready callbacks while slots are free. One whose lease has passed while it waited
+     * is left to the next claim, by any node, rather than tried twice at once.
+     */
+    private void fillSlots() {
+        while (!ready.isEmpty() && !stopped && slots.tryAcquire()) {
+            LeasedCallback next = ready.poll();
+            while (next != null && !next.leasedUntil().isAfter(time.now())) {
+                next = ready.poll();
+            }
+            if (next == null) {
+                slots.release();
+                return;
+            }
+            LeasedCallback callback = next;
+            try {
+                tries.submit(() -> run(callback));
+            } catch (RejectedExecutionException stopping) {
+                // The server is stopping: the lease hands the callback to the next node.
+                slots.release();
+                return;
+            }
+        }
+    }
+
+    private void run(LeasedCallback callback) {
+        try {
+            attempt(callback);
+        } catch (RuntimeException e) {
+            if (!outage.absorbs("callback delivery", e)) {
+                log.warn("Callback {} could not be tried; it is tried again after its lease", callback.id(), e);
+            }
+        } finally {
+            slots.release();
+            fillSlots();
+            if (more) {
+                wake();
+            }
+        }
+    }
+
+    private void attempt(LeasedCallback delivery) {
         CallbackSender.Result result;
         List<String> webhookKeys = keys.webhookKeys(new MerchantId(delivery.merchantId()));
         if (webhookKeys.isEmpty()) {
             result = new CallbackSender.Result(null, "the merchant has no active webhook hash key", 0);
         } else {
-            CallbackOutbox.Payload payload = json.readValue(delivery.payload(), CallbackOutbox.Payload.class);
-            String body = json.writeValueAsString(body(payload, webhookKeys.getFirst()));
+            String body = json.writeValueAsString(body(delivery.payload(), webhookKeys.getFirst()));
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("X-Kasa-Event-Id", delivery.id().toString());
             headers.put("X-Kasa-Sequence", Integer.toString(delivery.sequence()));
             headers.put("X-Kasa-Signature", Signatures.header(webhookKeys, time.now().getEpochSecond(), body));
             result = sender.post(URI.create(delivery.target()), body, headers);
         }
-        record(delivery, result);
+        Instant now = time.now();
+        int attempts = delivery.attemptCount() + 1;
+        boolean dead = !result.succeeded() && !now.isBefore(delivery.createdAt().plus(settings.giveUpAfter()));
+        String state = result.succeeded() ? "DELIVERED" : dead ? "DEAD" : "PENDING";
+        Instant next = result.succeeded() || dead ? now : now.plus(backoff(attempts));
+        recorder.add(new CallbackRecorder.Tried(delivery, result, now, state, next));
     }
 
     static Body body(CallbackOutbox.Payload payload, String key) {
@@ -205,66 +264,6 @@ class CallbackWorker implements DisposableBean {
                 payload.merchantUniqueCode(), payload.displayCode(), payload.amount().setScale(2),
                 payload.message(), Signatures.hash(key, payload.paymentRequestId(), payload.merchantUniqueCode(), payload.amount()),
                 HASH_FORMAT, HASH_KEY_TYPE, payload.paymentId());
-    }
-
-    private void record(Claimed delivery, CallbackSender.Result result) {
-        Instant now = time.now();
-        int attempts = delivery.attemptCount() + 1;
-        boolean dead = !result.succeeded() && !now.isBefore(delivery.createdAt().plus(settings.giveUpAfter()));
-        String state = result.succeeded() ? "DELIVERED" : dead ? "DEAD" : "PENDING";
-        Instant next = result.succeeded() || dead ? now : now.plus(backoff(attempts));
-        transaction.run(() -> {
-            if (!state.equals("PENDING")) {
-                lockPayment(delivery.paymentId());
-            }
-            jdbc.sql("""
-                            insert into callback_attempt (id, delivery_id, attempted_at, status_code, error, duration_ms)
-                            values (:id, :delivery, :at, :status, :error, :duration)""")
-                    .param("id", UUID.randomUUID()).param("delivery", delivery.id()).param("at", SqlTime.of(now))
-                    .param("status", result.statusCode()).param("error", result.error())
-                    .param("duration", (int) Math.min(Integer.MAX_VALUE, result.durationMs()))
-                    .update();
-            jdbc.sql("""
-                            update callback_delivery set state = :state, attempt_count = :attempts, next_attempt_at = :next,
-                                last_status_code = :status, last_error = :error,
-                                delivered_at = case when :state = 'DELIVERED' then cast(:now as timestamptz) else delivered_at end
-                            where id = :id""")
-                    .param("state", state).param("attempts", attempts).param("next", SqlTime.of(next))
-                    .param("status", result.statusCode()).param("error", result.error())
-                    .param("now", SqlTime.of(now)).param("id", delivery.id())
-                    .update();
-            if (!state.equals("PENDING")) {
-                releaseNext(delivery.paymentId(), now);
-            }
-        });
-        if (dead) {
-            log.warn("Callback {} to {} is dead after {} tries: {}", delivery.id(), delivery.target(), attempts, result.error());
-        }
-    }
-
-    /**
-     * Takes the payment's row lock, which the transaction writing a new callback also holds:
-     * whichever commits first, the other sees it, so no callback is left waiting behind
-     * nothing. Taken before any callback row, as every transaction takes a payment's locks
-     * before its callbacks' (see {@code Orders}), so this one cannot deadlock with a change.
-     */
-    private void lockPayment(UUID paymentId) {
-        jdbc.sql("select id from payment where id = :payment for update")
-                .param("payment", paymentId).query(UUID.class).list();
-    }
-
-    /**
-     * Makes the first WAITING callback of the payment its head, unless a PENDING one is
-     * still out (a resent one). The caller holds the payment's row lock.
-     */
-    private void releaseNext(UUID paymentId, Instant now) {
-        jdbc.sql("""
-                        update callback_delivery set state = 'PENDING', next_attempt_at = :now
-                        where id = (select id from callback_delivery
-                                    where payment_id = :payment and state = 'WAITING' order by sequence limit 1)
-                          and not exists (select 1 from callback_delivery where payment_id = :payment and state = 'PENDING')""")
-                .param("now", SqlTime.of(now)).param("payment", paymentId)
-                .update();
     }
 
     /** {@code initialDelay × 2^(attempts-1)}, capped at {@code maxDelay}, then between half and all of it. */
@@ -278,8 +277,9 @@ class CallbackWorker implements DisposableBean {
     }
 
     /**
-     * Lets tries in flight finish (and be recorded) before the server stops; a try that
-     * cannot finish in time is retried after its lease, by this node or another.
+     * Lets tries in flight finish and be recorded before the server stops; a try that
+     * cannot finish in time, and a callback leased but not yet tried, is tried after its
+     * lease, by this node or another.
      */
     @Override
     public void destroy() throws IOException {
@@ -291,6 +291,7 @@ class CallbackWorker implements DisposableBean {
             Thread.currentThread().interrupt();
         }
         tries.shutdownNow();
+        recorder.close();
         sender.close();
     }
 }

@@ -1,5 +1,7 @@
 package io.kasa.server.callback;
 
+import io.kasa.client.CallbackDelivery;
+import io.kasa.client.CallbackState;
 import io.kasa.client.KasaAdminClient;
 import io.kasa.client.KasaClient;
 import io.kasa.client.SaleResult;
@@ -26,8 +28,13 @@ import java.util.UUID;
 import static io.kasa.server.Devices.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Callbacks still owed when the server stops are delivered, in order, after it starts again. */
+/**
+ * Callbacks still owed when the server stops are delivered, in order, after it starts again,
+ * whether they were being retried or leased to the stopped node and never tried.
+ */
 class CallbackRestartIT {
+
+    private static final Duration LEASE = Duration.ofSeconds(3);
 
     @Test
     void pendingCallbacksSurviveARestart() throws Exception {
@@ -75,12 +82,65 @@ class CallbackRestartIT {
         }
     }
 
-    private static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(KasaServer.class).run(
+    /**
+     * A new callback is leased to the node that wrote it, which tries it from memory. Here that
+     * node's only slot is held by a try to a target that never answers, so the other payment's
+     * first callback waits in its memory, leased, when the node stops: the node that starts
+     * next must deliver it, with the ones behind it, once the lease has passed.
+     */
+    @Test
+    void aCallbackLeasedToANodeThatStopsBeforeTryingItIsDeliveredAfterTheLease() throws Exception {
+        Path dataDir = Files.createTempDirectory("kasa-callback-lease-");
+        try (CallbackReceiver receiver = CallbackReceiver.start();
+             ServerSocket silent = new ServerSocket(0)) {
+            URI neverAnswers = URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/silent");
+            UUID leased;
+            String privateClient;
+            String privateKey;
+            try (ConfigurableApplicationContext server = start(dataDir, "--kasa.callback.concurrency=1",
+                    "--kasa.callback.timeout=15s")) {
+                URI base = baseOf(server);
+                var created = KasaAdminClient.create(base, "restart-admin-token").createMerchant("lease");
+                privateClient = created.privateKey().client();
+                privateKey = created.privateKey().secret();
+                KasaClient client = KasaClient.builder().baseUri(base).privateKeys(created.privateKey()).build();
+                UUID terminalId = Devices.register(client, "Till");
+                try (TerminalAgent agent = Devices.connected(base, client, terminalId)) {
+                    agent.behave(Behaviour.approve());
+                    client.payments().syncSaleJson(Seeds.syncSale(terminalId, UUID.randomUUID().toString(), neverAnswers));
+                    leased = client.payments().syncSaleJson(
+                            Seeds.syncSale(terminalId, UUID.randomUUID().toString(), receiver.uri("/leased"))).paymentRequestId();
+                }
+                CallbackDelivery head = client.callbacks().list(leased).getFirst();
+                assertThat(head.state()).isEqualTo(CallbackState.PENDING);
+                assertThat(head.attemptCount()).as("not tried while the only slot is taken").isZero();
+                assertThat(head.nextAttemptDate()).as("leased to the node that wrote it, not due").isAfter(head.createdDate());
+                assertThat(receiver.forPayment(leased)).isEmpty();
+            }
+
+            try (ConfigurableApplicationContext again = start(dataDir)) {
+                assertThat(eventually(Duration.ofSeconds(60), () -> receiver.forPayment(leased).size() == 4)).isTrue();
+                assertThat(receiver.forPayment(leased)).extracting(CallbackReceiver.Received::sequence).containsExactly(2, 3, 4, 5);
+                KasaClient client = KasaClient.builder().baseUri(baseOf(again)).privateKeys(privateClient, privateKey).build();
+                assertThat(eventually(Duration.ofSeconds(30), () -> client.callbacks().list(leased).stream()
+                        .allMatch(delivery -> delivery.state() == CallbackState.DELIVERED))).isTrue();
+                CallbackDelivery head = client.callbacks().list(leased).getFirst();
+                assertThat(head.attempts()).singleElement().satisfies(attempt -> {
+                    assertThat(attempt.statusCode()).isEqualTo(200);
+                    assertThat(attempt.date()).as("tried once the lease had passed").isAfterOrEqualTo(head.createdDate().plus(LEASE));
+                });
+            }
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir, String... more) {
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0", "--server.address=127.0.0.1", "--kasa.data-dir=" + dataDir,
                 "--kasa.admin-token=restart-admin-token", "--kasa.demo.enabled=false",
                 "--kasa.callback.initial-delay=100ms", "--kasa.callback.max-delay=300ms", "--kasa.callback.poll=100ms",
-                "--kasa.callback.lease=3s");
+                "--kasa.callback.lease=" + LEASE.toSeconds() + "s"));
+        arguments.addAll(List.of(more));
+        return new SpringApplicationBuilder(KasaServer.class).run(arguments.toArray(String[]::new));
     }
 
     private static URI baseOf(ConfigurableApplicationContext server) {

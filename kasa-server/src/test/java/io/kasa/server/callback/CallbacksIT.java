@@ -153,6 +153,49 @@ class CallbacksIT extends KasaServerIT {
         }
     }
 
+    /**
+     * Tries that end together are recorded together; each is still its own attempt with its
+     * own answer, counted on its own callback, and each delivered callback releases the next
+     * one of its payment only.
+     */
+    @Test
+    void manyTriesEndingTogetherAreEachRecordedWithTheirOwnAnswer() throws Exception {
+        Shop shop = shop("batches", Behaviour.approve());
+        receiver.then(Reply.status(503), Reply.status(500), Reply.status(503), Reply.status(404), Reply.status(503));
+        List<UUID> sales = new ArrayList<>();
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<SaleResult>> answers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                answers.add(callers.submit(() -> shop.client().payments().syncSaleJson(
+                        Seeds.syncSale(shop.terminalId(), UUID.randomUUID().toString(), receiver.uri("/batch")))));
+            }
+            for (Future<SaleResult> answer : answers) {
+                sales.add(answer.get().paymentRequestId());
+            }
+        }
+        assertThat(eventually(Duration.ofSeconds(60), () -> sales.stream().allMatch(id -> shop.client().callbacks().list(id)
+                .stream().allMatch(delivery -> delivery.state() == CallbackState.DELIVERED)))).isTrue();
+
+        List<Integer> recorded = new ArrayList<>();
+        for (UUID sale : sales) {
+            List<CallbackDelivery> log = shop.client().callbacks().list(sale);
+            assertThat(log).extracting(CallbackDelivery::sequence).containsExactly(2, 3, 4, 5);
+            for (CallbackDelivery delivery : log) {
+                assertThat(delivery.attemptCount()).isEqualTo(delivery.attempts().size());
+                assertThat(delivery.attempts().getLast().statusCode()).isEqualTo(200);
+                assertThat(delivery.lastStatusCode()).isEqualTo(200);
+                assertThat(delivery.deliveredDate()).isNotNull();
+                delivery.attempts().forEach(attempt -> recorded.add(attempt.statusCode()));
+            }
+            List<CallbackReceiver.Received> arrived = receiver.forPayment(sale);
+            assertThat(arrived).extracting(CallbackReceiver.Received::sequence).as("in order, every failed one again").isSorted();
+            assertThat(log.stream().mapToInt(CallbackDelivery::attemptCount).sum()).as("one attempt per request received")
+                    .isEqualTo(arrived.size());
+        }
+        assertThat(recorded).filteredOn(status -> status != 200).containsExactlyInAnyOrder(503, 500, 503, 404, 503);
+        assertThat(recorded).filteredOn(status -> status == 200).hasSize(sales.size() * 4);
+    }
+
     @Test
     void callbacksBehindAnUndeliveredOneWaitTheirTurn() {
         receiver.then(Reply.status(500), Reply.status(500));
