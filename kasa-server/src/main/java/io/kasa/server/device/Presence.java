@@ -2,6 +2,7 @@ package io.kasa.server.device;
 
 import io.kasa.server.cluster.Cluster;
 import io.kasa.server.cluster.ClusterSettings;
+import io.kasa.server.shared.DatabaseOutage;
 import io.kasa.server.shared.SqlTime;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,9 +41,12 @@ class Presence implements InitializingBean {
     private final Cluster cluster;
     private final ClusterSettings settings;
     private final TransactionTemplate transaction;
+    private final DatabaseOutage outage;
 
-    Presence(JdbcClient jdbc, Cluster cluster, ClusterSettings settings, PlatformTransactionManager transactions) {
+    Presence(JdbcClient jdbc, Cluster cluster, ClusterSettings settings, PlatformTransactionManager transactions,
+             DatabaseOutage outage) {
         this.jdbc = jdbc;
+        this.outage = outage;
         this.cluster = cluster;
         this.settings = settings;
         this.transaction = new TransactionTemplate(transactions);
@@ -132,7 +136,8 @@ class Presence implements InitializingBean {
     /** Forgets the connections of nodes that are no longer alive. */
     @Scheduled(fixedDelayString = "${kasa.cluster.node-timeout:20s}")
     void sweep() {
-        jdbc.sql("delete from live_connection l where not " + ALIVE)
-                .param("timeout", settings.nodeTimeout().toMillis()).update();
+        // Deleting nothing proves nothing about the database; while it is unreachable the sweep waits.
+        outage.tolerate("sweeping dead nodes' connections", () -> jdbc.sql("delete from live_connection l where not " + ALIVE)
+                .param("timeout", settings.nodeTimeout().toMillis()).update());
     }
 }
