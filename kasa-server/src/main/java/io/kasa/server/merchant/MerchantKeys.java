@@ -76,7 +76,11 @@ public class MerchantKeys {
     public IssuedKey issue(MerchantId merchant, KeyKind kind) {
         requireMerchant(merchant);
         IssuedKey issued = insert(merchant, kind);
-        forget(merchant);
+        // a new pair's client and id were never looked up, so nothing kept names them; a new
+        // webhook key joins the merchant's list
+        if (kind == KeyKind.WEBHOOK) {
+            webhooks.forget(merchant.value());
+        }
         return issued;
     }
 
