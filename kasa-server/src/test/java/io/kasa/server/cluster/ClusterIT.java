@@ -643,6 +643,32 @@ class ClusterIT {
                 () -> merchant.viaA().payments().syncSaleJson(MarketplaceIT.twoProducts(terminalId, member))))).isTrue();
     }
 
+    @Test
+    void anOrderTimeToLiveSetThroughNodeBIsWhatNodeAGivesItsNextOrders() {
+        Merchant merchant = merchant("order-ttl");
+        UUID terminalId = Devices.register(merchant.viaB(), "Till");
+        // paired but not started: its orders wait in the queue with their time-to-live
+        track(Devices.paired(toA.uri(), merchant.viaB(), terminalId));
+        merchant.viaA().payments().asyncSaleJson(Seeds.asyncSale(terminalId, UUID.randomUUID().toString()));
+        assertThat(latestOrderTtl(terminalId)).isNotEqualTo(Duration.ofSeconds(123));
+
+        KasaAdminClient.create(baseB, ADMIN_TOKEN).setOrderTtl(merchant.created().merchantId(), Duration.ofSeconds(123));
+
+        assertThat(eventually(PATIENCE, () -> {
+            merchant.viaA().payments().asyncSaleJson(Seeds.asyncSale(terminalId, UUID.randomUUID().toString()));
+            return latestOrderTtl(terminalId).equals(Duration.ofSeconds(123));
+        })).as("node A forgot the time-to-live it kept").isTrue();
+    }
+
+    /** How long the terminal's newest order may wait for the device. */
+    private static Duration latestOrderTtl(UUID terminalId) {
+        return Duration.ofMillis(database.sql("""
+                        select (extract(epoch from o.expires_at - o.created_at) * 1000)::bigint
+                        from payment_order o join payment p on p.id = o.payment_id
+                        where p.terminal_id = :terminal order by o.created_at desc limit 1""")
+                .param("terminal", terminalId).query(Long.class).single());
+    }
+
     /** Seed 001's async sale naming the terminal by its tag code. */
     private static String saleByTag(UUID terminalId, String tagCode) {
         return Seeds.asyncSale(terminalId, UUID.randomUUID().toString())
