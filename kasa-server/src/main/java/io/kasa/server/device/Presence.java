@@ -2,6 +2,7 @@ package io.kasa.server.device;
 
 import io.kasa.server.cluster.Cluster;
 import io.kasa.server.cluster.ClusterSettings;
+import io.kasa.server.shared.DatabaseOutage;
 import io.kasa.server.shared.SqlTime;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,12 +41,15 @@ class Presence implements InitializingBean {
     private final Cluster cluster;
     private final ClusterSettings settings;
     private final TransactionTemplate transaction;
+    private final DatabaseOutage outage;
 
-    Presence(JdbcClient jdbc, Cluster cluster, ClusterSettings settings, PlatformTransactionManager transactions) {
+    Presence(JdbcClient jdbc, Cluster cluster, ClusterSettings settings, PlatformTransactionManager transactions,
+             DatabaseOutage outage) {
         this.jdbc = jdbc;
         this.cluster = cluster;
         this.settings = settings;
         this.transaction = new TransactionTemplate(transactions);
+        this.outage = outage;
     }
 
     String nodeId() {
@@ -132,7 +136,8 @@ class Presence implements InitializingBean {
     /** Forgets the connections of nodes that are no longer alive. */
     @Scheduled(fixedDelayString = "${kasa.cluster.node-timeout:20s}")
     void sweep() {
-        jdbc.sql("delete from live_connection l where not " + ALIVE)
-                .param("timeout", settings.nodeTimeout().toMillis()).update();
+        // background work: during an outage the round ends quietly and the next one sweeps
+        outage.tolerate("sweeping live connections", () -> jdbc.sql("delete from live_connection l where not " + ALIVE)
+                .param("timeout", settings.nodeTimeout().toMillis()).update());
     }
 }
