@@ -188,12 +188,14 @@ public class MerchantKeys {
                 .toList();
     }
 
+    /** The keys usable now; one past its grace never comes back, one in its grace is kept with its end. */
     private List<WebhookKey> readWebhookKeys(UUID merchant) {
         return jdbc.sql("""
                         select secret_encrypted, expires_at from merchant_key
                         where merchant_id = :merchant and kind = 'WEBHOOK' and revoked_at is null
+                          and (expires_at is null or expires_at > :now)
                         order by created_at desc""")
-                .param("merchant", merchant)
+                .param("merchant", merchant).param("now", SqlTime.of(time.now()))
                 .query((row, n) -> new WebhookKey(box.open(row.getBytes("secret_encrypted")), SqlTime.read(row, "expires_at")))
                 .list();
     }
