@@ -46,10 +46,10 @@ class Presence implements InitializingBean {
     Presence(JdbcClient jdbc, Cluster cluster, ClusterSettings settings, PlatformTransactionManager transactions,
              DatabaseOutage outage) {
         this.jdbc = jdbc;
-        this.outage = outage;
         this.cluster = cluster;
         this.settings = settings;
         this.transaction = new TransactionTemplate(transactions);
+        this.outage = outage;
     }
 
     String nodeId() {

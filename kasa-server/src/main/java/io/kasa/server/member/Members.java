@@ -1,5 +1,7 @@
 package io.kasa.server.member;
 
+import io.kasa.server.cluster.NodeCache;
+import io.kasa.server.cluster.NodeCaches;
 import io.kasa.server.shared.BusinessTime;
 import io.kasa.server.shared.KasaError;
 import io.kasa.server.shared.KasaException;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * A merchant's marketplace members. Every query is scoped to the merchant and sees only
@@ -26,16 +29,25 @@ import java.util.Optional;
  * ids that never existed ({@code Member.NotFound}). External ids are unique per merchant
  * among members that are not deleted. Each change is one transaction: a refused one leaves
  * nothing behind.
+ *
+ * <p>{@link #find} answers from the node's cache (a sale asks for each product's member):
+ * every change to a member or its bank accounts forgets the merchant's kept members on every
+ * node when it commits. What a change answers is read afresh.
  */
 @Service
 public class Members {
 
     private final JdbcClient jdbc;
     private final BusinessTime time;
+    private final NodeCache<Key, Member> kept;
 
-    Members(JdbcClient jdbc, BusinessTime time) {
+    private record Key(UUID merchant, long memberId) {
+    }
+
+    Members(JdbcClient jdbc, BusinessTime time, NodeCaches caches) {
         this.jdbc = jdbc;
         this.time = time;
+        this.kept = caches.create("members", (key, member) -> key.merchant());
     }
 
     /** A slice of the merchant's members, oldest first, and how many it has in all. */
@@ -44,10 +56,20 @@ public class Members {
 
     /** The member, unless it does not exist, is another merchant's or was deleted. */
     public Optional<Member> find(MerchantId merchant, long memberId) {
+        return Optional.ofNullable(kept.get(new Key(merchant.value(), memberId),
+                key -> read(merchant, memberId).orElse(null)));
+    }
+
+    private Optional<Member> read(MerchantId merchant, long memberId) {
         Optional<Member> member = jdbc.sql("select * from member where id = :id and merchant_id = :merchant and deleted_at is null")
                 .param("id", memberId).param("merchant", merchant.value())
                 .query((row, n) -> member(row, List.of())).optional();
         return member.map(found -> withAccounts(List.of(found)).getFirst());
+    }
+
+    /** The member as this transaction now sees it, after a change. */
+    private Member reread(MerchantId merchant, long memberId) {
+        return read(merchant, memberId).orElseThrow(() -> new KasaException(KasaError.MEMBER_NOT_FOUND));
     }
 
     /** As {@link #find}, refusing with {@code Member.NotFound} when there is no such member. */
@@ -115,7 +137,7 @@ public class Members {
         if (details.bankAccounts() != null) {
             insertAccounts(id, details.bankAccounts());
         }
-        return get(merchant, id);
+        return reread(merchant, id);
     }
 
     /**
@@ -150,7 +172,8 @@ public class Members {
         if (details.valueDate() != null) {
             setValueDate(memberId, details.valueDate());
         }
-        return get(merchant, memberId);
+        kept.forget(merchant.value());
+        return reread(merchant, memberId);
     }
 
     /** Deletes a member: it disappears from the API and its external id is free again. */
@@ -164,6 +187,7 @@ public class Members {
         if (deleted == 0) {
             throw new KasaException(KasaError.MEMBER_NOT_FOUND);
         }
+        kept.forget(merchant.value());
     }
 
     /** As {@link #delete}, for the member with this external id. */
@@ -178,6 +202,7 @@ public class Members {
         if (deleted == 0) {
             throw new KasaException(KasaError.MEMBER_NOT_FOUND);
         }
+        kept.forget(merchant.value());
     }
 
     /** The member's bank accounts, ordered by currency; {@code Member.NotFound} for an unknown member. */
@@ -199,6 +224,7 @@ public class Members {
                     .param("member", memberId).param("currency", account.currencyId())
                     .param("title", account.title()).param("iban", account.iban())
                     .query(Long.class).single();
+            kept.forget(merchant.value());
             return new BankAccount(id, account.currencyId(), account.title(), account.iban());
         } catch (DuplicateKeyException e) {
             throw oneAccountPerCurrency(account.currencyId());
@@ -222,6 +248,7 @@ public class Members {
             if (updated == 0) {
                 throw new KasaException(KasaError.MEMBER_BANK_ACCOUNT_NOT_FOUND);
             }
+            kept.forget(merchant.value());
             return new BankAccount(accountId, account.currencyId(), account.title(), account.iban());
         } catch (DuplicateKeyException e) {
             throw oneAccountPerCurrency(account.currencyId());
@@ -250,6 +277,7 @@ public class Members {
         if (deleted == 0) {
             throw new KasaException(KasaError.MEMBER_BANK_ACCOUNT_NOT_FOUND);
         }
+        kept.forget(merchant.value());
     }
 
     /**
@@ -260,7 +288,8 @@ public class Members {
     public Member setValueDate(MerchantId merchant, long memberId, ValueDate valueDate) {
         lockMember(merchant, memberId);
         setValueDate(memberId, valueDate);
-        return get(merchant, memberId);
+        kept.forget(merchant.value());
+        return reread(merchant, memberId);
     }
 
     /** Locks a live member of the merchant against concurrent changes, or refuses with {@code Member.NotFound}. */

@@ -1,5 +1,7 @@
 package io.kasa.server.merchant;
 
+import io.kasa.server.cluster.NodeCache;
+import io.kasa.server.cluster.NodeCaches;
 import io.kasa.server.shared.BusinessTime;
 import io.kasa.server.shared.KasaError;
 import io.kasa.server.shared.KasaException;
@@ -26,6 +28,12 @@ import java.util.regex.Pattern;
  * Issues, rotates, revokes and checks merchant credentials. API key secrets are kept only as
  * SHA-256 hashes and compared in constant time; webhook hash keys are kept encrypted because
  * the server signs callbacks with them.
+ *
+ * <p>What each request and each callback needs is kept on the node ({@link NodeCache}): the
+ * pair a client id names, a key's revocation and expiry, a merchant's opened webhook keys.
+ * Every issue, rotation and revocation forgets the merchant's entries on every node; whether
+ * a kept key is still active is judged at the time of each request, so a rotation's grace
+ * ends on time.
  */
 @Service
 public class MerchantKeys {
@@ -34,12 +42,18 @@ public class MerchantKeys {
     private final BusinessTime time;
     private final SecureRandom random;
     private final SecretBox box;
+    private final NodeCache<ClientKey, StoredPair> pairs;
+    private final NodeCache<UUID, StoredPair> states;
+    private final NodeCache<UUID, List<WebhookKey>> webhooks;
 
-    MerchantKeys(JdbcClient jdbc, BusinessTime time, SecureRandom random, ServerSecrets secrets) {
+    MerchantKeys(JdbcClient jdbc, BusinessTime time, SecureRandom random, ServerSecrets secrets, NodeCaches caches) {
         this.jdbc = jdbc;
         this.time = time;
         this.random = random;
         this.box = new SecretBox(secrets.masterKey(), random);
+        this.pairs = caches.create("merchant-pairs", (client, pair) -> pair.merchantId());
+        this.states = caches.create("merchant-key-states", (keyId, pair) -> pair.merchantId());
+        this.webhooks = caches.create("merchant-webhook-keys", (merchant, keys) -> merchant);
     }
 
     /** The form of every issued client id; anything else is no client and is not looked up. */
@@ -61,7 +75,13 @@ public class MerchantKeys {
     @Transactional
     public IssuedKey issue(MerchantId merchant, KeyKind kind) {
         requireMerchant(merchant);
-        return insert(merchant, kind);
+        IssuedKey issued = insert(merchant, kind);
+        // a new pair's client and id were never looked up, so nothing kept names them; a new
+        // webhook key joins the merchant's list
+        if (kind == KeyKind.WEBHOOK) {
+            webhooks.forget(merchant.value());
+        }
+        return issued;
     }
 
     /**
@@ -83,6 +103,7 @@ public class MerchantKeys {
             jdbc.sql("update merchant_key set expires_at = :at where id = :id")
                     .param("at", SqlTime.of(now.plus(grace))).param("id", keyId).update();
         }
+        forget(merchant);
         return fresh;
     }
 
@@ -96,6 +117,7 @@ public class MerchantKeys {
         if (updated == 0) {
             throw new KasaException(KasaError.MERCHANT_KEY_NOT_FOUND);
         }
+        forget(merchant);
     }
 
     public List<KeyInfo> list(MerchantId merchant) {
@@ -119,14 +141,19 @@ public class MerchantKeys {
             return Optional.empty();
         }
         Instant now = time.now();
-        return jdbc.sql("select id, merchant_id, secret_hash, revoked_at, expires_at from merchant_key where client = :client and kind = :kind")
-                .param("client", client).param("kind", kind.name())
-                .query((row, n) -> new StoredPair(row.getObject("id", UUID.class), row.getObject("merchant_id", UUID.class),
-                        row.getBytes("secret_hash"), SqlTime.read(row, "revoked_at"), SqlTime.read(row, "expires_at")))
-                .optional()
+        return Optional.ofNullable(pairs.get(new ClientKey(kind, client), this::readPair))
                 .filter(pair -> MessageDigest.isEqual(pair.secretHash(), Tokens.hash(secret)))
                 .filter(pair -> pair.activeAt(now))
                 .map(pair -> new AuthenticatedPair(new MerchantId(pair.merchantId()), pair.id()));
+    }
+
+    private StoredPair readPair(ClientKey key) {
+        return jdbc.sql("select id, merchant_id, secret_hash, revoked_at, expires_at from merchant_key where client = :client and kind = :kind")
+                .param("client", key.client()).param("kind", key.kind().name())
+                .query((row, n) -> new StoredPair(row.getObject("id", UUID.class), row.getObject("merchant_id", UUID.class),
+                        row.getBytes("secret_hash"), SqlTime.read(row, "revoked_at"), SqlTime.read(row, "expires_at")))
+                .optional()
+                .orElse(null);
     }
 
     /**
@@ -134,25 +161,50 @@ public class MerchantKeys {
      * not revoked, and not past the end of a rotation's grace.
      */
     public boolean isActive(MerchantId merchant, UUID keyId) {
-        return jdbc.sql("select revoked_at, expires_at from merchant_key where id = :id and merchant_id = :merchant")
-                .param("id", keyId).param("merchant", merchant.value())
-                .query((row, n) -> new StoredPair(keyId, merchant.value(), null, SqlTime.read(row, "revoked_at"),
-                        SqlTime.read(row, "expires_at")))
-                .optional()
+        return Optional.ofNullable(states.get(keyId, this::readState))
+                .filter(pair -> pair.merchantId().equals(merchant.value()))
                 .filter(pair -> pair.activeAt(time.now()))
                 .isPresent();
     }
 
-    /** The merchant's usable webhook hash keys, newest first. */
+    private StoredPair readState(UUID keyId) {
+        return jdbc.sql("select merchant_id, revoked_at, expires_at from merchant_key where id = :id")
+                .param("id", keyId)
+                .query((row, n) -> new StoredPair(keyId, row.getObject("merchant_id", UUID.class), null,
+                        SqlTime.read(row, "revoked_at"), SqlTime.read(row, "expires_at")))
+                .optional()
+                .orElse(null);
+    }
+
+    /**
+     * The merchant's usable webhook hash keys, newest first. They are opened once per node and
+     * kept, not per callback; a rotated one drops out when its grace ends.
+     */
     public List<String> webhookKeys(MerchantId merchant) {
+        Instant now = time.now();
+        return webhooks.get(merchant.value(), this::readWebhookKeys).stream()
+                .filter(key -> key.expiresAt() == null || key.expiresAt().isAfter(now))
+                .map(WebhookKey::secret)
+                .toList();
+    }
+
+    /** The keys usable now; one past its grace never comes back, one in its grace is kept with its end. */
+    private List<WebhookKey> readWebhookKeys(UUID merchant) {
         return jdbc.sql("""
-                        select secret_encrypted from merchant_key
+                        select secret_encrypted, expires_at from merchant_key
                         where merchant_id = :merchant and kind = 'WEBHOOK' and revoked_at is null
                           and (expires_at is null or expires_at > :now)
                         order by created_at desc""")
-                .param("merchant", merchant.value()).param("now", SqlTime.of(time.now()))
-                .query((row, n) -> box.open(row.getBytes(1)))
+                .param("merchant", merchant).param("now", SqlTime.of(time.now()))
+                .query((row, n) -> new WebhookKey(box.open(row.getBytes("secret_encrypted")), SqlTime.read(row, "expires_at")))
                 .list();
+    }
+
+    /** Forgets on every node what is kept of the merchant's keys, when the change commits. */
+    private void forget(MerchantId merchant) {
+        pairs.forget(merchant.value());
+        states.forget(merchant.value());
+        webhooks.forget(merchant.value());
     }
 
     private IssuedKey insert(MerchantId merchant, KeyKind kind) {
@@ -198,6 +250,13 @@ public class MerchantKeys {
         boolean active = revoked == null && (expires == null || expires.isAfter(time.now()));
         return new KeyInfo(row.getObject("id", UUID.class), KeyKind.valueOf(row.getString("kind")),
                 row.getString("client"), SqlTime.read(row, "created_at"), expires, revoked, active);
+    }
+
+    private record ClientKey(KeyKind kind, String client) {
+    }
+
+    /** An opened webhook hash key and the end of its rotation's grace, if it has one. */
+    private record WebhookKey(String secret, Instant expiresAt) {
     }
 
     private record StoredPair(UUID id, UUID merchantId, byte[] secretHash, Instant revokedAt, Instant expiresAt) {

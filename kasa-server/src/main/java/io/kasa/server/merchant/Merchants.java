@@ -1,5 +1,7 @@
 package io.kasa.server.merchant;
 
+import io.kasa.server.cluster.NodeCache;
+import io.kasa.server.cluster.NodeCaches;
 import io.kasa.server.shared.BusinessTime;
 import io.kasa.server.shared.KasaError;
 import io.kasa.server.shared.KasaException;
@@ -27,12 +29,15 @@ public class Merchants {
     private final BusinessTime time;
     private final MerchantKeys keys;
     private final Connections connections;
+    /** Each merchant's own order time-to-live, read by every sale; forgotten when it is set. */
+    private final NodeCache<UUID, Optional<Duration>> orderTtls;
 
-    Merchants(JdbcClient jdbc, BusinessTime time, MerchantKeys keys, Connections connections) {
+    Merchants(JdbcClient jdbc, BusinessTime time, MerchantKeys keys, Connections connections, NodeCaches caches) {
         this.jdbc = jdbc;
         this.time = time;
         this.keys = keys;
         this.connections = connections;
+        this.orderTtls = caches.create("merchant-order-ttls", (merchant, ttl) -> merchant);
     }
 
     @Transactional
@@ -77,11 +82,11 @@ public class Merchants {
 
     /** How long this merchant's undelivered orders wait for the device, when it set its own. */
     public Optional<Duration> orderTtl(MerchantId merchant) {
-        return jdbc.sql("select order_ttl_seconds from merchant where id = :id")
-                .param("id", merchant.value())
-                .query((row, n) -> (Integer) row.getObject(1))
+        return orderTtls.get(merchant.value(), id -> jdbc.sql("select order_ttl_seconds from merchant where id = :id")
+                .param("id", id)
+                .query((row, n) -> Optional.ofNullable((Integer) row.getObject(1)))
                 .optional()
-                .map(Duration::ofSeconds);
+                .flatMap(ttl -> ttl.map(Duration::ofSeconds)));
     }
 
     /** Sets (or, with null, clears) the merchant's own order time-to-live. */
@@ -91,6 +96,7 @@ public class Merchants {
         jdbc.sql("update merchant set order_ttl_seconds = :ttl where id = :id")
                 .param("ttl", ttl == null ? null : (int) ttl.toSeconds()).param("id", merchant.value())
                 .update();
+        orderTtls.forget(merchant.value());
     }
 
     public Optional<Merchant> demo() {

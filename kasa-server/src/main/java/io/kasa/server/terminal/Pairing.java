@@ -1,5 +1,7 @@
 package io.kasa.server.terminal;
 
+import io.kasa.server.cluster.NodeCache;
+import io.kasa.server.cluster.NodeCaches;
 import io.kasa.server.shared.BusinessTime;
 import io.kasa.server.shared.KasaError;
 import io.kasa.server.shared.KasaException;
@@ -48,10 +50,12 @@ public class Pairing {
     private final TransactionTemplate transaction;
     private final PairingSettings settings;
     private final PairingAttempts attempts;
+    /** Whether each terminal is paired, read by every sale; forgotten by each pairing and unpairing. */
+    private final NodeCache<UUID, Boolean> paired;
 
     Pairing(JdbcClient jdbc, BusinessTime time, SecureRandom random, Terminals terminals, Connections connections,
             ApplicationEventPublisher events, PlatformTransactionManager transactions, PairingSettings settings,
-            PairingAttempts attempts) {
+            PairingAttempts attempts, NodeCaches caches) {
         this.jdbc = jdbc;
         this.time = time;
         this.random = random;
@@ -61,6 +65,7 @@ public class Pairing {
         this.transaction = new TransactionTemplate(transactions);
         this.settings = settings;
         this.attempts = attempts;
+        this.paired = caches.create("terminal-paired", (terminalId, isPaired) -> terminalId);
     }
 
     /** Issues a pair code for the terminal, cancelling its pending request if it has one. */
@@ -258,6 +263,7 @@ public class Pairing {
                 .param("model", device.model()).param("version", device.appVersion())
                 .param("now", SqlTime.of(now)).param("request", requestId)
                 .update();
+        paired.forget(terminalId);
         jdbc.sql("update pair_request set status = 'COMPLETED', finished_at = :now, terminal_pair_id = :pairing where id = :id")
                 .param("now", SqlTime.of(now)).param("pairing", pairingId).param("id", requestId)
                 .update();
@@ -395,8 +401,8 @@ public class Pairing {
 
     /** Whether the terminal has an active pairing with a device. */
     public boolean isPaired(UUID terminalId) {
-        return jdbc.sql("select count(*) from terminal_pairing where terminal_id = :id and revoked_at is null")
-                .param("id", terminalId).query(Long.class).single() > 0;
+        return paired.get(terminalId, id -> jdbc.sql("select count(*) from terminal_pairing where terminal_id = :id and revoked_at is null")
+                .param("id", id).query(Long.class).single() > 0);
     }
 
     /** Whether the pairing is still the terminal's active one. */
@@ -411,7 +417,10 @@ public class Pairing {
                         where terminal_id = :terminal and revoked_at is null returning id""")
                 .param("now", SqlTime.of(now)).param("terminal", terminalId)
                 .query(UUID.class).optional();
-        revoked.ifPresent(id -> events.publishEvent(new TerminalUnpaired(terminalId, id)));
+        revoked.ifPresent(id -> {
+            paired.forget(terminalId);
+            events.publishEvent(new TerminalUnpaired(terminalId, id));
+        });
         return revoked;
     }
 

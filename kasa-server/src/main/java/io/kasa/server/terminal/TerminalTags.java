@@ -31,10 +31,12 @@ public class TerminalTags {
 
     private final JdbcClient jdbc;
     private final BusinessTime time;
+    private final NamedTerminals named;
 
-    TerminalTags(JdbcClient jdbc, BusinessTime time) {
+    TerminalTags(JdbcClient jdbc, BusinessTime time, NamedTerminals named) {
         this.jdbc = jdbc;
         this.time = time;
+        this.named = named;
     }
 
     @Transactional
@@ -55,6 +57,7 @@ public class TerminalTags {
         } catch (DuplicateKeyException e) {
             throw new KasaException(KasaError.TERMINAL_TAG_ALREADY_EXISTS_WITH_THIS_CODE);
         }
+        named.forget(merchant);
         return id;
     }
 
@@ -74,6 +77,7 @@ public class TerminalTags {
         if (updated == 0) {
             throw new KasaException(KasaError.TERMINAL_TAG_NOT_FOUND);
         }
+        named.forget(merchant);
     }
 
     @Transactional
@@ -83,6 +87,7 @@ public class TerminalTags {
         if (deleted == 0) {
             throw new KasaException(KasaError.TERMINAL_TAG_DELETED_RECORD_NOT_FOUND);
         }
+        named.forget(merchant);
     }
 
     public Paging.Page<TerminalTag> list(MerchantId merchant, UUID terminalId, Paging paging) {

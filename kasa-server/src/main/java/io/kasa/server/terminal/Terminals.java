@@ -30,13 +30,16 @@ public class Terminals {
     private final Connections connections;
     private final TerminalTags tags;
     private final LiveConnections live;
+    private final NamedTerminals named;
 
-    Terminals(JdbcClient jdbc, BusinessTime time, Connections connections, TerminalTags tags, LiveConnections live) {
+    Terminals(JdbcClient jdbc, BusinessTime time, Connections connections, TerminalTags tags, LiveConnections live,
+              NamedTerminals named) {
         this.jdbc = jdbc;
         this.time = time;
         this.connections = connections;
         this.tags = tags;
         this.live = live;
+        this.named = named;
     }
 
     public record Registration(String name, String serialNo, String model, UUID connectionId, String tagCode) {
@@ -67,9 +70,20 @@ public class Terminals {
         return id;
     }
 
-    /** The terminal a caller names, if it is the caller's; an inactive tag names nothing. */
+    /**
+     * The terminal a caller names, if it is the caller's; an inactive tag names nothing. Kept
+     * on the node ({@link NamedTerminals}), so its {@code lastSeenAt} may be old.
+     */
     public Terminal resolve(MerchantId merchant, TerminalRef ref) {
-        Optional<Terminal> found = switch (ref) {
+        Terminal found = named.get(merchant, ref, name -> read(merchant, ref).orElse(null));
+        if (found == null) {
+            throw new KasaException(KasaError.TERMINAL_NOT_FOUND);
+        }
+        return found;
+    }
+
+    private Optional<Terminal> read(MerchantId merchant, TerminalRef ref) {
+        return switch (ref) {
             case TerminalRef.ById byId -> jdbc.sql("select * from terminal where id = :id and merchant_id = :merchant")
                     .param("id", byId.terminalId()).param("merchant", merchant.value())
                     .query(Terminals::terminal).optional();
@@ -79,7 +93,6 @@ public class Terminals {
                     .param("merchant", merchant.value()).param("code", byTag.tagCode())
                     .query(Terminals::terminal).optional();
         };
-        return found.orElseThrow(() -> new KasaException(KasaError.TERMINAL_NOT_FOUND));
     }
 
     public Paging.Page<TerminalView> list(MerchantId merchant, UUID connectionId, Paging paging) {
@@ -112,7 +125,8 @@ public class Terminals {
     }
 
     public Connectivity connectivity(MerchantId merchant, TerminalRef ref) {
-        Terminal terminal = resolve(merchant, ref);
+        // read, not resolved: the stored lastSeenAt is what this answers
+        Terminal terminal = read(merchant, ref).orElseThrow(() -> new KasaException(KasaError.TERMINAL_NOT_FOUND));
         Optional<Instant> seen = live.lastSeen(terminal.id());
         return new Connectivity(seen.isPresent(), latest(seen, terminal.lastSeenAt()));
     }

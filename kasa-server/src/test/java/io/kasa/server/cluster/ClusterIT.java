@@ -6,6 +6,7 @@ import io.kasa.client.CreatedMerchant;
 import io.kasa.client.IssuedKey;
 import io.kasa.client.KasaAdminClient;
 import io.kasa.client.KasaClient;
+import io.kasa.client.KasaException;
 import io.kasa.client.Marketplace;
 import io.kasa.client.PairRequest;
 import io.kasa.client.PairStatus;
@@ -61,6 +62,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import static io.kasa.server.Devices.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +89,8 @@ class ClusterIT {
     private static final int SYNC_TOKENS = 4;
     private static final int PAIR_CHECK_BURST = 10;
     private static final double PAIR_CHECKS_PER_SECOND = 4;
+    /** Far longer than any test waits, so only the cluster's messages can make a node forget what it keeps. */
+    private static final Duration CACHE_EXPIRY = Duration.ofMinutes(10);
 
     private static EmbeddedPostgres postgres;
     private static String databaseUrl;
@@ -524,6 +528,163 @@ class ClusterIT {
                 .isGreaterThanOrEqualTo(Duration.ofMillis((long) (extra / PAIR_CHECKS_PER_SECOND * 1000) - 100));
     }
 
+    @Test
+    void aKeyRevokedThroughNodeBIsRefusedThereAtOnceAndOnNodeAWhenItHears() {
+        Merchant merchant = merchant("revoked-api");
+        // both nodes have checked the pair, so both keep it
+        merchant.viaA().terminals().list(0, 10);
+        merchant.viaB().terminals().list(0, 10);
+
+        KasaAdminClient.create(baseB, ADMIN_TOKEN).revokeKey(merchant.created().merchantId(), merchant.created().privateKey().keyId());
+
+        assertThat(refusedWith("System.AuthError", () -> merchant.viaB().terminals().list(0, 10))).isTrue();
+        assertThat(eventually(PATIENCE, () -> refusedWith("System.AuthError", () -> merchant.viaA().terminals().list(0, 10))))
+                .as("node A forgot the pair it kept").isTrue();
+    }
+
+    @Test
+    void aRotatedKeyStopsWorkingOnEveryNodeWhenItsGraceEnds() {
+        Merchant merchant = merchant("grace");
+        IssuedKey rotated = KasaAdminClient.create(baseB, ADMIN_TOKEN)
+                .rotateKey(merchant.created().merchantId(), merchant.created().privateKey().keyId(), Duration.ofSeconds(60));
+        merchant.viaA().terminals().list(0, 10);
+        merchant.viaB().terminals().list(0, 10);
+
+        CLOCK.advance(Duration.ofSeconds(61));
+        try {
+            assertThat(refusedWith("System.AuthError", () -> merchant.viaA().terminals().list(0, 10))).isTrue();
+            assertThat(refusedWith("System.AuthError", () -> merchant.viaB().terminals().list(0, 10))).isTrue();
+            KasaClient renewed = KasaClient.builder().baseUri(baseA).privateKeys(rotated).locale("en").build();
+            assertThat(renewed.terminals().list(0, 10).items()).isEmpty();
+        } finally {
+            CLOCK.advance(Duration.ofSeconds(-61));
+        }
+    }
+
+    @Test
+    void aKeyRevokedWhileNodeACouldNotListenIsRefusedThereOnceItListensAgain() throws Exception {
+        Merchant merchant = merchant("revoked-gap");
+        merchant.viaA().terminals().list(0, 10);
+        Cluster a = nodeA.getBean(Cluster.class);
+
+        superuser("alter role kasa_cluster nologin");
+        try {
+            superuser("select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'kasa-listen-a'");
+            assertThat(eventually(PATIENCE, () -> !a.isListening())).isTrue();
+            KasaAdminClient.create(baseB, ADMIN_TOKEN).revokeKey(merchant.created().merchantId(), merchant.created().privateKey().keyId());
+            superuser("alter role kasa_cluster login");
+
+            assertThat(eventually(PATIENCE, a::isListening)).isTrue();
+            assertThat(eventually(PATIENCE, () -> refusedWith("System.AuthError", () -> merchant.viaA().terminals().list(0, 10))))
+                    .as("node A emptied its caches after the gap").isTrue();
+        } finally {
+            superuser("alter role kasa_cluster login");
+        }
+    }
+
+    @Test
+    void aTerminalUnpairedThroughNodeBTakesNoSaleOnNodeA() {
+        Merchant merchant = merchant("unpaired-sales");
+        UUID terminalId = terminalOnA(merchant, Behaviour.approve());
+        merchant.viaA().payments().asyncSaleJson(Seeds.asyncSale(terminalId, UUID.randomUUID().toString()));
+        merchant.viaB().payments().asyncSaleJson(Seeds.asyncSale(terminalId, UUID.randomUUID().toString()));
+
+        merchant.viaB().pairing().unpair(TerminalRef.id(terminalId));
+
+        assertThat(refusedWith("Terminal.Pair.NotFound", () -> merchant.viaB().payments()
+                .asyncSaleJson(Seeds.asyncSale(terminalId, UUID.randomUUID().toString())))).isTrue();
+        assertThat(eventually(PATIENCE, () -> refusedWith("Terminal.Pair.NotFound", () -> merchant.viaA().payments()
+                .asyncSaleJson(Seeds.asyncSale(terminalId, UUID.randomUUID().toString()))))).isTrue();
+    }
+
+    @Test
+    void aTagDeactivatedThroughNodeBNamesNoTerminalOnNodeA() {
+        Merchant merchant = merchant("tags");
+        UUID terminalId = Devices.register(merchant.viaB(), "Till");
+        UUID tagId = merchant.viaB().tags().add(terminalId, "Front", "front-till");
+        // the tag names the terminal on both nodes: the sale gets as far as the missing pairing
+        assertThat(refusedWith("Terminal.Pair.NotFound", () -> merchant.viaA().payments().asyncSaleJson(saleByTag(terminalId, "front-till"))))
+                .isTrue();
+        assertThat(refusedWith("Terminal.Pair.NotFound", () -> merchant.viaB().payments().asyncSaleJson(saleByTag(terminalId, "front-till"))))
+                .isTrue();
+
+        merchant.viaB().tags().update(tagId, "Front", "front-till", false);
+
+        assertThat(refusedWith("Terminal.NotFound", () -> merchant.viaB().payments().asyncSaleJson(saleByTag(terminalId, "front-till"))))
+                .isTrue();
+        assertThat(eventually(PATIENCE, () -> refusedWith("Terminal.NotFound",
+                () -> merchant.viaA().payments().asyncSaleJson(saleByTag(terminalId, "front-till"))))).isTrue();
+    }
+
+    @Test
+    void marketplaceSettingsChangedThroughNodeBAreWhatNodeAReads() {
+        Merchant merchant = merchant("settings");
+        assertThat(merchant.viaA().marketplace().settings().marketplaceEnabled()).isFalse();
+
+        merchant.viaB().marketplace().updateSettings(new Marketplace.Settings(true, true, MarketplaceIT.PLATFORM_IBAN, "Platform"));
+
+        assertThat(merchant.viaB().marketplace().settings().manualTrigger()).isTrue();
+        assertThat(eventually(PATIENCE, () -> merchant.viaA().marketplace().settings().manualTrigger())).isTrue();
+        assertThat(merchant.viaA().marketplace().settings().marketplaceEnabled()).isTrue();
+    }
+
+    @Test
+    void aMemberDeletedThroughNodeBIsRefusedInASaleOnNodeA() {
+        Merchant merchant = merchant("members");
+        admin().setMarketplace(merchant.created().merchantId(),
+                new Marketplace.Settings(true, false, MarketplaceIT.PLATFORM_IBAN, "Platform", true));
+        UUID terminalId = terminalOnA(merchant, Behaviour.approve());
+        long member = MarketplaceIT.member(baseB, merchant.created().publicKey(), "10");
+        assertThat(merchant.viaA().payments().syncSaleJson(MarketplaceIT.twoProducts(terminalId, member)).paymentStatus()).isEqualTo(4);
+
+        merchant.viaB().members().delete(member);
+
+        assertThat(eventually(PATIENCE, () -> refusedWith("Payment.Product.InvalidMemberId",
+                () -> merchant.viaA().payments().syncSaleJson(MarketplaceIT.twoProducts(terminalId, member))))).isTrue();
+    }
+
+    @Test
+    void anOrderTimeToLiveSetThroughNodeBIsWhatNodeAGivesItsNextOrders() {
+        Merchant merchant = merchant("order-ttl");
+        UUID terminalId = Devices.register(merchant.viaB(), "Till");
+        // paired but not started: its orders wait in the queue with their time-to-live
+        track(Devices.paired(toA.uri(), merchant.viaB(), terminalId));
+        merchant.viaA().payments().asyncSaleJson(Seeds.asyncSale(terminalId, UUID.randomUUID().toString()));
+        assertThat(latestOrderTtl(terminalId)).isNotEqualTo(Duration.ofSeconds(123));
+
+        KasaAdminClient.create(baseB, ADMIN_TOKEN).setOrderTtl(merchant.created().merchantId(), Duration.ofSeconds(123));
+
+        assertThat(eventually(PATIENCE, () -> {
+            merchant.viaA().payments().asyncSaleJson(Seeds.asyncSale(terminalId, UUID.randomUUID().toString()));
+            return latestOrderTtl(terminalId).equals(Duration.ofSeconds(123));
+        })).as("node A forgot the time-to-live it kept").isTrue();
+    }
+
+    /** How long the terminal's newest order may wait for the device. */
+    private static Duration latestOrderTtl(UUID terminalId) {
+        return Duration.ofMillis(database.sql("""
+                        select (extract(epoch from o.expires_at - o.created_at) * 1000)::bigint
+                        from payment_order o join payment p on p.id = o.payment_id
+                        where p.terminal_id = :terminal order by o.created_at desc limit 1""")
+                .param("terminal", terminalId).query(Long.class).single());
+    }
+
+    /** Seed 001's async sale naming the terminal by its tag code. */
+    private static String saleByTag(UUID terminalId, String tagCode) {
+        return Seeds.asyncSale(terminalId, UUID.randomUUID().toString())
+                .replace("\"TerminalId\": \"" + terminalId + "\"", "\"TerminalTagCode\": \"" + tagCode + "\"");
+    }
+
+    /** Whether the call was refused with this client message (not answered, nor refused otherwise). */
+    private static boolean refusedWith(String clientMessage, Supplier<?> call) {
+        try {
+            call.get();
+            return false;
+        } catch (KasaException e) {
+            return e.is(clientMessage);
+        }
+    }
+
     private record Merchant(CreatedMerchant created, KasaClient viaA, KasaClient viaB) {
     }
 
@@ -637,7 +798,7 @@ class ClusterIT {
                 "--kasa.rate-limit.source.burst=" + SOURCE_BURST, "--kasa.rate-limit.source.per-second=" + SOURCE_PER_SECOND,
                 "--kasa.rate-limit.sync-tokens=" + SYNC_TOKENS,
                 "--kasa.pairing.check-burst=" + PAIR_CHECK_BURST, "--kasa.pairing.checks-per-second=" + PAIR_CHECKS_PER_SECOND,
-                "--kasa.pairing.max-check-wait=30s");
+                "--kasa.pairing.max-check-wait=30s", "--kasa.cache.expire-after-write=" + CACHE_EXPIRY.toSeconds() + "s");
     }
 
     private static int portOf(ConfigurableApplicationContext node) {
