@@ -10,11 +10,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads and writes marketplace settings; a merchant that never set them has everything off.
  * What {@link #get} answers is kept on the node (every sale with a cargo or discount asks);
- * each {@link #put} forgets it on every node.
+ * each {@link #update} forgets it on every node.
  */
 @Service
 public class MarketplaceSettingsStore {
@@ -42,8 +43,19 @@ public class MarketplaceSettingsStore {
                 .optional().orElse(MarketplaceSettings.OFF);
     }
 
+    /**
+     * Changes the merchant's settings from what they are under the row's lock, not from what
+     * this node keeps: a change made through another node a moment ago, not yet heard of here,
+     * is what {@code change} starts from, and two changes at once apply one after the other.
+     */
     @Transactional
-    public void put(MerchantId merchant, MarketplaceSettings settings) {
+    public MarketplaceSettings update(MerchantId merchant, UnaryOperator<MarketplaceSettings> change) {
+        MarketplaceSettings changed = change.apply(lock(merchant));
+        put(merchant, changed);
+        return changed;
+    }
+
+    private void put(MerchantId merchant, MarketplaceSettings settings) {
         jdbc.sql("""
                         insert into marketplace_settings (merchant_id, marketplace_enabled, manual_trigger, platform_iban,
                             platform_title, automatic_approval, updated_at)

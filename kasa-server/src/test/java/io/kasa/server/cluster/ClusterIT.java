@@ -16,6 +16,7 @@ import io.kasa.server.CallbackReceiver;
 import io.kasa.server.Devices;
 import io.kasa.server.KasaServer;
 import io.kasa.server.MutableClock;
+import io.kasa.server.RawHttp;
 import io.kasa.server.Seeds;
 import io.kasa.server.marketplace.AutomaticPayouts;
 import io.kasa.server.marketplace.MarketplaceIT;
@@ -626,6 +627,39 @@ class ClusterIT {
         assertThat(merchant.viaB().marketplace().settings().manualTrigger()).isTrue();
         assertThat(eventually(PATIENCE, () -> merchant.viaA().marketplace().settings().manualTrigger())).isTrue();
         assertThat(merchant.viaA().marketplace().settings().marketplaceEnabled()).isTrue();
+    }
+
+    /**
+     * A change through node A starts from the settings as they are, not from what A keeps: A
+     * cannot hear of B's change (its listening is cut), and a body without AutomaticApproval
+     * keeps the stored value, which B had just turned on.
+     */
+    @Test
+    void settingsChangedThroughNodeAStartFromWhatNodeBStoredBeforeAHeardOfIt() throws Exception {
+        Merchant merchant = merchant("settings-merge");
+        assertThat(merchant.viaA().marketplace().settings().automaticApproval()).isFalse();
+        Cluster a = nodeA.getBean(Cluster.class);
+
+        superuser("alter role kasa_cluster nologin");
+        try {
+            superuser("select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'kasa-listen-a'");
+            assertThat(eventually(PATIENCE, () -> !a.isListening())).isTrue();
+            merchant.viaB().marketplace().updateSettings(
+                    new Marketplace.Settings(true, false, MarketplaceIT.PLATFORM_IBAN, "Platform", true));
+
+            RawHttp.Answer answer = new RawHttp(baseA).request("PUT", "/api/paywall/marketplace/settings")
+                    .publicKeys(merchant.created().publicKey())
+                    .json("{\"MarketplaceEnabled\":true,\"ManualTrigger\":true,\"PlatformIban\":\""
+                            + MarketplaceIT.PLATFORM_IBAN + "\",\"PlatformAccountTitle\":\"Platform\"}")
+                    .send();
+
+            assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+            assertThat(answer.json().get("Body").get("AutomaticApproval").booleanValue()).isTrue();
+        } finally {
+            superuser("alter role kasa_cluster login");
+        }
+        assertThat(merchant.viaB().marketplace().settings().automaticApproval()).isTrue();
+        assertThat(merchant.viaB().marketplace().settings().manualTrigger()).isTrue();
     }
 
     @Test

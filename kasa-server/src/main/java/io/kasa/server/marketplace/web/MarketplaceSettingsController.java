@@ -51,9 +51,7 @@ class MarketplaceSettingsController {
 
     @PutMapping("/api/paywall/marketplace/settings")
     MarketplaceEnvelope put(MerchantId merchant, @RequestBody SettingsBody body) {
-        MarketplaceSettings settings = settings(body, store.get(merchant));
-        store.put(merchant, settings);
-        return MarketplaceEnvelope.success(SettingsView.of(settings));
+        return MarketplaceEnvelope.success(SettingsView.of(store.update(merchant, stored -> settings(body, stored))));
     }
 
     @GetMapping("/admin/merchants/{merchantId}/marketplace")
@@ -67,9 +65,7 @@ class MarketplaceSettingsController {
     PhysicalEnvelope adminPut(@PathVariable UUID merchantId, @RequestBody SettingsBody body) {
         MerchantId merchant = new MerchantId(merchantId);
         merchants.get(merchant);
-        MarketplaceSettings settings = settings(body, store.get(merchant));
-        store.put(merchant, settings);
-        return PhysicalEnvelope.success(SettingsView.of(settings));
+        return PhysicalEnvelope.success(SettingsView.of(store.update(merchant, stored -> settings(body, stored))));
     }
 
     private static MarketplaceSettings settings(SettingsBody body, MarketplaceSettings stored) {
