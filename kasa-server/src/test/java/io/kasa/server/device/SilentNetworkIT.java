@@ -72,9 +72,7 @@ class SilentNetworkIT {
 
     @Test
     void bothEndsNoticeASilentPathAndNothingIsLostOnceItHeals() throws Exception {
-        URI base = URI.create("http://127.0.0.1:" + port);
-        var created = KasaAdminClient.create(base, KasaServerIT.ADMIN_TOKEN).createMerchant("silent");
-        KasaClient client = KasaClient.builder().baseUri(base).privateKeys(created.privateKey()).locale("en").build();
+        KasaClient client = merchant("silent");
         UUID terminalId = Devices.register(client, "Till");
 
         try (NetworkPath path = NetworkPath.to(port);
@@ -148,11 +146,9 @@ class SilentNetworkIT {
      */
     @Test
     void theServerPingsOnlyADeviceItHasNotHeardFromForAHeartbeat() throws Exception {
-        URI base = URI.create("http://127.0.0.1:" + port);
-        var created = KasaAdminClient.create(base, KasaServerIT.ADMIN_TOKEN).createMerchant("heartbeats");
-        KasaClient client = KasaClient.builder().baseUri(base).privateKeys(created.privateKey()).locale("en").build();
+        KasaClient client = merchant("heartbeats");
         UUID terminalId = Devices.register(client, "Till");
-        String token = Devices.deviceToken(base, client, terminalId, "RAW-HEARTBEAT");
+        String token = Devices.deviceToken(base(), client, terminalId, "RAW-HEARTBEAT");
         RawDevice device = RawDevice.authenticated(URI.create("ws://127.0.0.1:" + port + "/api/device/live"), token);
 
         // Four heartbeats of pinging every 100 ms: before, the server pinged at each of them.
@@ -169,6 +165,15 @@ class SilentNetworkIT {
 
         assertThat(device.next("ping").get("type").asString()).as("a silent device is pinged").isEqualTo("ping");
         device.close();
+    }
+
+    private URI base() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    private KasaClient merchant(String name) {
+        var created = KasaAdminClient.create(base(), KasaServerIT.ADMIN_TOKEN).createMerchant(name);
+        return KasaClient.builder().baseUri(base()).privateKeys(created.privateKey()).locale("en").build();
     }
 
     private static boolean online(KasaClient client, UUID terminalId) {
