@@ -119,13 +119,13 @@ public class Approvals {
 
     Approvals(JdbcClient jdbc, BusinessTime time, Members members, MarketplaceSettingsStore settings,
               Transactions transactions, Debts debts, SoldProducts soldProducts) {
-        this.soldProducts = soldProducts;
         this.jdbc = jdbc;
         this.time = time;
         this.members = members;
         this.settings = settings;
         this.transactions = transactions;
         this.debts = debts;
+        this.soldProducts = soldProducts;
     }
 
     /**

@@ -43,10 +43,10 @@ public class Debts {
     private final SoldProducts soldProducts;
 
     Debts(JdbcClient jdbc, BusinessTime time, Transactions transactions, SoldProducts soldProducts) {
-        this.soldProducts = soldProducts;
         this.jdbc = jdbc;
         this.time = time;
         this.transactions = transactions;
+        this.soldProducts = soldProducts;
     }
 
     // --- the calculator ---

@@ -61,10 +61,10 @@ public class EarningChanges {
     private final SoldProducts soldProducts;
 
     EarningChanges(JdbcClient jdbc, BusinessTime time, MarketplaceSettingsStore settings, SoldProducts soldProducts) {
-        this.soldProducts = soldProducts;
         this.jdbc = jdbc;
         this.time = time;
         this.settings = settings;
+        this.soldProducts = soldProducts;
     }
 
     /** Moves the reflection date {@code days} (1–365) later, past a weekend to Monday. */

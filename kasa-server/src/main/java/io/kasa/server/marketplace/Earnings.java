@@ -45,13 +45,13 @@ public class Earnings {
 
     Earnings(JdbcClient jdbc, BusinessTime time, Members members, MarketplaceSettingsStore settings, Approvals approvals,
              Debts debts, SoldProducts soldProducts) {
-        this.soldProducts = soldProducts;
         this.jdbc = jdbc;
         this.time = time;
         this.members = members;
         this.settings = settings;
         this.approvals = approvals;
         this.debts = debts;
+        this.soldProducts = soldProducts;
     }
 
     @EventListener
@@ -74,7 +74,7 @@ public class Earnings {
         SoldProducts.Sale sale = soldProducts.of(paymentId);
         int currencyId = sale.currencyId();
         LocalDate earningDate = time.local(at).toLocalDate();
-        record(merchant, sale);
+        keep(merchant, sale);
         for (SoldProducts.Product line : sale.products()) {
             Optional<Member> member = line.memberId() == null ? Optional.empty() : members.find(merchant, line.memberId());
             if (member.isEmpty()) {
@@ -101,7 +101,7 @@ public class Earnings {
      * Keeps the sale's products as the marketplace's reports show them, with the integer ids
      * the merchant names them by (see V21__marketplace_products.sql), in one statement.
      */
-    private void record(MerchantId merchant, SoldProducts.Sale sale) {
+    private void keep(MerchantId merchant, SoldProducts.Sale sale) {
         List<SoldProducts.Product> products = sale.products();
         jdbc.sql("""
                         insert into marketplace_product (id, merchant_id, payment_id, paywall_payment_id, paywall_product_id,
