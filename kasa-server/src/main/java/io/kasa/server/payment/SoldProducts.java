@@ -82,7 +82,7 @@ public class SoldProducts {
      */
     public void lock(List<UUID> saleIds) {
         jdbc.sql("select id from payment where id = any(:ids) order by id for update")
-                .param("ids", saleIds.stream().sorted().toArray(UUID[]::new)).query(UUID.class).list();
+                .param("ids", saleIds.toArray(UUID[]::new)).query(UUID.class).list();
     }
 
     private static Optional<Sale> sale(List<Row> rows) {
