@@ -2,6 +2,7 @@ package io.kasa.server.marketplace;
 
 import io.kasa.server.member.Member;
 import io.kasa.server.member.Members;
+import io.kasa.server.payment.SoldProducts;
 import io.kasa.server.shared.BusinessTime;
 import io.kasa.server.shared.KasaError;
 import io.kasa.server.shared.KasaException;
@@ -46,9 +47,10 @@ import java.util.stream.Collectors;
  * <p>A rejected product's earnings become REJECTED and are never paid: the money stays with
  * the platform, which received the whole sale from the card.
  *
- * <p>Each decision locks the payment row first, then its earnings, and changes only
- * CALCULATED earnings, so two decisions about one product racing end with one winner and
- * never deadlock with each other or with a cancel (which also changes the payment first).
+ * <p>Each decision locks the payment row first ({@link SoldProducts#lock}), then its
+ * earnings, and changes only CALCULATED earnings, so two decisions about one product racing
+ * end with one winner and never deadlock with each other or with a cancel (which also
+ * changes the payment first).
  */
 @Service
 public class Approvals {
@@ -113,15 +115,17 @@ public class Approvals {
     private final MarketplaceSettingsStore settings;
     private final Debts debts;
     private final Transactions transactions;
+    private final SoldProducts soldProducts;
 
     Approvals(JdbcClient jdbc, BusinessTime time, Members members, MarketplaceSettingsStore settings,
-              Transactions transactions, Debts debts) {
+              Transactions transactions, Debts debts, SoldProducts soldProducts) {
         this.jdbc = jdbc;
         this.time = time;
         this.members = members;
         this.settings = settings;
         this.transactions = transactions;
         this.debts = debts;
+        this.soldProducts = soldProducts;
     }
 
     /**
@@ -131,10 +135,10 @@ public class Approvals {
      */
     public Decision approve(MerchantId merchant, Approve command) {
         return transactions.execute(status -> {
-            UUID paymentId = lockPayment(merchant, command.paymentId());
-            List<Line> lines = lines(paymentId);
+            SoldProducts.Sale sale = lockSale(merchant, command.paymentId());
+            List<Line> lines = lines(sale.products());
             List<Line> chosen = command.productIds() == null ? lines : named(lines, command.productIds());
-            Map<UUID, List<Share>> shares = lockShares(List.of(paymentId));
+            Map<UUID, List<Share>> shares = lockShares(List.of(sale.id()));
             if (command.productIds() == null && shares.isEmpty()) {
                 throw new KasaException(KasaError.MARKETPLACE_NO_PAYMENT_TO_APPROVE);
             }
@@ -149,26 +153,17 @@ public class Approvals {
      * with the figures they were calculated from, in the transaction that records the sale's
      * success (which holds the payment row).
      */
-    void approveOnCalculation(MerchantId merchant, UUID paymentId, Instant at) {
-        List<Line> lines = lines(paymentId);
-        approve(merchant, lines, lines, lockShares(List.of(paymentId)), null, null, false, time.local(at).toLocalDate(), at);
+    void approveOnCalculation(MerchantId merchant, SoldProducts.Sale sale, Instant at) {
+        List<Line> lines = lines(sale.products());
+        approve(merchant, lines, lines, lockShares(List.of(sale.id())), null, null, false, time.local(at).toLocalDate(), at);
     }
 
     /** Rejects products, of one payment or several. Any product that is not the merchant's refuses the whole request (58). */
     public Decision reject(MerchantId merchant, List<Long> productIds) {
         return transactions.execute(status -> {
-            List<Line> found = jdbc.sql("""
-                            select pp.id, pp.paywall_id, pp.payment_id, pp.member_id
-                            from payment_product pp join payment p on p.id = pp.payment_id
-                            where p.merchant_id = :merchant and pp.paywall_id = any(:ids)""")
-                    .param("merchant", merchant.value()).param("ids", productIds.toArray(Long[]::new))
-                    .query((row, n) -> new Line(row.getObject("id", UUID.class), row.getLong("paywall_id"),
-                            row.getObject("payment_id", UUID.class), (Long) row.getObject("member_id")))
-                    .list();
-            List<Line> chosen = named(found, productIds);
+            List<Line> chosen = named(lines(soldProducts.products(merchant, productIds)), productIds);
             List<UUID> payments = chosen.stream().map(Line::paymentId).distinct().sorted().toList();
-            jdbc.sql("select id from payment where id = any(:ids) order by id for update")
-                    .param("ids", payments.toArray(UUID[]::new)).query(UUID.class).list();
+            soldProducts.lock(payments);
             return reject(chosen, lockShares(payments));
         });
     }
@@ -176,25 +171,24 @@ public class Approvals {
     /** Rejects every product of a payment: 32 when unknown, 31 when it has no marketplace earnings. */
     public Decision rejectPayment(MerchantId merchant, long paymentId) {
         return transactions.execute(status -> {
-            UUID payment = lockPayment(merchant, paymentId);
-            Map<UUID, List<Share>> shares = lockShares(List.of(payment));
+            SoldProducts.Sale sale = lockSale(merchant, paymentId);
+            Map<UUID, List<Share>> shares = lockShares(List.of(sale.id()));
             if (shares.isEmpty()) {
                 throw new KasaException(KasaError.MARKETPLACE_NO_PAYMENT_TO_APPROVE);
             }
-            return reject(lines(payment), shares);
+            return reject(lines(sale.products()), shares);
         });
     }
 
     /** The payment's products, approved (whatever happened to them since) or not. */
     public Report report(MerchantId merchant, long paymentId) {
-        UUID payment = jdbc.sql("select id from payment where paywall_id = :id and merchant_id = :merchant")
-                .param("id", paymentId).param("merchant", merchant.value()).query(UUID.class).optional()
+        SoldProducts.Sale sale = soldProducts.of(merchant, paymentId)
                 .orElseThrow(() -> new KasaException(KasaError.MARKETPLACE_PAYMENT_NOT_FOUND));
         Set<UUID> approved = jdbc.sql("select distinct product_id from earning where payment_id = :payment and approved_at is not null")
-                .param("payment", payment).query(UUID.class).set();
+                .param("payment", sale.id()).query(UUID.class).set();
         List<Long> yes = new ArrayList<>();
         List<Long> no = new ArrayList<>();
-        for (Line line : lines(payment)) {
+        for (Line line : lines(sale.products())) {
             (approved.contains(line.id()) ? yes : no).add(line.productId());
         }
         return new Report(yes, no);
@@ -205,14 +199,15 @@ public class Approvals {
         long total = jdbc.sql("select count(distinct product_id) from earning where merchant_id = :merchant and status = 'CALCULATED'")
                 .param("merchant", merchant.value()).query(Long.class).single();
         List<Waiting> items = jdbc.sql("""
-                        select p.paywall_id as payment_id, pp.paywall_id as product_id, pp.name, pp.amount, e.currency_id,
-                            pp.member_id, sum(e.amount) filter (where e.member_id is not null) as member_earning,
+                        select mp.paywall_payment_id as payment_id, mp.paywall_product_id as product_id, mp.name, mp.amount,
+                            e.currency_id, mp.member_id, sum(e.amount) filter (where e.member_id is not null) as member_earning,
                             sum(e.amount) filter (where e.member_id is null) as platform_earning,
                             bool_or(e.platform_calculated) as platform_calculated, min(e.created_at) as calculated_at
-                        from earning e join payment_product pp on pp.id = e.product_id join payment p on p.id = e.payment_id
+                        from earning e join marketplace_product mp on mp.id = e.product_id
                         where e.merchant_id = :merchant and e.status = 'CALCULATED'
-                        group by p.paywall_id, pp.paywall_id, pp.name, pp.amount, e.currency_id, pp.member_id, pp.position
-                        order by min(e.created_at) desc, p.paywall_id desc, pp.position
+                        group by mp.paywall_payment_id, mp.paywall_product_id, mp.name, mp.amount, e.currency_id, mp.member_id,
+                            mp.position
+                        order by min(e.created_at) desc, mp.paywall_payment_id desc, mp.position
                         limit :limit offset :offset""")
                 .param("merchant", merchant.value()).param("limit", paging.size()).param("offset", paging.offset())
                 .query((row, n) -> new Waiting(row.getLong("payment_id"), row.getLong("product_id"), row.getString("name"),
@@ -306,18 +301,18 @@ public class Approvals {
                 .orElseGet(() -> Earnings.nextBusinessDay(approvalDay));
     }
 
-    private UUID lockPayment(MerchantId merchant, long paymentId) {
-        return jdbc.sql("select id from payment where paywall_id = :id and merchant_id = :merchant for update")
-                .param("id", paymentId).param("merchant", merchant.value()).query(UUID.class).optional()
+    /** The merchant's sale by its integer {@code PaymentId}, its payment row locked; 32 when it has none. */
+    private SoldProducts.Sale lockSale(MerchantId merchant, long paymentId) {
+        SoldProducts.Sale sale = soldProducts.of(merchant, paymentId)
                 .orElseThrow(() -> new KasaException(KasaError.MARKETPLACE_PAYMENT_NOT_FOUND));
+        soldProducts.lock(List.of(sale.id()));
+        return sale;
     }
 
-    private List<Line> lines(UUID paymentId) {
-        return jdbc.sql("select id, paywall_id, payment_id, member_id from payment_product where payment_id = :payment order by position")
-                .param("payment", paymentId)
-                .query((row, n) -> new Line(row.getObject("id", UUID.class), row.getLong("paywall_id"),
-                        row.getObject("payment_id", UUID.class), (Long) row.getObject("member_id")))
-                .list();
+    private static List<Line> lines(List<SoldProducts.Product> products) {
+        return products.stream()
+                .map(product -> new Line(product.id(), product.productId(), product.saleId(), product.memberId()))
+                .toList();
     }
 
     /** The named products, in the order named; 58 when one of them is not among {@code lines}. */

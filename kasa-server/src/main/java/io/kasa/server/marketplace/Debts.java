@@ -1,5 +1,6 @@
 package io.kasa.server.marketplace;
 
+import io.kasa.server.payment.SoldProducts;
 import io.kasa.server.shared.BusinessTime;
 import io.kasa.server.shared.KasaError;
 import io.kasa.server.shared.KasaException;
@@ -39,11 +40,13 @@ public class Debts {
     private final JdbcClient jdbc;
     private final BusinessTime time;
     private final Transactions transactions;
+    private final SoldProducts soldProducts;
 
-    Debts(JdbcClient jdbc, BusinessTime time, Transactions transactions) {
+    Debts(JdbcClient jdbc, BusinessTime time, Transactions transactions, SoldProducts soldProducts) {
         this.jdbc = jdbc;
         this.time = time;
         this.transactions = transactions;
+        this.soldProducts = soldProducts;
     }
 
     // --- the calculator ---
@@ -176,7 +179,7 @@ public class Debts {
     // --- reports ---
 
     public List<Debt> ofProduct(MerchantId merchant, long productId) {
-        return jdbc.sql(SELECT + " where d.merchant_id = :merchant and pp.paywall_id = :product order by d.id")
+        return jdbc.sql(SELECT + " where d.merchant_id = :merchant and mp.paywall_product_id = :product order by d.id")
                 .param("merchant", merchant.value()).param("product", productId)
                 .query(Debts::debt).list();
     }
@@ -197,12 +200,9 @@ public class Debts {
         return paging.page(items, total);
     }
 
-    /** Whether the merchant has a product with this integer {@code ProductId}. */
+    /** Whether the merchant has sold a product with this integer {@code ProductId}, with earnings or not. */
     public boolean hasProduct(MerchantId merchant, long productId) {
-        return jdbc.sql("""
-                        select count(*) from payment_product pp join payment p on p.id = pp.payment_id
-                        where pp.paywall_id = :product and p.merchant_id = :merchant""")
-                .param("product", productId).param("merchant", merchant.value()).query(Long.class).single() > 0;
+        return !soldProducts.products(merchant, List.of(productId)).isEmpty();
     }
 
     // --- the merchant's changes ---
@@ -238,7 +238,7 @@ public class Debts {
 
     /**
      * One change of an open debt, in one transaction, with row locks in Kasa's order: the
-     * payment, then the debt, then the product's platform earning. For an arrangement debt
+     * payment ({@link SoldProducts#lock}), then the debt, then the product's platform earning. For an arrangement debt
      * the platform's earning of the product moves by the same difference, so that the
      * product's earnings less its debts stay the product amount; it must still be unpaid.
      * For a cancel debt the platform, which refunded the customer, simply recovers less.
@@ -248,7 +248,7 @@ public class Debts {
             UUID paymentId = jdbc.sql("select payment_id from debt where id = :id and merchant_id = :merchant")
                     .param("id", debtId).param("merchant", merchant.value()).query(UUID.class).optional()
                     .orElseThrow(() -> new KasaException(KasaError.DEBT_NOT_FOUND));
-            jdbc.sql("select id from payment where id = :payment for update").param("payment", paymentId).query(UUID.class).single();
+            soldProducts.lock(List.of(paymentId));
             Debt debt = jdbc.sql(SELECT + " where d.id = :id for update of d").param("id", debtId).query(Debts::debt).single();
             switch (debt.status()) {
                 case OPEN -> {
@@ -316,10 +316,10 @@ public class Debts {
     }
 
     private static final String SELECT = """
-            select d.*, m.name as member_name, p.paywall_id as paywall_payment_id, pp.paywall_id as paywall_product_id,
-                pp.amount as product_amount, pp.cargo_id, pp.cargo_type, pp.cargo_cost, pp.discount_id,
-                pp.discount_owner_type, pp.discount_type, pp.discount
-            from debt d join payment_product pp on pp.id = d.product_id join payment p on p.id = d.payment_id
+            select d.*, m.name as member_name, mp.paywall_payment_id, mp.paywall_product_id,
+                mp.amount as product_amount, mp.cargo_id, mp.cargo_type, mp.cargo_cost, mp.discount_id,
+                mp.discount_owner_type, mp.discount_type, mp.discount
+            from debt d join marketplace_product mp on mp.id = d.product_id
                 left join member m on m.id = d.member_id and m.deleted_at is null""";
 
     private static Debt debt(ResultSet row, int n) throws SQLException {
@@ -330,8 +330,8 @@ public class Debts {
                 SqlTime.read(row, "created_at"));
     }
 
-    /** The product's arrangements from a row of {@code payment_product}. */
-    static Arrangement arrangement(ResultSet row, int n) throws SQLException {
+    /** The product's arrangements from a row of {@code marketplace_product}. */
+    private static Arrangement arrangement(ResultSet row, int n) throws SQLException {
         return new Arrangement((Long) row.getObject("cargo_id"), integer(row, "cargo_type"), row.getBigDecimal("cargo_cost"),
                 (Long) row.getObject("discount_id"), integer(row, "discount_owner_type"), integer(row, "discount_type"),
                 row.getBigDecimal("discount"));

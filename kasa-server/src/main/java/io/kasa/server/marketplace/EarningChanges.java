@@ -1,5 +1,6 @@
 package io.kasa.server.marketplace;
 
+import io.kasa.server.payment.SoldProducts;
 import io.kasa.server.shared.BusinessTime;
 import io.kasa.server.shared.KasaError;
 import io.kasa.server.shared.KasaException;
@@ -23,7 +24,7 @@ import java.util.UUID;
  * decrease, and put a failed payout back in the queue, by product, by payment or by earning
  * id. Only an earning not yet on its way to a bank ({@link EarningStatus#CHANGEABLE}) changes;
  * each operation changes all it names or nothing. Each runs in one transaction that locks the
- * payment's row first and then its earnings, in id order, so that two operations on one
+ * payment's row first ({@link SoldProducts#lock}) and then its earnings, in id order, so that two operations on one
  * payment, or an operation and the payout run (which skips locked earnings), never deadlock
  * and never both win.
  */
@@ -57,11 +58,13 @@ public class EarningChanges {
     private final JdbcClient jdbc;
     private final BusinessTime time;
     private final MarketplaceSettingsStore settings;
+    private final SoldProducts soldProducts;
 
-    EarningChanges(JdbcClient jdbc, BusinessTime time, MarketplaceSettingsStore settings) {
+    EarningChanges(JdbcClient jdbc, BusinessTime time, MarketplaceSettingsStore settings, SoldProducts soldProducts) {
         this.jdbc = jdbc;
         this.time = time;
         this.settings = settings;
+        this.soldProducts = soldProducts;
     }
 
     /** Moves the reflection date {@code days} (1–365) later, past a weekend to Monday. */
@@ -232,17 +235,14 @@ public class EarningChanges {
      */
     private Locked lock(MerchantId merchant, Target target) {
         Optional<UUID> payment = switch (target) {
-            case OfProduct product -> jdbc.sql("""
-                            select pp.payment_id from payment_product pp join payment p on p.id = pp.payment_id
-                            where pp.paywall_id = :id and p.merchant_id = :merchant""")
-                    .param("id", product.productId()).param("merchant", merchant.value()).query(UUID.class).optional();
-            case OfPayment of -> jdbc.sql("select id from payment where paywall_id = :id and merchant_id = :merchant")
-                    .param("id", of.paymentId()).param("merchant", merchant.value()).query(UUID.class).optional();
+            case OfProduct product -> soldProducts.products(merchant, List.of(product.productId())).stream()
+                    .map(SoldProducts.Product::saleId).findFirst();
+            case OfPayment of -> soldProducts.of(merchant, of.paymentId()).map(SoldProducts.Sale::id);
             case OfId id -> jdbc.sql("select payment_id from earning where id = :id and merchant_id = :merchant")
                     .param("id", id.earningId()).param("merchant", merchant.value()).query(UUID.class).optional();
         };
         UUID paymentId = payment.orElseThrow(() -> new KasaException(KasaError.EARNING_NOT_FOUND));
-        jdbc.sql("select id from payment where id = :id for update").param("id", paymentId).query(UUID.class).single();
+        soldProducts.lock(List.of(paymentId));
         jdbc.sql("select id from earning where payment_id = :payment order by id for update")
                 .param("payment", paymentId).query(Long.class).list();
         List<Earning> ofPayment = jdbc.sql("select " + Earnings.COLUMNS + " where e.payment_id = :payment order by e.id")

@@ -20,7 +20,7 @@ public class EarningLookup {
     /** The product's shares, the member's first; empty when the product is not the merchant's or has none. */
     public List<Earning> ofProduct(MerchantId merchant, long productId) {
         return jdbc.sql("select " + Earnings.COLUMNS
-                        + " where e.merchant_id = :merchant and pp.paywall_id = :product order by e.member_id nulls last")
+                        + " where e.merchant_id = :merchant and mp.paywall_product_id = :product order by e.member_id nulls last")
                 .param("merchant", merchant.value()).param("product", productId)
                 .query(Earnings::earning).list();
     }

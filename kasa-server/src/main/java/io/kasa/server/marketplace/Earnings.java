@@ -6,6 +6,7 @@ import io.kasa.server.member.ValueDate;
 import io.kasa.server.payment.PaymentStatus;
 import io.kasa.server.payment.PaymentStatusChanged;
 import io.kasa.server.payment.PaymentType;
+import io.kasa.server.payment.SoldProducts;
 import io.kasa.server.shared.BusinessTime;
 import io.kasa.server.shared.MerchantId;
 import io.kasa.server.shared.SqlTime;
@@ -40,15 +41,17 @@ public class Earnings {
     private final MarketplaceSettingsStore settings;
     private final Approvals approvals;
     private final Debts debts;
+    private final SoldProducts soldProducts;
 
     Earnings(JdbcClient jdbc, BusinessTime time, Members members, MarketplaceSettingsStore settings, Approvals approvals,
-             Debts debts) {
+             Debts debts, SoldProducts soldProducts) {
         this.jdbc = jdbc;
         this.time = time;
         this.members = members;
         this.settings = settings;
         this.approvals = approvals;
         this.debts = debts;
+        this.soldProducts = soldProducts;
     }
 
     @EventListener
@@ -68,17 +71,11 @@ public class Earnings {
         if (!marketplace.marketplaceEnabled()) {
             return;
         }
-        int currencyId = jdbc.sql("select currency_id from payment where id = :id").param("id", paymentId)
-                .query(Integer.class).single();
+        SoldProducts.Sale sale = soldProducts.of(paymentId);
+        int currencyId = sale.currencyId();
         LocalDate earningDate = time.local(at).toLocalDate();
-        record Line(UUID id, BigDecimal amount, Long memberId, BigDecimal memberEarning, Arrangement arrangement) {
-        }
-        List<Line> lines = jdbc.sql("select * from payment_product where payment_id = :id order by position")
-                .param("id", paymentId)
-                .query((row, n) -> new Line(row.getObject("id", UUID.class), row.getBigDecimal("amount"),
-                        (Long) row.getObject("member_id"), row.getBigDecimal("member_earning"), Debts.arrangement(row, n)))
-                .list();
-        for (Line line : lines) {
+        keep(merchant, sale);
+        for (SoldProducts.Product line : sale.products()) {
             Optional<Member> member = line.memberId() == null ? Optional.empty() : members.find(merchant, line.memberId());
             if (member.isEmpty()) {
                 insert(merchant, paymentId, line.id(), null, currencyId, line.amount(), null, earningDate, false, at);
@@ -89,15 +86,58 @@ public class Earnings {
             boolean byPlatform = line.memberEarning() != null;
             Shares shares = byPlatform ? new Shares(line.memberEarning(), line.amount().subtract(line.memberEarning()))
                     : debts.arrange(merchant, paymentId, line.id(), line.memberId(), currencyId, line.amount(), commission,
-                            line.arrangement(), at);
+                            arrangement(line), at);
             insert(merchant, paymentId, line.id(), line.memberId(), currencyId, shares.member(), commission, earningDate,
                     byPlatform, at);
             insert(merchant, paymentId, line.id(), null, currencyId, shares.platform(), commission, earningDate,
                     byPlatform, at);
         }
         if (marketplace.automaticApproval()) {
-            approvals.approveOnCalculation(merchant, paymentId, at);
+            approvals.approveOnCalculation(merchant, sale, at);
         }
+    }
+
+    /**
+     * Keeps the sale's products as the marketplace's reports show them, with the integer ids
+     * the merchant names them by (see V21__marketplace_products.sql), in one statement.
+     */
+    private void keep(MerchantId merchant, SoldProducts.Sale sale) {
+        List<SoldProducts.Product> products = sale.products();
+        jdbc.sql("""
+                        insert into marketplace_product (id, merchant_id, payment_id, paywall_payment_id, paywall_product_id,
+                            position, name, amount, member_id, cargo_id, cargo_type, cargo_cost, discount_id,
+                            discount_owner_type, discount_type, discount)
+                        select line.id, :merchant, :payment, :paymentNumber, line.product_id, line.position, line.name,
+                            line.amount, line.member_id, line.cargo_id, line.cargo_type, line.cargo_cost, line.discount_id,
+                            line.discount_owner_type, line.discount_type, line.discount
+                        from unnest(cast(:ids as uuid[]), cast(:productIds as bigint[]), cast(:positions as smallint[]),
+                            cast(:names as varchar[]), cast(:amounts as numeric[]), cast(:members as bigint[]),
+                            cast(:cargoIds as bigint[]), cast(:cargoTypes as smallint[]), cast(:cargoCosts as numeric[]),
+                            cast(:discountIds as bigint[]), cast(:discountOwners as smallint[]),
+                            cast(:discountTypes as smallint[]), cast(:discounts as numeric[]))
+                            as line(id, product_id, position, name, amount, member_id, cargo_id, cargo_type, cargo_cost,
+                                    discount_id, discount_owner_type, discount_type, discount)""")
+                .param("merchant", merchant.value()).param("payment", sale.id()).param("paymentNumber", sale.paymentId())
+                .param("ids", products.stream().map(SoldProducts.Product::id).toArray(UUID[]::new))
+                .param("productIds", products.stream().map(SoldProducts.Product::productId).toArray(Long[]::new))
+                .param("positions", products.stream().map(SoldProducts.Product::position).toArray(Integer[]::new))
+                .param("names", products.stream().map(SoldProducts.Product::name).toArray(String[]::new))
+                .param("amounts", products.stream().map(SoldProducts.Product::amount).toArray(BigDecimal[]::new))
+                .param("members", products.stream().map(SoldProducts.Product::memberId).toArray(Long[]::new))
+                .param("cargoIds", products.stream().map(SoldProducts.Product::cargoId).toArray(Long[]::new))
+                .param("cargoTypes", products.stream().map(SoldProducts.Product::cargoType).toArray(Integer[]::new))
+                .param("cargoCosts", products.stream().map(SoldProducts.Product::cargoCost).toArray(BigDecimal[]::new))
+                .param("discountIds", products.stream().map(SoldProducts.Product::discountId).toArray(Long[]::new))
+                .param("discountOwners", products.stream().map(SoldProducts.Product::discountOwnerType).toArray(Integer[]::new))
+                .param("discountTypes", products.stream().map(SoldProducts.Product::discountType).toArray(Integer[]::new))
+                .param("discounts", products.stream().map(SoldProducts.Product::discount).toArray(BigDecimal[]::new))
+                .update();
+    }
+
+    /** The product's arrangements as the sale recorded them. */
+    static Arrangement arrangement(SoldProducts.Product product) {
+        return new Arrangement(product.cargoId(), product.cargoType(), product.cargoCost(), product.discountId(),
+                product.discountOwnerType(), product.discountType(), product.discount());
     }
 
     /** A share waiting for approval (see {@link Approvals}), which gives it its payable date. */
@@ -144,8 +184,8 @@ public class Earnings {
 
     /** An earning with its payment's and product's integer ids, for {@link #earning}. */
     static final String COLUMNS = """
-            e.*, p.paywall_id as paywall_payment_id, pp.paywall_id as paywall_product_id
-            from earning e join payment p on p.id = e.payment_id join payment_product pp on pp.id = e.product_id""";
+            e.*, mp.paywall_payment_id, mp.paywall_product_id
+            from earning e join marketplace_product mp on mp.id = e.product_id""";
 
     public List<Earning> ofPayment(MerchantId merchant, UUID paymentId) {
         return jdbc.sql("select " + COLUMNS + " where e.merchant_id = :merchant and e.payment_id = :payment order by e.created_at, e.member_id nulls last")

@@ -65,10 +65,10 @@ public class Ledger {
     }
 
     private static final String ENTRIES = """
-            select e.id, p.paywall_id as payment_number, p.id as payment_id, pp.paywall_id as product_number,
-                   pp.name as product_name, e.member_id, m.name as member_name, e.currency_id, e.amount,
+            select e.id, mp.paywall_payment_id as payment_number, e.payment_id, mp.paywall_product_id as product_number,
+                   mp.name as product_name, e.member_id, m.name as member_name, e.currency_id, e.amount,
                    e.status, e.payable_date, e.created_at, e.payout_id
-            from earning e join payment p on p.id = e.payment_id join payment_product pp on pp.id = e.product_id
+            from earning e join marketplace_product mp on mp.id = e.product_id
                  left join member m on m.id = e.member_id
             where\s""";
 

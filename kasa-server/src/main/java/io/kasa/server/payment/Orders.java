@@ -25,7 +25,9 @@ import java.util.UUID;
  * callbacks. A move locks its payment before it updates the order, as a merchant's rollback
  * or cancel (which lock the payment first to read all its orders) does, so a device's report
  * and a merchant's request on the same payment queue one behind the other instead of each
- * holding the lock the other needs.
+ * holding the lock the other needs. The marketplace's changes of a sale take its payment row
+ * first as well ({@link SoldProducts#lock}), then its earnings, then its debts, the order in
+ * which a cancel's status change reaches them.
  */
 @Component
 class Orders {

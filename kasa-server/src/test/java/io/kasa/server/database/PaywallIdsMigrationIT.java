@@ -217,6 +217,23 @@ class PaywallIdsMigrationIT {
         assertThat(lastOfEarly).as("the earlier sale's earnings come first").isLessThan(firstOfLate);
     }
 
+    /** V21: the marketplace keeps its own copy of what its reports show of each product of a sale with earnings. */
+    @Test
+    void theMarketplaceKeepsTheProductsOfSalesWithEarnings() {
+        String sold = """
+                select pp.id, p.merchant_id, p.id as payment_id, p.paywall_id as paywall_payment_id,
+                    pp.paywall_id as paywall_product_id, pp.position, pp.name, pp.amount, pp.member_id
+                from payment_product pp join payment p on p.id = pp.payment_id order by pp.paywall_id""";
+        String kept = """
+                select id, merchant_id, payment_id, paywall_payment_id, paywall_product_id, position, name, amount, member_id
+                from marketplace_product order by paywall_product_id""";
+        List<Map<String, Object>> products = jdbc.sql(sold).query().listOfRows();
+        assertThat(products).hasSize(4);
+        assertThat(jdbc.sql(kept).query().listOfRows()).isEqualTo(products);
+        assertThat(jdbc.sql("select count(*) from earning e left join marketplace_product mp on mp.id = e.product_id where mp.id is null")
+                .query(Long.class).single()).as("every earning's product is kept").isZero();
+    }
+
     @Test
     void aWaitingCallbackCarriesThePaymentsIntegerId() {
         assertThat(jdbc.sql("select payload ->> 'PaymentId' from callback_delivery").query(String.class).single())

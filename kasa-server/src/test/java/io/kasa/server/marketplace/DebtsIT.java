@@ -365,6 +365,82 @@ class DebtsIT {
     }
 
     /**
+     * A cancel racing the merchant's approval, rejection, postpone or debt change of the same
+     * sale: the two take the sale's locks in one order (its payment row, then its earnings,
+     * then its debts), so each round ends with the cancel done and the other either done
+     * before it or refused after it — never a deadlock, never an error — and nothing of the
+     * sale left to pay: every share reversed or rejected, the arrangement debt reversed.
+     */
+    @Test
+    void aCancelRacingTheMerchantsDecisionsAndChangesOfItsSaleEndsOneWayOrTheOther() throws Exception {
+        marketplace(false, false);
+        long member = member(iban(), "10");
+        List<String> operations = List.of("approve", "reject", "postpone", "increase debt");
+        for (int round = 0; round < 2 * operations.size(); round++) {
+            String operation = operations.get(round % operations.size());
+            SaleResult cargo = sale(member, "10.00", "{\"CargoOwnerType\":2,\"CargoCost\":15}", null);
+            Marketplace.DebtItem debt = debt(cargo);
+            if (operation.equals("postpone")) {
+                merchant.marketplace().approvePayment(Marketplace.ApprovalRequest.payment(cargo.paymentId()));
+            }
+            java.util.concurrent.Callable<Object> change = switch (operation) {
+                case "approve" -> () -> merchant.marketplace().approvePayment(Marketplace.ApprovalRequest.payment(cargo.paymentId()));
+                case "reject" -> () -> merchant.marketplace().rejectPayment(cargo.paymentId());
+                case "postpone" -> () -> {
+                    merchant.marketplace().postponeProduct(debt.productId(), 1, true);
+                    return null;
+                };
+                default -> () -> {
+                    merchant.marketplace().increaseDebt(debt.debtId(), BigDecimal.ONE);
+                    return null;
+                };
+            };
+            // The change is repeated for as long as the cancel is in flight, so that one of them
+            // meets the cancel's status change, which reverses the earnings and debts.
+            java.util.concurrent.atomic.AtomicBoolean cancelling = new java.util.concurrent.atomic.AtomicBoolean(true);
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            try (var callers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                var changed = callers.submit(() -> {
+                    go.await();
+                    java.util.Set<Integer> answers = new java.util.TreeSet<>();
+                    boolean last;
+                    do {
+                        last = !cancelling.get();
+                        try {
+                            change.call();
+                            answers.add(0);
+                        } catch (KasaException refused) {
+                            answers.add(refused.errorCode());
+                        }
+                    } while (!last);
+                    return answers;
+                });
+                var cancelled = callers.submit(() -> {
+                    go.await();
+                    try {
+                        return merchant.payments().syncCancel(cargo.paymentRequestId(), false, Duration.ofSeconds(30))
+                                .paymentStatus();
+                    } finally {
+                        cancelling.set(false);
+                    }
+                });
+                go.countDown();
+                assertThat(cancelled.get(60, java.util.concurrent.TimeUnit.SECONDS)).as(operation + ": the cancel").isEqualTo(4);
+                assertThat(changed.get(60, java.util.concurrent.TimeUnit.SECONDS))
+                        .as(operation + ": done, or refused as changed by the cancel").isSubsetOf(0, 362, 265);
+            }
+            assertThat(jdbc.sql("""
+                            select distinct e.status from earning e join marketplace_product mp on mp.id = e.product_id
+                            where mp.paywall_payment_id = :payment""")
+                    .param("payment", cargo.paymentId()).query(String.class).list())
+                    .as(operation + ": nothing of the cancelled sale is left to pay").isSubsetOf("REVERSED", "REJECTED").isNotEmpty();
+            assertThat(merchant.marketplace().debtsOfPayment(cargo.paymentId())).as(operation + ": its debt")
+                    .singleElement().satisfies(after -> assertThat(after.debtStatusId()).as("reversed").isEqualTo(5));
+            assertThat(MoneyInvariants.broken(jdbc)).isEmpty();
+        }
+    }
+
+    /**
      * An arrangement debt waits with its sale's earnings: no payout nets it before the product
      * is approved, and rejecting the product reverses it, since the member is then paid
      * nothing for the sale. The platform's own figures exclude arrangements.
