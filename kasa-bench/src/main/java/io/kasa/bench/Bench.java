@@ -183,7 +183,7 @@ public final class Bench {
                 : new CostMeter(probe, 0, database, database == null ? null : DatabaseCounters.databaseOf(database));
         return new Rig(runId, baseUri, adminToken, probe, database, costs, resources.inbox, router,
                 options.duration("warmup", Duration.ofSeconds(30)), options.duration("warmup-max", Duration.ofSeconds(180)),
-                options.rate("warmup-rate", 0), options.duration("bridge", Duration.ofSeconds(20)),
+                options.rate("warmup-rate", 0), options.duration("bridge", Duration.ofSeconds(30)),
                 options.duration("drain", Duration.ofSeconds(30)),
                 options.on("ceilings", true), new AtomicInteger());
     }

@@ -55,7 +55,7 @@ final class BenchOptions {
               --warmup-rate N           the warm-up's sales per second when higher than the
                                         scenario's rate, default the scenario's rate
               --bridge D                unmeasured load at the window's rate after the quiet
-                                        reading of the database's counters, default 20s
+                                        reading of the database's counters, default 30s
               --drain D                 longest wait for callbacks after the last send, default 30s
             Scenario options (plain: every scenario that uses it; --<scenario>.<option>: one):
               --rate N --duration D --terminals N --think D      async, sync; held uses --rate to send

@@ -94,6 +94,14 @@ final class ServerProbe {
     }
 
     /**
+     * A sample of a server the benchmark owns without asking it anything: its CPU from
+     * {@code /proc}, its heap and pool as {@code earlier} read them.
+     */
+    Sample cpuSample(Sample earlier) {
+        return new Sample(cpuSeconds(), earlier.heapBytes(), earlier.poolPending(), process.isAlive());
+    }
+
+    /**
      * The server process's CPU seconds so far, from {@code /proc} and without asking the server
      * anything; NaN when the benchmark does not own the process.
      */
