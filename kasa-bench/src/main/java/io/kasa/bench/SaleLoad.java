@@ -7,6 +7,7 @@ import io.kasa.client.SaleResult;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -20,9 +21,9 @@ import java.util.Optional;
  */
 final class SaleLoad {
 
-    /** What one stretch of load measured. */
+    /** What one stretch of load measured; {@code started} and {@code ended} are its window's edges. */
     record Result(SaleRun run, Resources resources, SaleCosts costs, Throughput throughput, Errors.Counts errors,
-                  String progress) {
+                  String progress, Instant started, Instant ended) {
     }
 
     /**
@@ -170,6 +171,7 @@ final class SaleLoad {
                         (key, due) -> send(bridge, key, due));
             }
             CostMeter.Reading before = rig.costs().cpuNow().with(quiet.counters());
+            Instant started = Instant.now();
             ResourceMonitor monitor = new ResourceMonitor(label, rig.probe(), run::progress);
             long start = System.nanoTime();
             loop.run(schedule, start, (key, due) -> send(run, key, due));
@@ -180,12 +182,14 @@ final class SaleLoad {
             }
             long unsettled = awaitCallbacks(run);
             awaitCallbacks(bridge);
+            Instant ended = Instant.now();
             CostMeter.Reading after = rig.costs().afterWindow(CostMeter.STATS_DELAY);
             SaleCosts costs = SaleCosts.between(before, after, run.settledCount(),
                     run.settledCount() + bridge.settledCount());
             Throughput throughput = Throughput.of(schedule.rate(), run.answered(), schedule.duration(), start,
                     run.lastAnswerNanos());
-            return new Result(run, resources, costs, throughput, run.errors().counts(unsettled), monitor.lastLine());
+            return new Result(run, resources, costs, throughput, run.errors().counts(unsettled), monitor.lastLine(),
+                    started, ended);
         } finally {
             rig.router().unregister(run);
             rig.router().unregister(bridge);

@@ -3,7 +3,6 @@ package io.kasa.bench;
 import io.kasa.terminal.Behaviour;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,9 +52,7 @@ final class SteadyScenario implements Scenario {
             settings.put("warmupSeconds", warmUp.seconds());
             settings.put("warmupCompilerShare", warmUp.compilerShare());
             RateSchedule schedule = new RateSchedule(rate, duration);
-            Instant started = Instant.now();
             SaleLoad.Result result = load.run(name(), schedule);
-            Instant ended = Instant.now();
             Ceiling endpoint = null;
             if (rig.ceilings()) {
                 load.quiet();
@@ -73,7 +70,7 @@ final class SteadyScenario implements Scenario {
             findings.put("answerStatuses", result.run().answerStatuses());
             findings.put("finalCallbacks", result.run().settledCount());
             return new ScenarioResult(name(), summary, settings, figures, result.throughput(), result.errors(),
-                    result.resources(), result.costs(), endpoint, findings, notes, started, ended, null);
+                    result.resources(), result.costs(), endpoint, findings, notes, result.started(), result.ended(), null);
         }
     }
 }
