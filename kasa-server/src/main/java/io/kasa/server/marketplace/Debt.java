@@ -1,5 +1,8 @@
 package io.kasa.server.marketplace;
 
+import io.kasa.server.shared.LookupEnum;
+import io.kasa.server.shared.LookupValue;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -17,32 +20,23 @@ public record Debt(long id, Type type, long memberId, String memberName, int cur
      * The debt's {@code Type}: Paywall's samples show 1 "Discount" and 2 "Cargo"; Kasa adds
      * 3 "Cancel" for what was paid to a member for a sale cancelled after its payout.
      */
-    public enum Type {
-        DISCOUNT(1, "Discount"), CARGO(2, "Cargo"), CANCEL(3, "Cancel");
+    public enum Type implements LookupEnum {
+        DISCOUNT(1, "Discount", "İndirim", "Discount"), CARGO(2, "Cargo", "Kargo", "Cargo"),
+        CANCEL(3, "Cancel", "İptal", "Cancel");
 
-        private final int id;
-        private final String wireName;
+        private final Row row;
 
-        Type(int id, String wireName) {
-            this.id = id;
-            this.wireName = wireName;
+        Type(int id, String wireName, String tr, String en) {
+            this.row = new Row(id, wireName, tr, en);
         }
 
-        public int id() {
-            return id;
-        }
-
-        public String wireName() {
-            return wireName;
+        @Override
+        public Row row() {
+            return row;
         }
 
         static Type of(int id) {
-            for (Type type : values()) {
-                if (type.id == id) {
-                    return type;
-                }
-            }
-            throw new IllegalArgumentException("no debt type " + id);
+            return LookupValue.find(values(), id).orElseThrow(() -> new IllegalArgumentException("no debt type " + id));
         }
     }
 
@@ -52,23 +46,20 @@ public record Debt(long id, Type type, long memberId, String memberName, int cur
      * 3 Settled, netted off a payout the bank paid; 4 Deleted by the merchant; 5 Reversed,
      * its sale cancelled before it was settled. Only an Open debt can be changed.
      */
-    public enum Status {
-        OPEN(1, "Open"), NETTED(2, "InPayout"), SETTLED(3, "Settled"), DELETED(4, "Deleted"), REVERSED(5, "Reversed");
+    public enum Status implements LookupEnum {
+        OPEN(1, "Open", "Açık", "Open"), NETTED(2, "InPayout", "Ödemede", "In payout"),
+        SETTLED(3, "Settled", "Kapandı", "Settled"), DELETED(4, "Deleted", "Silindi", "Deleted"),
+        REVERSED(5, "Reversed", "Geri alındı", "Reversed");
 
-        private final int id;
-        private final String wireName;
+        private final Row row;
 
-        Status(int id, String wireName) {
-            this.id = id;
-            this.wireName = wireName;
+        Status(int id, String wireName, String tr, String en) {
+            this.row = new Row(id, wireName, tr, en);
         }
 
-        public int id() {
-            return id;
-        }
-
-        public String wireName() {
-            return wireName;
+        @Override
+        public Row row() {
+            return row;
         }
     }
 }
