@@ -22,9 +22,7 @@ class MarketplaceDebtsWireTests {
     @BeforeEach
     void start() throws IOException {
         server = new ScriptedServer();
-        client = KasaClient.builder().baseUri(server.uri())
-                .privateKeys("priv-client", "priv-secret").publicKeys("pub-client", "pub-secret")
-                .locale("en").build();
+        client = server.client();
     }
 
     @AfterEach

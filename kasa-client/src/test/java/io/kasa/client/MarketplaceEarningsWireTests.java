@@ -32,9 +32,7 @@ class MarketplaceEarningsWireTests {
     @BeforeEach
     void start() throws IOException {
         server = new ScriptedServer();
-        marketplace = KasaClient.builder().baseUri(server.uri())
-                .privateKeys("priv-client", "priv-secret").publicKeys("pub-client", "pub-secret")
-                .locale("en").build().marketplace();
+        marketplace = server.client().marketplace();
     }
 
     @AfterEach

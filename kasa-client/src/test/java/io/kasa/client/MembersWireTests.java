@@ -33,9 +33,7 @@ class MembersWireTests {
     @BeforeEach
     void start() throws IOException {
         server = new ScriptedServer();
-        client = KasaClient.builder().baseUri(server.uri())
-                .privateKeys("priv-client", "priv-secret").publicKeys("pub-client", "pub-secret")
-                .locale("en").build();
+        client = server.client();
     }
 
     @AfterEach

@@ -58,6 +58,13 @@ final class ScriptedServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /** A client of this server with both key pairs of a made-up merchant, asking in English. */
+    KasaClient client() {
+        return KasaClient.builder().baseUri(uri())
+                .privateKeys("priv-client", "priv-secret").publicKeys("pub-client", "pub-secret")
+                .locale("en").build();
+    }
+
     /** Queues an answer whose body is a success envelope around {@code resultJson}. */
     ScriptedServer result(String resultJson) {
         return delayedResult(Duration.ZERO, resultJson);
