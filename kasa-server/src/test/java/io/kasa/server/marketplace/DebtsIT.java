@@ -682,16 +682,7 @@ class DebtsIT {
 
     /** A member with a 7-day value date, the commission, and a TRY account of its own. */
     private long member(String iban, String commission) {
-        String body = """
-                {"IsSubMerchant":true,"MemberType":1,"MemberExternalId":"%s","MemberName":"Berber Ali",
-                 "MemberTitle":"Ali Yılmaz","MemberIdentityNumber":"10000000146","MemberEmail":"ali@example.com",
-                 "MemberPhone":"+905551112233","MemberAddress":"Kadıköy, İstanbul","ContactName":"Ali","ContactLastname":"Yılmaz",
-                 "BankAccounts":[{"CurrencyId":1,"Title":"Ali Yılmaz","Iban":"%s"}],
-                 "ValueDate":{"CalculationType":1,"CalculationValue":7,"Commission":%s}}"""
-                .formatted(UUID.randomUUID(), iban, commission);
-        RawHttp.Answer answer = new RawHttp(baseUri).post("/api/paywall/member").publicKeys(created.publicKey()).json(body).send();
-        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
-        return answer.json().get("Body").get("Id").longValue();
+        return MarketplaceIT.member(baseUri, created.publicKey(), iban, commission);
     }
 
     /** A TR IBAN with a valid check, unique to the test, so that what the bank received is the test's alone. */

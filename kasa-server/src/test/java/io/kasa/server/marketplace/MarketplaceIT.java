@@ -241,13 +241,18 @@ public class MarketplaceIT extends KasaServerIT {
 
     /** A member with a 7-day value date and the given commission, paid to its TRY account. */
     public static long member(java.net.URI baseUri, io.kasa.client.IssuedKey publicKey, String commission) {
+        return member(baseUri, publicKey, MEMBER_IBAN, commission);
+    }
+
+    /** A member with a 7-day value date, the commission, and a TRY account at {@code iban}. */
+    public static long member(java.net.URI baseUri, io.kasa.client.IssuedKey publicKey, String iban, String commission) {
         String body = """
                 {"IsSubMerchant":true,"MemberType":1,"MemberExternalId":"%s","MemberName":"Berber Ali",
                  "MemberTitle":"Ali Yılmaz","MemberIdentityNumber":"10000000146","MemberEmail":"ali@example.com",
                  "MemberPhone":"+905551112233","MemberAddress":"Kadıköy, İstanbul","ContactName":"Ali","ContactLastname":"Yılmaz",
                  "BankAccounts":[{"CurrencyId":1,"Title":"Ali Yılmaz","Iban":"%s"}],
                  "ValueDate":{"CalculationType":1,"CalculationValue":7,"Commission":%s}}"""
-                .formatted(UUID.randomUUID(), MEMBER_IBAN, commission);
+                .formatted(UUID.randomUUID(), iban, commission);
         RawHttp.Answer answer = new RawHttp(baseUri).post("/api/paywall/member")
                 .publicKeys(publicKey).json(body).send();
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
