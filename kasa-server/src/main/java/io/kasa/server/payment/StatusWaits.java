@@ -53,14 +53,6 @@ class StatusWaits {
         return watch;
     }
 
-    /** As {@link #await(Watch, Object, Supplier, Function, ToIntFunction, Predicate, Duration)}, starting with a read. */
-    <T> T await(UUID paymentId, Supplier<T> read, Function<PaymentStatusChanged, T> changed, ToIntFunction<T> sequence,
-                Predicate<T> done, Duration wait) {
-        try (Watch watch = watch(paymentId)) {
-            return await(watch, null, read, changed, sequence, done, wait);
-        }
-    }
-
     /**
      * Waits until {@code done} accepts the payment as last known or {@code wait} passes, and
      * returns it. {@code known} is the payment as the caller knows it since it started
