@@ -8,8 +8,8 @@
 -- holds that row while it waits for the marketplace's lock, rested on a detail of PostgreSQL
 -- (a row locked FOR UPDATE and then updated without a change of its key, as a status change
 -- does, no longer holds key-share lockers back), not on the lock order that
--- io.kasa.server.payment.Orders writes down. Each earning and debt written is also checked
--- once instead of twice.
+-- io.kasa.server.payment.Orders writes down. Each earning and debt written also takes one
+-- foreign-key check fewer.
 --
 -- Every earning and debt refers to a kept product already: V21 kept the products of every
 -- sale with earnings, and the calculation keeps a sale's products before it writes any

@@ -333,7 +333,8 @@ public class Approvals {
     /**
      * The earnings of the sales, locked in id order. A merchant's decision passes the sales
      * its marketplace lock holds, so that it reads no earning the lock does not guard;
-     * {@link #approveOnCalculation} the sale whose earnings its own transaction wrote.
+     * {@link #approveOnCalculation} passes the sale whose earnings its own transaction has
+     * just written.
      */
     private Map<UUID, List<Share>> lockShares(Collection<UUID> payments) {
         return jdbc.sql("""

@@ -245,10 +245,10 @@ public class Debts {
      * One change of an open debt, in one transaction, with row locks in Kasa's order: the
      * sale's marketplace lock ({@link MarketplaceProducts#lock}), then the product's platform
      * earning, then the debt; the debt's sale, product and type, which never change, are read
-     * before, unlocked. For an arrangement debt
-     * the platform's earning of the product moves by the same difference, so that the
-     * product's earnings less its debts stay the product amount; it must still be unpaid.
-     * For a cancel debt the platform, which refunded the customer, simply recovers less.
+     * before, unlocked. For an arrangement debt the platform's earning of the product moves by
+     * the same difference, so that the product's earnings less its debts stay the product
+     * amount; it must still be unpaid. For a cancel debt the platform, which refunded the
+     * customer, simply recovers less.
      */
     private Debt change(MerchantId merchant, long debtId, NewAmount newAmount) {
         return transactions.execute(status -> {
