@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,10 +48,10 @@ import java.util.stream.Collectors;
  * <p>A rejected product's earnings become REJECTED and are never paid: the money stays with
  * the platform, which received the whole sale from the card.
  *
- * <p>Each decision locks the payment row first ({@link SoldProducts#lock}), then its
- * earnings, and changes only CALCULATED earnings, so two decisions about one product racing
- * end with one winner and never deadlock with each other or with a cancel (which also
- * changes the payment first).
+ * <p>Each decision takes the sale's marketplace lock first ({@link MarketplaceProducts#lock}),
+ * then its earnings, then its debts, and changes only CALCULATED earnings, so two decisions
+ * about one product racing end with one winner and never deadlock with each other or with a
+ * cancel (whose reversal takes the same lock first).
  */
 @Service
 public class Approvals {
@@ -116,9 +117,10 @@ public class Approvals {
     private final Debts debts;
     private final Transactions transactions;
     private final SoldProducts soldProducts;
+    private final MarketplaceProducts products;
 
     Approvals(JdbcClient jdbc, BusinessTime time, Members members, MarketplaceSettingsStore settings,
-              Transactions transactions, Debts debts, SoldProducts soldProducts) {
+              Transactions transactions, Debts debts, SoldProducts soldProducts, MarketplaceProducts products) {
         this.jdbc = jdbc;
         this.time = time;
         this.members = members;
@@ -126,6 +128,7 @@ public class Approvals {
         this.transactions = transactions;
         this.debts = debts;
         this.soldProducts = soldProducts;
+        this.products = products;
     }
 
     /**
@@ -135,10 +138,10 @@ public class Approvals {
      */
     public Decision approve(MerchantId merchant, Approve command) {
         return transactions.execute(status -> {
-            SoldProducts.Sale sale = lockSale(merchant, command.paymentId());
+            SoldProducts.Sale sale = sale(merchant, command.paymentId());
             List<Line> lines = lines(sale.products());
             List<Line> chosen = command.productIds() == null ? lines : named(lines, command.productIds());
-            Map<UUID, List<Share>> shares = lockShares(List.of(sale.id()));
+            Map<UUID, List<Share>> shares = lockShares(products.lock(List.of(sale.id())));
             if (command.productIds() == null && shares.isEmpty()) {
                 throw new KasaException(KasaError.MARKETPLACE_NO_PAYMENT_TO_APPROVE);
             }
@@ -162,17 +165,16 @@ public class Approvals {
     public Decision reject(MerchantId merchant, List<Long> productIds) {
         return transactions.execute(status -> {
             List<Line> chosen = named(lines(soldProducts.products(merchant, productIds)), productIds);
-            List<UUID> payments = chosen.stream().map(Line::paymentId).distinct().sorted().toList();
-            soldProducts.lock(payments);
-            return reject(chosen, lockShares(payments));
+            List<UUID> payments = chosen.stream().map(Line::paymentId).distinct().toList();
+            return reject(chosen, lockShares(products.lock(payments)));
         });
     }
 
     /** Rejects every product of a payment: 32 when unknown, 31 when it has no marketplace earnings. */
     public Decision rejectPayment(MerchantId merchant, long paymentId) {
         return transactions.execute(status -> {
-            SoldProducts.Sale sale = lockSale(merchant, paymentId);
-            Map<UUID, List<Share>> shares = lockShares(List.of(sale.id()));
+            SoldProducts.Sale sale = sale(merchant, paymentId);
+            Map<UUID, List<Share>> shares = lockShares(products.lock(List.of(sale.id())));
             if (shares.isEmpty()) {
                 throw new KasaException(KasaError.MARKETPLACE_NO_PAYMENT_TO_APPROVE);
             }
@@ -182,8 +184,7 @@ public class Approvals {
 
     /** The payment's products, approved (whatever happened to them since) or not. */
     public Report report(MerchantId merchant, long paymentId) {
-        SoldProducts.Sale sale = soldProducts.of(merchant, paymentId)
-                .orElseThrow(() -> new KasaException(KasaError.MARKETPLACE_PAYMENT_NOT_FOUND));
+        SoldProducts.Sale sale = sale(merchant, paymentId);
         Set<UUID> approved = jdbc.sql("select distinct product_id from earning where payment_id = :payment and approved_at is not null")
                 .param("payment", sale.id()).query(UUID.class).set();
         List<Long> yes = new ArrayList<>();
@@ -301,12 +302,10 @@ public class Approvals {
                 .orElseGet(() -> Earnings.nextBusinessDay(approvalDay));
     }
 
-    /** The merchant's sale by its integer {@code PaymentId}, its payment row locked; 32 when it has none. */
-    private SoldProducts.Sale lockSale(MerchantId merchant, long paymentId) {
-        SoldProducts.Sale sale = soldProducts.of(merchant, paymentId)
+    /** The merchant's sale by its integer {@code PaymentId}; 32 when it has none. */
+    private SoldProducts.Sale sale(MerchantId merchant, long paymentId) {
+        return soldProducts.of(merchant, paymentId)
                 .orElseThrow(() -> new KasaException(KasaError.MARKETPLACE_PAYMENT_NOT_FOUND));
-        soldProducts.lock(List.of(sale.id()));
-        return sale;
     }
 
     private static List<Line> lines(List<SoldProducts.Product> products) {
@@ -331,7 +330,13 @@ public class Approvals {
         return chosen;
     }
 
-    private Map<UUID, List<Share>> lockShares(List<UUID> payments) {
+    /**
+     * The earnings of the sales, locked in id order. A merchant's decision passes the sales
+     * its marketplace lock holds, so that it reads no earning the lock does not guard;
+     * {@link #approveOnCalculation} passes the sale whose earnings its own transaction has
+     * just written.
+     */
+    private Map<UUID, List<Share>> lockShares(Collection<UUID> payments) {
         return jdbc.sql("""
                         select id, product_id, member_id, status, approved_at is not null as approved, platform_calculated
                         from earning where payment_id = any(:payments) order by id for update""")

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -41,12 +42,15 @@ public class Debts {
     private final BusinessTime time;
     private final Transactions transactions;
     private final SoldProducts soldProducts;
+    private final MarketplaceProducts products;
 
-    Debts(JdbcClient jdbc, BusinessTime time, Transactions transactions, SoldProducts soldProducts) {
+    Debts(JdbcClient jdbc, BusinessTime time, Transactions transactions, SoldProducts soldProducts,
+          MarketplaceProducts products) {
         this.jdbc = jdbc;
         this.time = time;
         this.transactions = transactions;
         this.soldProducts = soldProducts;
+        this.products = products;
     }
 
     // --- the calculator ---
@@ -84,7 +88,8 @@ public class Debts {
      * are reversed with the shares they funded, and every member earning the cancel could not
      * take back (already on its way or paid) becomes a cancel debt of its amount, settled
      * against the member's next payouts. Debts already netted stay: the member has paid them.
-     * Runs in the cancel's transaction; a repeated call raises nothing twice.
+     * Runs in the cancel's transaction, under the sale's marketplace lock; a repeated call
+     * raises nothing twice.
      */
     void cancelled(UUID paymentId, Instant at) {
         jdbc.sql("update debt set status = 'REVERSED', updated_at = :at where payment_id = :payment and type in (1, 2) and status = 'OPEN'")
@@ -105,7 +110,7 @@ public class Debts {
     /**
      * A rejected product's arrangement debts are reversed with the shares they funded: the
      * sale will pay the member nothing, so the member owes nothing for it. Runs in the
-     * rejection's transaction, which holds the payment's lock.
+     * rejection's transaction, which holds the sale's marketplace lock and its earnings.
      */
     void rejected(UUID productId, Instant at) {
         jdbc.sql("update debt set status = 'REVERSED', updated_at = :at where product_id = :product and type in (1, 2) and status = 'OPEN'")
@@ -238,17 +243,34 @@ public class Debts {
 
     /**
      * One change of an open debt, in one transaction, with row locks in Kasa's order: the
-     * payment ({@link SoldProducts#lock}), then the debt, then the product's platform earning. For an arrangement debt
-     * the platform's earning of the product moves by the same difference, so that the
-     * product's earnings less its debts stay the product amount; it must still be unpaid.
-     * For a cancel debt the platform, which refunded the customer, simply recovers less.
+     * sale's marketplace lock ({@link MarketplaceProducts#lock}), then the product's platform
+     * earning, then the debt; the debt's sale, product and type, which never change, are read
+     * before, unlocked. For an arrangement debt the platform's earning of the product moves by
+     * the same difference, so that the product's earnings less its debts stay the product
+     * amount; it must still be unpaid. For a cancel debt the platform, which refunded the
+     * customer, simply recovers less.
      */
     private Debt change(MerchantId merchant, long debtId, NewAmount newAmount) {
         return transactions.execute(status -> {
-            UUID paymentId = jdbc.sql("select payment_id from debt where id = :id and merchant_id = :merchant")
-                    .param("id", debtId).param("merchant", merchant.value()).query(UUID.class).optional()
+            record Of(UUID paymentId, UUID productId, Debt.Type type) {
+            }
+            Of of = jdbc.sql("select payment_id, product_id, type from debt where id = :id and merchant_id = :merchant")
+                    .param("id", debtId).param("merchant", merchant.value())
+                    .query((row, n) -> new Of(row.getObject("payment_id", UUID.class), row.getObject("product_id", UUID.class),
+                            Debt.Type.of(row.getInt("type"))))
+                    .optional()
                     .orElseThrow(() -> new KasaException(KasaError.DEBT_NOT_FOUND));
-            soldProducts.lock(List.of(paymentId));
+            products.lock(List.of(of.paymentId()));
+            record Share(long id, EarningStatus status, BigDecimal amount) {
+            }
+            Optional<Share> platformShare = of.type() == Debt.Type.CANCEL ? Optional.empty() : jdbc.sql("""
+                            select id, status, amount from earning
+                            where payment_id = :payment and member_id is null and product_id = :product
+                            for update""")
+                    .param("payment", of.paymentId()).param("product", of.productId())
+                    .query((row, n) -> new Share(row.getLong("id"), EarningStatus.valueOf(row.getString("status")),
+                            row.getBigDecimal("amount")))
+                    .optional();
             Debt debt = jdbc.sql(SELECT + " where d.id = :id for update of d").param("id", debtId).query(Debts::debt).single();
             switch (debt.status()) {
                 case OPEN -> {
@@ -265,18 +287,7 @@ public class Debts {
             }
             Instant now = time.now();
             if (debt.type() != Debt.Type.CANCEL) {
-                record Share(long id, EarningStatus status, BigDecimal amount) {
-                }
-                Share platform = jdbc.sql("""
-                                select id, status, amount from earning
-                                where payment_id = :payment and member_id is null
-                                  and product_id = (select product_id from debt where id = :debt)
-                                for update""")
-                        .param("payment", paymentId).param("debt", debtId)
-                        .query((row, n) -> new Share(row.getLong("id"), EarningStatus.valueOf(row.getString("status")),
-                                row.getBigDecimal("amount")))
-                        .optional()
-                        .orElseThrow(() -> new KasaException(KasaError.DEBT_NOT_AVAILABLE));
+                Share platform = platformShare.orElseThrow(() -> new KasaException(KasaError.DEBT_NOT_AVAILABLE));
                 if (!EarningStatus.CHANGEABLE.contains(platform.status())) {
                     throw new KasaException(KasaError.DEBT_NOT_AVAILABLE, new LocalizedText(
                             "Bu ürünün platform kazancı ödemeye gönderildi; borç artık değiştirilemez",

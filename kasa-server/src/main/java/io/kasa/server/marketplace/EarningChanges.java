@@ -23,10 +23,11 @@ import java.util.UUID;
  * Paywall's earnings operations (notes §7.3): postpone, set the reflection date, increase,
  * decrease, and put a failed payout back in the queue, by product, by payment or by earning
  * id. Only an earning not yet on its way to a bank ({@link EarningStatus#CHANGEABLE}) changes;
- * each operation changes all it names or nothing. Each runs in one transaction that locks the
- * payment's row first ({@link SoldProducts#lock}) and then its earnings, in id order, so that two operations on one
- * payment, or an operation and the payout run (which skips locked earnings), never deadlock
- * and never both win.
+ * each operation changes all it names or nothing. Each runs in one transaction that takes the
+ * sale's marketplace lock first ({@link MarketplaceProducts#lock}) and then its earnings, in id
+ * order, so that two operations on one payment, an operation and a cancel's reversal (which
+ * takes the same lock first), or an operation and the payout run (which skips locked
+ * earnings), never deadlock and never both win.
  */
 @Service
 public class EarningChanges {
@@ -59,12 +60,15 @@ public class EarningChanges {
     private final BusinessTime time;
     private final MarketplaceSettingsStore settings;
     private final SoldProducts soldProducts;
+    private final MarketplaceProducts products;
 
-    EarningChanges(JdbcClient jdbc, BusinessTime time, MarketplaceSettingsStore settings, SoldProducts soldProducts) {
+    EarningChanges(JdbcClient jdbc, BusinessTime time, MarketplaceSettingsStore settings, SoldProducts soldProducts,
+                   MarketplaceProducts products) {
         this.jdbc = jdbc;
         this.time = time;
         this.settings = settings;
         this.soldProducts = soldProducts;
+        this.products = products;
     }
 
     /** Moves the reflection date {@code days} (1–365) later, past a weekend to Monday. */
@@ -230,8 +234,9 @@ public class EarningChanges {
     }
 
     /**
-     * Locks the payment the target belongs to, then its earnings, and reads them as locked.
-     * Another merchant's ids are not found, exactly like ids nobody has (34).
+     * Takes the marketplace lock of the sale the target belongs to, then its earnings, and
+     * reads them as locked. A sale the lock does not find has no earnings, as far as this
+     * transaction may know. Another merchant's ids are not found, exactly like ids nobody has (34).
      */
     private Locked lock(MerchantId merchant, Target target) {
         Optional<UUID> payment = switch (target) {
@@ -242,7 +247,9 @@ public class EarningChanges {
                     .param("id", id.earningId()).param("merchant", merchant.value()).query(UUID.class).optional();
         };
         UUID paymentId = payment.orElseThrow(() -> new KasaException(KasaError.EARNING_NOT_FOUND));
-        soldProducts.lock(List.of(paymentId));
+        if (products.lock(List.of(paymentId)).isEmpty()) {
+            throw new KasaException(KasaError.EARNING_NOT_FOUND);
+        }
         jdbc.sql("select id from earning where payment_id = :payment order by id for update")
                 .param("payment", paymentId).query(Long.class).list();
         List<Earning> ofPayment = jdbc.sql("select " + Earnings.COLUMNS + " where e.payment_id = :payment order by e.id")

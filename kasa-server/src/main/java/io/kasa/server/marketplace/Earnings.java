@@ -42,9 +42,10 @@ public class Earnings {
     private final Approvals approvals;
     private final Debts debts;
     private final SoldProducts soldProducts;
+    private final MarketplaceProducts products;
 
     Earnings(JdbcClient jdbc, BusinessTime time, Members members, MarketplaceSettingsStore settings, Approvals approvals,
-             Debts debts, SoldProducts soldProducts) {
+             Debts debts, SoldProducts soldProducts, MarketplaceProducts products) {
         this.jdbc = jdbc;
         this.time = time;
         this.members = members;
@@ -52,6 +53,7 @@ public class Earnings {
         this.approvals = approvals;
         this.debts = debts;
         this.soldProducts = soldProducts;
+        this.products = products;
     }
 
     @EventListener
@@ -74,7 +76,7 @@ public class Earnings {
         SoldProducts.Sale sale = soldProducts.of(paymentId);
         int currencyId = sale.currencyId();
         LocalDate earningDate = time.local(at).toLocalDate();
-        keep(merchant, sale);
+        products.keep(merchant, sale);
         for (SoldProducts.Product line : sale.products()) {
             Optional<Member> member = line.memberId() == null ? Optional.empty() : members.find(merchant, line.memberId());
             if (member.isEmpty()) {
@@ -95,43 +97,6 @@ public class Earnings {
         if (marketplace.automaticApproval()) {
             approvals.approveOnCalculation(merchant, sale, at);
         }
-    }
-
-    /**
-     * Keeps the sale's products as the marketplace's reports show them, with the integer ids
-     * the merchant names them by (see V21__marketplace_products.sql), in one statement.
-     */
-    private void keep(MerchantId merchant, SoldProducts.Sale sale) {
-        List<SoldProducts.Product> products = sale.products();
-        jdbc.sql("""
-                        insert into marketplace_product (id, merchant_id, payment_id, paywall_payment_id, paywall_product_id,
-                            position, name, amount, member_id, cargo_id, cargo_type, cargo_cost, discount_id,
-                            discount_owner_type, discount_type, discount)
-                        select line.id, :merchant, :payment, :paymentNumber, line.product_id, line.position, line.name,
-                            line.amount, line.member_id, line.cargo_id, line.cargo_type, line.cargo_cost, line.discount_id,
-                            line.discount_owner_type, line.discount_type, line.discount
-                        from unnest(cast(:ids as uuid[]), cast(:productIds as bigint[]), cast(:positions as smallint[]),
-                            cast(:names as varchar[]), cast(:amounts as numeric[]), cast(:members as bigint[]),
-                            cast(:cargoIds as bigint[]), cast(:cargoTypes as smallint[]), cast(:cargoCosts as numeric[]),
-                            cast(:discountIds as bigint[]), cast(:discountOwners as smallint[]),
-                            cast(:discountTypes as smallint[]), cast(:discounts as numeric[]))
-                            as line(id, product_id, position, name, amount, member_id, cargo_id, cargo_type, cargo_cost,
-                                    discount_id, discount_owner_type, discount_type, discount)""")
-                .param("merchant", merchant.value()).param("payment", sale.id()).param("paymentNumber", sale.paymentId())
-                .param("ids", products.stream().map(SoldProducts.Product::id).toArray(UUID[]::new))
-                .param("productIds", products.stream().map(SoldProducts.Product::productId).toArray(Long[]::new))
-                .param("positions", products.stream().map(SoldProducts.Product::position).toArray(Integer[]::new))
-                .param("names", products.stream().map(SoldProducts.Product::name).toArray(String[]::new))
-                .param("amounts", products.stream().map(SoldProducts.Product::amount).toArray(BigDecimal[]::new))
-                .param("members", products.stream().map(SoldProducts.Product::memberId).toArray(Long[]::new))
-                .param("cargoIds", products.stream().map(SoldProducts.Product::cargoId).toArray(Long[]::new))
-                .param("cargoTypes", products.stream().map(SoldProducts.Product::cargoType).toArray(Integer[]::new))
-                .param("cargoCosts", products.stream().map(SoldProducts.Product::cargoCost).toArray(BigDecimal[]::new))
-                .param("discountIds", products.stream().map(SoldProducts.Product::discountId).toArray(Long[]::new))
-                .param("discountOwners", products.stream().map(SoldProducts.Product::discountOwnerType).toArray(Integer[]::new))
-                .param("discountTypes", products.stream().map(SoldProducts.Product::discountType).toArray(Integer[]::new))
-                .param("discounts", products.stream().map(SoldProducts.Product::discount).toArray(BigDecimal[]::new))
-                .update();
     }
 
     /** The product's arrangements as the sale recorded them. */
@@ -162,9 +127,16 @@ public class Earnings {
     /**
      * A successful cancel takes back every earning not yet on its way to a bank account:
      * approved or not, a failed payout's earnings and those put back in the queue included;
-     * the member owes what it could not take back ({@link Debts#cancelled}).
+     * the member owes what it could not take back ({@link Debts#cancelled}). The sale's
+     * marketplace lock comes first ({@link MarketplaceProducts#lock}), after the payment row
+     * the cancel's status change holds, so that the reversal and a merchant's change of the
+     * sale's earnings or debts run one after the other. A sale whose earnings were never
+     * calculated has nothing to reverse.
      */
     private void reverse(UUID paymentId, Instant at) {
+        if (products.lock(List.of(paymentId)).isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                         update earning set status = 'REVERSED', updated_at = :at
                         where payment_id = :payment and status = any(:reversible)""")

@@ -21,13 +21,30 @@ import java.util.UUID;
  * latest activity and publishes {@link PaymentStatusChanged}, all in one statement of one
  * transaction.
  *
- * <p>Row locks are taken in one order everywhere: the payment, then its orders, then its
- * callbacks. A move locks its payment before it updates the order, as a merchant's rollback
- * or cancel (which lock the payment first to read all its orders) does, so a device's report
+ * <p>Row locks are taken in one order everywhere, written here once: the payment, then its
+ * orders, then its callbacks, then the marketplace's lock of the sale (its kept products,
+ * {@code marketplace_product}, in id order), then its earnings, then its debts. A path may
+ * skip any of them but takes none after a later one. So:
+ * <ul>
+ * <li>A move locks its payment before it updates the order, as a merchant's rollback or
+ * cancel (which lock the payment first to read all its orders) does, so a device's report
  * and a merchant's request on the same payment queue one behind the other instead of each
- * holding the lock the other needs. The marketplace's changes of a sale take its payment row
- * first as well ({@link SoldProducts#lock}), then its earnings, then its debts, the order in
- * which a cancel's status change reaches them.
+ * holding the lock the other needs.
+ * <li>A sale's success and its cancel's success reach the marketplace inside the status
+ * change, through {@link PaymentStatusChanged}, holding the payment row. The success writes
+ * the sale's kept products, earnings and debts as new rows, which wait for no lock. The
+ * cancel takes the marketplace's lock of the sale before it reverses the earnings and debts.
+ * <li>The merchant's marketplace changes of a sale (approval, rejection, earnings
+ * operations, debt changes) start at the marketplace's lock and take no payment row after
+ * it: no marketplace statement names a payment table, and no marketplace table has a
+ * foreign key to one, whose check would take a key-share lock of the payment row (V23). A
+ * change and a cancel of one sale therefore meet first at the marketplace's lock: whichever
+ * takes it first runs to its commit while the other waits, holding nothing the first needs.
+ * <li>Payout runs and payout orders take no payment row and no marketplace lock: they lock
+ * earnings, then debts (a run claims both with {@code skip locked}). The merchant's
+ * marketplace settings row, which a payout order locks first, is locked by nothing that
+ * holds any of the locks above.
+ * </ul>
  */
 @Component
 class Orders {

@@ -15,8 +15,9 @@ import java.util.UUID;
 /**
  * What the payment package publishes of a sale's products, for the marketplace, which
  * reads no payment table itself: the products a successful sale's earnings are computed
- * from, a merchant's products by their integer {@code ProductId}, and the lock that orders
- * the marketplace's changes of a sale against its cancel. Every query filters on the
+ * from, and a merchant's products by their integer {@code ProductId}. It publishes reads
+ * only: the marketplace orders its changes of a sale against the sale's cancel with a lock
+ * of its own, taken after the payment row (see {@link Orders}). Every query filters on the
  * merchant where the caller names a sale by the integer ids a merchant sends, so another
  * merchant's ids are not found, exactly like ids nobody has.
  */
@@ -71,18 +72,6 @@ public class SoldProducts {
         return jdbc.sql(PRODUCTS + "where p.merchant_id = :merchant and pp.paywall_id = any(:ids)")
                 .param("merchant", merchant.value()).param("ids", productIds.toArray(Long[]::new))
                 .query(SoldProducts::row).list().stream().map(Row::product).toList();
-    }
-
-    /**
-     * Locks the sales' payment rows, in id order, until the caller's transaction ends. A
-     * status change locks its payment row first too (see {@link Orders}), so a marketplace
-     * change taken under this lock and a cancel's reversal of the same sale's earnings, which
-     * runs in the cancel's status change, happen one after the other, never interleaved.
-     * The caller must hold no row lock of the marketplace's yet: payment rows come first.
-     */
-    public void lock(List<UUID> saleIds) {
-        jdbc.sql("select id from payment where id = any(:ids) order by id for update")
-                .param("ids", saleIds.toArray(UUID[]::new)).query(UUID.class).list();
     }
 
     private static Optional<Sale> sale(List<Row> rows) {

@@ -366,10 +366,11 @@ class DebtsIT {
 
     /**
      * A cancel racing the merchant's approval, rejection, postpone or debt change of the same
-     * sale: the two take the sale's locks in one order (its payment row, then its earnings,
-     * then its debts), so each round ends with the cancel done and the other either done
-     * before it or refused after it — never a deadlock, never an error — and nothing of the
-     * sale left to pay: every share reversed or rejected, the arrangement debt reversed.
+     * sale: the two take the sale's locks in one order (the cancel its payment row first, then
+     * both the marketplace's lock of the sale, its earnings, its debts), so each round ends
+     * with the cancel done and the other either done before it or refused after it — never a
+     * deadlock, never an error — and nothing of the sale left to pay: every share reversed or
+     * rejected, the arrangement debt reversed.
      */
     @Test
     void aCancelRacingTheMerchantsDecisionsAndChangesOfItsSaleEndsOneWayOrTheOther() throws Exception {

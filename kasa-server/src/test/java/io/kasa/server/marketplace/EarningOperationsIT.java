@@ -29,6 +29,10 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -40,8 +44,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -80,6 +87,8 @@ class EarningOperationsIT {
     SimulatedBank bank;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
 
     URI baseUri;
     CreatedMerchant created;
@@ -443,6 +452,66 @@ class EarningOperationsIT {
             }
         }
         assertShares(haircut, "86.00", "14.00");
+    }
+
+    /**
+     * A cancel meeting an earnings operation of its sale, in the order that tests the lock
+     * order hardest: the operation holds the sale's marketplace lock and then writes a new
+     * earning (a decrease that gives the platform a share), while the cancel's status change,
+     * holding the payment row, waits for that lock. The operation takes no payment lock after
+     * its own (its statements name no payment table, and no foreign key of the marketplace's
+     * tables locks a payment row), so it finishes, and the cancel then takes back both shares.
+     * The test holds the sale's earnings in a transaction of its own, so that the operation
+     * stops once it holds the marketplace lock, lets the cancel queue behind it, then lets both
+     * go.
+     */
+    @Test
+    void aDecreaseThatWritesThePlatformsShareAndTheSalesCancelRunOneAfterTheOther() throws Exception {
+        long whole = MarketplaceIT.member(baseUri, created.publicKey(), "0");
+        SaleResult sale = merchant.payments().syncSaleJson(MarketplaceIT.sale(terminalId, whole, 4_000, 0));
+        long product = marketplace.earningsOfPayment(sale.paymentId()).getFirst().productId();
+        UUID saleId = jdbc.sql("select payment_id from marketplace_product where paywall_product_id = :product")
+                .param("product", product).query(UUID.class).single();
+        try (Connection held = dataSource.getConnection();
+             var callers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            held.setAutoCommit(false);
+            try (PreparedStatement lock = held.prepareStatement("select id from earning where payment_id = ? for update")) {
+                lock.setObject(1, saleId);
+                lock.executeQuery().close();
+            }
+            Future<?> decrease = callers.submit(() -> {
+                marketplace.decreaseProduct(product, new BigDecimal("4.00"), false);
+                return null;
+            });
+            int decreasing = waitingFor(backend(held), "the decrease, holding the sale's marketplace lock");
+            Future<Integer> cancel = callers.submit(() ->
+                    merchant.payments().syncCancel(sale.paymentRequestId(), false, Duration.ofSeconds(60)).paymentStatus());
+            waitingFor(decreasing, "the cancel's status change, holding the payment row");
+            held.rollback();
+            decrease.get(90, TimeUnit.SECONDS);
+            assertThat(cancel.get(90, TimeUnit.SECONDS)).as("the cancel").isEqualTo(4);
+        }
+        assertThat(jdbc.sql("select status from earning where payment_id = :sale order by member_id nulls last")
+                .param("sale", saleId).query(String.class).list())
+                .as("the member's share and the platform's the decrease wrote, both taken back by the cancel")
+                .containsExactly("REVERSED", "REVERSED");
+        assertShares(product, "36.00", "4.00");
+    }
+
+    /** The backend of a connection of the test's own. */
+    private static int backend(Connection connection) throws SQLException {
+        try (ResultSet row = connection.createStatement().executeQuery("select pg_backend_pid()")) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+
+    /** Waits until a backend waits for a lock {@code holder} holds, and returns it. */
+    private int waitingFor(int holder, String who) {
+        return await().atMost(Duration.ofSeconds(60)).alias(who + " waits for backend " + holder)
+                .until(() -> jdbc.sql("select pid from pg_stat_activity where :holder = any(pg_blocking_pids(pid))")
+                        .param("holder", holder).query(Integer.class).optional(), java.util.Optional::isPresent)
+                .orElseThrow();
     }
 
     /** The marketplace page lists the earnings with their reflection dates and retries a refused payout as the API does. */
