@@ -39,6 +39,9 @@ class SyncSaleIT extends KasaServerIT {
     @Autowired
     PushGateway push;
 
+    @Autowired
+    StatusWaits waits;
+
     @Test
     void theAnswerWaitsForTheDevicesDecline() {
         Shop shop = shop("sync decline", Behaviour.declineAfter(Duration.ofMillis(200)));
@@ -73,6 +76,34 @@ class SyncSaleIT extends KasaServerIT {
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(34_900));
         assertThat(result.paymentStatus()).as("answered at the wait limit without an outcome").isIn(2, 10, 11);
+    }
+
+    @Test
+    void aRetryOfAHeldSaleIsHeldTooAndBothAnswerTheOutcomeOfTheOnePayment() throws Exception {
+        var merchant = newMerchant("sync retry");
+        UUID terminalId = Devices.register(merchant.client(), "Till");
+        TerminalAgent agent = track(Devices.paired(baseUri, merchant.client(), terminalId));
+        agent.behave(Behaviour.manual());
+        agent.start();
+        assertThat(eventually(Duration.ofSeconds(20), agent::isConnected)).isTrue();
+        String body = Seeds.syncSale(terminalId, UUID.randomUUID().toString());
+
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<SaleResult> first = callers.submit(() -> merchant.client().payments().syncSaleJson(body, Duration.ofSeconds(60)));
+            assertThat(eventually(Duration.ofSeconds(20), () -> agent.pendingOrders().size() == 1)).isTrue();
+            Future<SaleResult> retry = callers.submit(() -> merchant.client().payments().syncSaleJson(body, Duration.ofSeconds(60)));
+            assertThat(eventually(Duration.ofSeconds(20), () -> waits.waiting() >= 2))
+                    .as("the retry waits beside the first").isTrue();
+            assertThat(first.isDone()).isFalse();
+            assertThat(retry.isDone()).isFalse();
+
+            agent.pendingOrders().forEach(order -> agent.approve(order.orderId()));
+
+            assertThat(first.get().paymentStatus()).isEqualTo(4);
+            assertThat(retry.get()).as("the retry answers as the first, once the outcome is known").isEqualTo(first.get());
+        }
+        assertThat(agent.receivedOrderIds()).as("one order for both requests").hasSize(1);
+        assertThat(merchant.client().payments().list(io.kasa.client.PaymentQuery.page(0, 10)).items()).hasSize(1);
     }
 
     @Test
