@@ -57,7 +57,7 @@ final class HeldScenario implements Scenario {
         SaleRun run = new SaleRun(rig.nextTag(), SaleRun.Channel.SYNC, Duration.ZERO);
         try (Shop shop = rig.shop(name(), SaleLoad.REQUEST_TIMEOUT)) {
             List<Till> tills = shop.open(terminals, Behaviour.manual());
-            long heapBefore = rig.probe().heapAfterGc();
+            long heapBefore = rig.probe().heapAfterGc("held-before");
             findings.put("heapAfterGcBeforeBytes", heapBefore);
 
             Latencies release = new Latencies("release (approve -> sync answer)");
@@ -108,7 +108,7 @@ final class HeldScenario implements Scenario {
                                     + " %d requests answered early, %d errors; first: %s)", heldAtOnce, held,
                             holding(tills), answered.sum(), run.errors().total(), run.errors().first()));
                 }
-                long heapHeld = rig.probe().heapAfterGc();
+                long heapHeld = rig.probe().heapAfterGc("held");
                 findings.put("heapAfterGcHeldBytes", heapHeld);
                 if (heapBefore >= 0 && heapHeld >= 0 && heldAtOnce > 0) {
                     findings.put("heapPerHeldSaleBytes", (double) (heapHeld - heapBefore) / heldAtOnce);

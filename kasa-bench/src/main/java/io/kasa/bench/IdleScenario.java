@@ -70,7 +70,7 @@ final class IdleScenario implements Scenario {
             }
             findings.put("pairSeconds", (System.nanoTime() - pairStart) / 1e9);
 
-            long heapBefore = rig.probe().heapAfterGc();
+            long heapBefore = rig.probe().heapAfterGc("idle-before");
             findings.put("heapAfterGcBeforeBytes", heapBefore);
 
             Connecting connecting = new Connecting(planned);
@@ -112,7 +112,7 @@ final class IdleScenario implements Scenario {
             long stillConnected = countConnected(tills);
             findings.put("connectedAfterSettle", stillConnected);
 
-            long heapAfter = rig.probe().heapAfterGc();
+            long heapAfter = rig.probe().heapAfterGc("idle-connected");
             findings.put("heapAfterGcConnectedBytes", heapAfter);
             if (heapBefore >= 0 && heapAfter >= 0 && stillConnected > 0) {
                 findings.put("heapPerConnectionBytes", (double) (heapAfter - heapBefore) / stillConnected);

@@ -115,6 +115,24 @@ final class ServerProbe {
     }
 
     /**
+     * As {@link #heapAfterGc()}, and the live heap's class histogram written to the run's
+     * directory as {@code <name>.histogram.txt}, so that a heap figure can be attributed.
+     */
+    long heapAfterGc(String name) {
+        long heap = heapAfterGc();
+        if (heap >= 0) {
+            try {
+                process.writeClassHistogram(name);
+            } catch (IOException e) {
+                System.err.println("Writing the server's class histogram failed: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return heap;
+    }
+
+    /**
      * Heap in use right after a full collection (two, so that what the first freed is gone);
      * -1 when the benchmark does not own the process or the server did not answer.
      */

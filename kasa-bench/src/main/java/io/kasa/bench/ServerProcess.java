@@ -153,6 +153,15 @@ final class ServerProcess implements AutoCloseable {
         return used.find() ? Long.parseLong(used.group(1)) * 1024 : -1;
     }
 
+    /**
+     * Writes the class histogram of the live heap ({@code jcmd <pid> GC.class_histogram}, which
+     * collects first) beside the server's log as {@code <name>.histogram.txt}: what the heap
+     * figure is made of, by class.
+     */
+    void writeClassHistogram(String name) throws IOException, InterruptedException {
+        Files.writeString(log.resolveSibling(name + ".histogram.txt"), jcmd("GC.class_histogram"));
+    }
+
     /** Writes the flight recording so far to its file. */
     void dumpFlightRecording() throws IOException, InterruptedException {
         if (flightRecording != null) {

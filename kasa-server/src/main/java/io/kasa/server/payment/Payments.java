@@ -27,6 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import static io.kasa.server.payment.PaymentStatus.*;
@@ -86,9 +87,40 @@ public class Payments {
     /**
      * Records and delivers a sale. A repeated request with the same {@code MerchantUniqueCode}
      * and the same body creates nothing and answers like the first; with another body it is
-     * refused. {@code wait} is how long a sync request is held.
+     * refused. {@code wait} is how long a sync request is held; a sync request that may be
+     * held long should use {@link #heldSale}, which holds no thread meanwhile.
      */
     public Answer sale(MerchantId merchant, SaleOrder order, Channel channel, String ip, Duration wait) {
+        Recorded recorded = record(merchant, order, channel, ip);
+        try (StatusWaits.Watch watch = recorded.watch()) {
+            return respond(watch, recorded.known(), recorded.terminalId(), channel, wait);
+        }
+    }
+
+    /**
+     * A sync sale, as {@link #sale} records and delivers it, whose answer completes the returned
+     * future at the outcome or at the end of {@code wait}, without a thread held meanwhile. It
+     * is refused (exceptionally, with a {@link KasaException}) as the sync answer of
+     * {@link #sale} would be; what is refused before the sale is recorded is thrown at once.
+     */
+    public CompletableFuture<Answer> heldSale(MerchantId merchant, SaleOrder order, String ip, Duration wait) {
+        Recorded recorded = record(merchant, order, Channel.SYNC, ip);
+        UUID paymentId = recorded.watch().paymentId();
+        return waits.awaitLater(recorded.watch(), recorded.known(), () -> latest(paymentId), Latest::of,
+                        Latest::sequence, l -> l.answer().status().isFinal(), wait)
+                .thenApply(Payments::syncAnswer);
+    }
+
+    /** A sale recorded (or, for a retry, found) and delivered, and the watch its answer waits on. */
+    private record Recorded(StatusWaits.Watch watch, Latest known, UUID terminalId) {
+    }
+
+    /**
+     * Records and delivers a sale, watching its payment from before it is recorded; for a
+     * retry, the first sale's payment, watched before its delivery is resumed. The watch is
+     * the caller's to close.
+     */
+    private Recorded record(MerchantId merchant, SaleOrder order, Channel channel, String ip) {
         Terminal terminal = terminals.resolve(merchant, order.terminal());
         if (!pairing.isPaired(terminal.id())) {
             throw new KasaException(KasaError.TERMINAL_PAIR_NOT_FOUND);
@@ -106,15 +138,21 @@ public class Payments {
         UUID paymentId = UUID.randomUUID();
         // Watched before it is recorded, so that the answer can start from the sale as recorded
         // and learn every later change without reading the payment again.
-        try (StatusWaits.Watch watch = waits.watch(paymentId)) {
+        StatusWaits.Watch watch = waits.watch(paymentId);
+        try {
             Created created = transaction.execute(status ->
                     createSale(merchant, terminal, order, paymentId, channel, ip, fingerprint, live));
             if (!created.isNew()) {
+                watch.close();
+                watch = waits.watch(created.paymentId());
                 resumeDelivery(created.paymentId());
-                return respond(created.paymentId(), terminal.id(), channel, wait);
+                return new Recorded(watch, null, terminal.id());
             }
             dispatch(created.order(), order, channel, order.sendNotificationDeviceDisconnected());
-            return respond(watch, created.latest(), terminal.id(), channel, wait);
+            return new Recorded(watch, created.latest(), terminal.id());
+        } catch (RuntimeException | Error failure) {
+            watch.close();
+            throw failure;
         }
     }
 
@@ -347,8 +385,13 @@ public class Payments {
             latest = waits.await(watch, known, () -> latest(paymentId), Latest::of, Latest::sequence,
                     l -> l.answer().status().isFinal(), wait);
         }
+        return channel == Channel.SYNC ? syncAnswer(latest) : latest.answer();
+    }
+
+    /** A sync order that could not reach the device is refused, with the payment's answer. */
+    private static Answer syncAnswer(Latest latest) {
         Answer answer = latest.answer();
-        if (channel == Channel.SYNC && answer.status() == COULD_NOT_SEND_TO_DEVICE) {
+        if (answer.status() == COULD_NOT_SEND_TO_DEVICE) {
             throw new KasaException(KasaError.PAYMENT_CLOUD_NOT_SEND_TO_DEVICE).withResult(answer);
         }
         return answer;

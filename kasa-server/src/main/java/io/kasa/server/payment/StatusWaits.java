@@ -1,6 +1,7 @@
 package io.kasa.server.payment;
 
 import io.kasa.server.cluster.Cluster;
+import jakarta.annotation.PreDestroy;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -9,7 +10,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -24,6 +30,9 @@ import java.util.function.ToIntFunction;
  * itself, which carries what the waiter would otherwise read; one committed on another node
  * (the device may be connected there) arrives as a cluster message sent in the changing
  * transaction and makes the waiter read, as does a gap in those messages.
+ *
+ * <p>A held sync sale waits without any thread ({@link #awaitLater}): it may wait minutes, and
+ * a parked thread's stack would cost more heap than everything else the held request keeps.
  */
 @Component
 class StatusWaits {
@@ -32,9 +41,14 @@ class StatusWaits {
 
     private final Map<UUID, Set<Watch>> watching = new ConcurrentHashMap<>();
     private final Cluster cluster;
+    /** Ends the waits of {@link #awaitLater}; its one thread only hands each end to a virtual thread. */
+    private final ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1,
+            Thread.ofPlatform().name("kasa-status-deadlines").daemon().factory());
 
     StatusWaits(Cluster cluster) {
         this.cluster = cluster;
+        // a wait that ends early leaves no task behind for the rest of its time
+        deadlines.setRemoveOnCancelPolicy(true);
         cluster.on(CHANGED, message -> wake(message.id(0), null));
         cluster.afterGap(since -> wakeAll());
     }
@@ -88,6 +102,32 @@ class StatusWaits {
         return current;
     }
 
+    /**
+     * As {@link #await}, but without holding a thread: the returned future completes with the
+     * payment once {@code done} accepts it, or with the payment read once more when {@code wait}
+     * passes, and the watch is closed then. Each step runs on a virtual thread of its own,
+     * started by what woke the waiter (a change, a gap, the deadline), never on the thread
+     * that committed the change; steps of one waiter run one at a time. A read that fails
+     * completes the future with its exception.
+     */
+    <T> CompletableFuture<T> awaitLater(Watch watch, T known, Supplier<T> read, Function<PaymentStatusChanged, T> changed,
+                                        ToIntFunction<T> sequence, Predicate<T> done, Duration wait) {
+        Later<T> later = new Later<>(watch, known, read, changed, sequence, done, System.nanoTime() + wait.toNanos());
+        ScheduledFuture<?> deadline = deadlines.schedule(later::wake, wait.toNanos(), TimeUnit.NANOSECONDS);
+        later.result.whenComplete((answer, failure) -> {
+            deadline.cancel(false);
+            watch.close();
+        });
+        watch.onLearn(later::wake);
+        later.wake();
+        return later.result;
+    }
+
+    @PreDestroy
+    void stop() {
+        deadlines.shutdownNow();
+    }
+
     @TransactionalEventListener(fallbackExecution = true)
     void onChange(PaymentStatusChanged change) {
         wake(change.paymentId(), change);
@@ -120,6 +160,65 @@ class StatusWaits {
         return watching.values().stream().mapToInt(Set::size).sum();
     }
 
+    /** One {@link #awaitLater} waiter: what it knows of the payment, and its steps. */
+    private static final class Later<T> {
+
+        final CompletableFuture<T> result = new CompletableFuture<>();
+        private final Watch watch;
+        private final Supplier<T> read;
+        private final Function<PaymentStatusChanged, T> changed;
+        private final ToIntFunction<T> sequence;
+        private final Predicate<T> done;
+        private final long deadlineNanos;
+        /** Wake-ups not yet stepped; the one that raises it from zero starts the steps. */
+        private final AtomicInteger wakeups = new AtomicInteger();
+        private T current;
+
+        Later(Watch watch, T known, Supplier<T> read, Function<PaymentStatusChanged, T> changed,
+              ToIntFunction<T> sequence, Predicate<T> done, long deadlineNanos) {
+            this.watch = watch;
+            this.current = known;
+            this.read = read;
+            this.changed = changed;
+            this.sequence = sequence;
+            this.done = done;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        void wake() {
+            if (wakeups.getAndIncrement() == 0) {
+                Thread.ofVirtual().name("kasa-status-wait").start(this::steps);
+            }
+        }
+
+        private void steps() {
+            do {
+                if (!result.isDone()) {
+                    try {
+                        step();
+                    } catch (RuntimeException | Error failure) {
+                        result.completeExceptionally(failure);
+                    }
+                }
+            } while (wakeups.decrementAndGet() > 0);
+        }
+
+        /** The same moves as one turn of {@link StatusWaits#await}'s loop, without its waiting. */
+        private void step() {
+            Learnt learnt = watch.poll();
+            if (current == null || (learnt != null && learnt.change() == null)) {
+                current = read.get();
+            } else if (learnt != null && learnt.change().sequence() > sequence.applyAsInt(current)) {
+                current = changed.apply(learnt.change());
+            }
+            if (done.test(current)) {
+                result.complete(current);
+            } else if (System.nanoTime() - deadlineNanos >= 0) {
+                result.complete(read.get());
+            }
+        }
+    }
+
     /** What a watch learnt: the newest change committed on this node, or null when a read must tell. */
     private record Learnt(PaymentStatusChanged change) {
     }
@@ -132,6 +231,8 @@ class StatusWaits {
         private final Condition learnt = lock.newCondition();
         private PaymentStatusChanged newest;
         private boolean readAgain;
+        /** Told after each change learnt, for a waiter that holds no thread; null for one that parks. */
+        private volatile Runnable listener;
 
         private Watch(UUID paymentId) {
             this.paymentId = paymentId;
@@ -150,6 +251,30 @@ class StatusWaits {
                     newest = change;
                 }
                 learnt.signalAll();
+            } finally {
+                lock.unlock();
+            }
+            Runnable told = listener;
+            if (told != null) {
+                told.run();
+            }
+        }
+
+        private void onLearn(Runnable listener) {
+            this.listener = listener;
+        }
+
+        /** What was learnt since the last call, without waiting; null when nothing was. */
+        private Learnt poll() {
+            lock.lock();
+            try {
+                if (newest == null && !readAgain) {
+                    return null;
+                }
+                Learnt next = new Learnt(readAgain ? null : newest);
+                newest = null;
+                readAgain = false;
+                return next;
             } finally {
                 lock.unlock();
             }

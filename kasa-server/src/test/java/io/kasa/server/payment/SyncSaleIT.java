@@ -13,7 +13,14 @@ import io.kasa.terminal.TerminalAgent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +38,9 @@ class SyncSaleIT extends KasaServerIT {
 
     @Autowired
     PushGateway push;
+
+    @Autowired
+    StatusWaits waits;
 
     @Test
     void theAnswerWaitsForTheDevicesDecline() {
@@ -50,6 +60,50 @@ class SyncSaleIT extends KasaServerIT {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
         assertThat(result.paymentStatus()).as("answered at the wait limit without an outcome (taken, or about to be)")
                 .isIn(2, 10, 11);
+    }
+
+    /**
+     * The held request is answered asynchronously: the container ends such a request after 30 s
+     * unless told otherwise, and the sale's own wait, not that, must end this one.
+     */
+    @Test
+    void aWaitLongerThanTheContainersAsyncTimeoutStillAnswersTheStatusOfThatMoment() {
+        Shop shop = shop("sync long wait", Behaviour.neverAnswer());
+        long started = System.nanoTime();
+
+        SaleResult result = shop.client().payments().syncSaleJson(
+                Seeds.syncSale(shop.terminalId(), UUID.randomUUID().toString()), Duration.ofSeconds(35));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(34_900));
+        assertThat(result.paymentStatus()).as("answered at the wait limit without an outcome").isIn(2, 10, 11);
+    }
+
+    @Test
+    void aRetryOfAHeldSaleIsHeldTooAndBothAnswerTheOutcomeOfTheOnePayment() throws Exception {
+        var merchant = newMerchant("sync retry");
+        UUID terminalId = Devices.register(merchant.client(), "Till");
+        TerminalAgent agent = track(Devices.paired(baseUri, merchant.client(), terminalId));
+        agent.behave(Behaviour.manual());
+        agent.start();
+        assertThat(eventually(Duration.ofSeconds(20), agent::isConnected)).isTrue();
+        String body = Seeds.syncSale(terminalId, UUID.randomUUID().toString());
+
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<SaleResult> first = callers.submit(() -> merchant.client().payments().syncSaleJson(body, Duration.ofSeconds(60)));
+            assertThat(eventually(Duration.ofSeconds(20), () -> agent.pendingOrders().size() == 1)).isTrue();
+            Future<SaleResult> retry = callers.submit(() -> merchant.client().payments().syncSaleJson(body, Duration.ofSeconds(60)));
+            assertThat(eventually(Duration.ofSeconds(20), () -> waits.waiting() >= 2))
+                    .as("the retry waits beside the first").isTrue();
+            assertThat(first.isDone()).isFalse();
+            assertThat(retry.isDone()).isFalse();
+
+            agent.pendingOrders().forEach(order -> agent.approve(order.orderId()));
+
+            assertThat(first.get().paymentStatus()).isEqualTo(4);
+            assertThat(retry.get()).as("the retry answers as the first, once the outcome is known").isEqualTo(first.get());
+        }
+        assertThat(agent.receivedOrderIds()).as("one order for both requests").hasSize(1);
+        assertThat(merchant.client().payments().list(io.kasa.client.PaymentQuery.page(0, 10)).items()).hasSize(1);
     }
 
     @Test
@@ -158,6 +212,8 @@ class SyncSaleIT extends KasaServerIT {
             int platformThreadsHolding = ManagementFactory.getThreadMXBean().getThreadCount();
             assertThat(platformThreadsHolding - platformThreadsBefore)
                     .as("2,000 held requests cost no platform thread each").isLessThan(200);
+            assertThat(threadsRunning("io.kasa.server.payment.web.PaymentController.syncSale"))
+                    .as("nor a virtual thread: a held sale waits without one").isZero();
 
             for (TerminalAgent agent : agents) {
                 agent.pendingOrders().forEach(order -> agent.approve(order.orderId()));
@@ -165,6 +221,32 @@ class SyncSaleIT extends KasaServerIT {
             for (Future<SaleResult> request : held) {
                 assertThat(request.get().paymentStatus()).isEqualTo(4);
             }
+        }
+    }
+
+    /** Threads of this JVM, virtual ones too, with {@code frame} on their stack (a thread dump, as {@code jcmd Thread.dump_to_file} writes it). */
+    private static long threadsRunning(String frame) throws IOException {
+        Path dump = Files.createTempDirectory("threads").resolve("threads.json");
+        try {
+            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                    .dumpThreads(dump.toString(), HotSpotDiagnosticMXBean.ThreadDumpFormat.JSON);
+            JsonNode containers = JsonMapper.shared().readTree(dump.toFile()).path("threadDump").path("threadContainers");
+            assertThat(containers.isEmpty()).as("the thread dump lists its threads").isFalse();
+            long running = 0;
+            for (JsonNode container : containers) {
+                for (JsonNode thread : container.path("threads")) {
+                    for (JsonNode element : thread.path("stack")) {
+                        if (element.asString().contains(frame)) {
+                            running++;
+                            break;
+                        }
+                    }
+                }
+            }
+            return running;
+        } finally {
+            Files.deleteIfExists(dump);
+            Files.deleteIfExists(dump.getParent());
         }
     }
 }

@@ -5,6 +5,7 @@ import io.kasa.client.TerminalRegistration;
 import io.kasa.server.KasaServerIT;
 import io.kasa.server.RawHttp;
 import io.kasa.server.RawHttp.Answer;
+import io.kasa.server.shared.web.CompactHttpProtocol;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -241,6 +242,54 @@ class WireConventionsIT extends KasaServerIT {
                 .send().refusedWith("System.PayloadTooLarge");
 
         assertThat(terminalCount()).isEqualTo(1);
+    }
+
+    /** The trailer's limit is {@link CompactHttpProtocol#MAX_TRAILER_BYTES}, the header lines and the blank line that ends them. */
+    @Test
+    void aChunkedBodyEndingInTrailersUpToTheirLimitIsReadAndOneBeyondIsRefused() throws IOException {
+        String lineStart = "X-Kasa-Note: ";
+        int fill = CompactHttpProtocol.MAX_TRAILER_BYTES - lineStart.length() - 4;
+        String atTheLimit = lineStart + "n".repeat(fill) + "\r\n\r\n";
+        String beyond = lineStart + "n".repeat(fill + 1) + "\r\n\r\n";
+        assertThat(atTheLimit.length()).isEqualTo(CompactHttpProtocol.MAX_TRAILER_BYTES);
+
+        RawAnswer accepted = chunkedWithTrailer("{\"Name\":\"Trailer\",\"SerialNo\":\"trailer-1\"}", atTheLimit);
+        RawAnswer refused = chunkedWithTrailer("{\"Name\":\"Trailer\",\"SerialNo\":\"trailer-2\"}", beyond);
+
+        assertThat(accepted.statusLine()).as(accepted.body()).startsWith("HTTP/1.1 200");
+        assertThat(refused.statusLine()).as(refused.body()).startsWith("HTTP/1.1 400");
+        assertThat(refused.body()).contains("\"ClientMessage\":\"System.ValidationError\"");
+        assertThat(terminalCount()).isEqualTo(1);
+    }
+
+    private record RawAnswer(String statusLine, String body) {
+    }
+
+    /** POSTs a new terminal with its body in one chunk followed by {@code trailer} (its lines and the blank line). */
+    private RawAnswer chunkedWithTrailer(String json, String trailer) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/terminal HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1\r\n"
+                    + "apiclientprivate: " + merchant.created().privateKey().client() + "\r\n"
+                    + "apikeyprivate: " + merchant.created().privateKey().secret() + "\r\n"
+                    + "Content-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n"
+                    + "Connection: close\r\n\r\n"
+                    + Integer.toHexString(body.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.write(("\r\n0\r\n" + trailer).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            String statusLine = line(in);
+            while (!line(in).isEmpty()) {
+                // past the answer's headers: its body runs to the end of the connection, closed after it
+            }
+            return new RawAnswer(statusLine, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.kasa.server.payment.Payments;
 import io.kasa.server.payment.SaleOrder;
 import io.kasa.server.payment.StoredProduct;
 import io.kasa.server.shared.BusinessTime;
+import io.kasa.server.shared.KasaError;
 import io.kasa.server.shared.KasaException;
 import io.kasa.server.shared.MerchantId;
 import io.kasa.server.shared.Validation;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -36,6 +38,7 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /** The payment endpoints of the Physical API (seeds 001–003 and their companions). */
@@ -43,6 +46,8 @@ import java.util.function.Supplier;
 class PaymentController {
 
     static final String WAIT_HEADER = "X-Kasa-Wait";
+    /** How long past its held wait a sync sale's request may stay open before the container ends it. */
+    private static final Duration HELD_ANSWER_BACKSTOP = Duration.ofSeconds(30);
 
     private final Payments payments;
     private final Connections connections;
@@ -104,12 +109,29 @@ class PaymentController {
         return answered(() -> payments.sale(merchant, order, Channel.ASYNC, http.getRemoteAddr(), Duration.ZERO));
     }
 
+    /**
+     * Answered asynchronously (Servlet async): the request holds no thread while the sale is
+     * held, only its connection's buffers. The container's own timeout is a backstop past the
+     * held wait, which ends the wait itself; should it ever fire, the caller is told to come
+     * back (503 {@code System.Busy}), and a repeat of the same sale answers as the first.
+     */
     @PostMapping("/api/payment/sync/sale")
-    PhysicalEnvelope syncSale(MerchantId merchant, @RequestBody SaleRequest request, HttpServletRequest http,
-                              @RequestHeader(value = WAIT_HEADER, required = false) String wait) {
+    DeferredResult<PhysicalEnvelope> syncSale(MerchantId merchant, @RequestBody SaleRequest request,
+                                              HttpServletRequest http,
+                                              @RequestHeader(value = WAIT_HEADER, required = false) String wait) {
         Duration held = syncWait(wait);
         SaleOrder order = SaleOrderReader.read(request);
-        return answered(() -> payments.sale(merchant, order, Channel.SYNC, http.getRemoteAddr(), held));
+        DeferredResult<PhysicalEnvelope> answer = new DeferredResult<>(held.plus(HELD_ANSWER_BACKSTOP).toMillis(),
+                () -> new KasaException(KasaError.SERVER_BUSY, null, Duration.ofSeconds(1)));
+        payments.heldSale(merchant, order, http.getRemoteAddr(), held).whenComplete((sale, failure) -> {
+            if (failure == null) {
+                answer.setResult(PhysicalEnvelope.success(SaleAnswer.of(sale)));
+            } else {
+                answer.setErrorResult(refusal(failure instanceof CompletionException wrapped && wrapped.getCause() != null
+                        ? wrapped.getCause() : failure));
+            }
+        });
+        return answer;
     }
 
     @GetMapping("/api/payment/inquiry/{paymentRequestId}")
@@ -202,11 +224,16 @@ class PaymentController {
         try {
             return PhysicalEnvelope.success(SaleAnswer.of(order.get()));
         } catch (KasaException refusal) {
-            if (refusal.result() instanceof Answer payment) {
-                throw refusal.withResult(SaleAnswer.of(payment));
-            }
-            throw refusal;
+            throw (KasaException) refusal(refusal);
         }
+    }
+
+    /** A refusal as {@link #answered} renders it: one that carries the payment's {@link Answer} names its ids. */
+    private static Throwable refusal(Throwable failure) {
+        if (failure instanceof KasaException refusal && refusal.result() instanceof Answer payment) {
+            return refusal.withResult(SaleAnswer.of(payment));
+        }
+        return failure;
     }
 
     /** The sync wait: the server's, or less when the caller asks with X-Kasa-Wait (whole seconds, 1–120). */

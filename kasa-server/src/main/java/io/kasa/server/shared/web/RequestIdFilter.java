@@ -29,7 +29,9 @@ public class RequestIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String id = idFor(request.getHeader(HEADER));
+        // an asynchronous answer's dispatch (a held sync sale's) keeps the id its request was given
+        String id = request.getAttribute(RequestContext.REQUEST_ID) instanceof String given
+                ? given : idFor(request.getHeader(HEADER));
         request.setAttribute(RequestContext.REQUEST_ID, id);
         response.setHeader(HEADER, id);
         MDC.put("requestId", id);
@@ -48,5 +50,11 @@ public class RequestIdFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
         return true;
+    }
+
+    /** The dispatch that writes an asynchronous answer logs under the request's id too. */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
     }
 }

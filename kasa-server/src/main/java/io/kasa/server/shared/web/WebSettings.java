@@ -86,6 +86,15 @@ public class WebSettings implements WebMvcConfigurer {
         });
     }
 
+    /**
+     * Each request in progress holds its buffers (and a held sync sale holds its request for
+     * minutes), so the response's are sized for Kasa's answers ({@link CompactHttpProtocol}).
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> compactResponseBuffers() {
+        return factory -> factory.setProtocol(CompactHttpProtocol.class.getName());
+    }
+
     /** Folders of pages serve their index: the virtual terminal lives at {@code /terminal/}. */
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
