@@ -26,7 +26,7 @@ final class BenchOptions {
             "async", Set.of("rate", "duration", "terminals", "think"),
             "sync", Set.of("rate", "duration", "terminals", "think"),
             "ramp", Set.of("rates", "step", "p99-limit", "terminals", "think"),
-            "idle", Set.of("terminals", "settle", "connect-width"),
+            "idle", Set.of("terminals", "settle", "warm", "connect-width"),
             "held", Set.of("held", "terminals", "rate"));
 
     static final String USAGE = """
@@ -60,7 +60,7 @@ final class BenchOptions {
             Scenario options (plain: every scenario that uses it; --<scenario>.<option>: one):
               --rate N --duration D --terminals N --think D      async, sync; held uses --rate to send
               --rates A,B,C --step D --p99-limit D                ramp
-              --settle D --connect-width N                        idle (--terminals is the count)
+              --settle D --warm D --connect-width N               idle (--terminals is the count)
               --held N                                            held (--terminals spreads them)
             Durations: 500ms, 10s, 2m (a bare number is seconds).
             """;

@@ -49,10 +49,12 @@ final class IdleScenario implements Scenario {
         int requested = options.scenarioInt(name(), "terminals", 20_000);
         int width = options.scenarioInt(name(), "connect-width", 64);
         Duration settle = options.scenarioDuration(name(), "settle", Duration.ofSeconds(15));
+        Duration warm = options.scenarioDuration(name(), "warm", Duration.ZERO);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("terminals", requested);
         settings.put("connectWidth", width);
         settings.put("settleSeconds", settle.toMillis() / 1000.0);
+        settings.put("warmSeconds", warm.toMillis() / 1000.0);
         String summary = String.format(Locale.ROOT, "%d idle connected terminals, %d connecting at a time, %d s settle",
                 requested, width, settle.toSeconds());
         System.out.println("== idle: " + summary);
@@ -108,6 +110,12 @@ final class IdleScenario implements Scenario {
                 notes.add("the server's terminal list could not be read: " + e.getMessage());
             }
 
+            if (!warm.isZero()) {
+                // The heartbeats' code is compiled while it runs: idling first, unmeasured,
+                // measures the warm server rather than its compiler.
+                System.out.printf(Locale.ROOT, "[idle] idling %d s first, unmeasured, for the JIT compiler%n", warm.toSeconds());
+                Thread.sleep(warm.toMillis());
+            }
             Resources idleResources = settle(rig, settle, findings);
             long stillConnected = countConnected(tills);
             findings.put("connectedAfterSettle", stillConnected);
@@ -136,17 +144,20 @@ final class IdleScenario implements Scenario {
         System.out.printf(Locale.ROOT, "[idle] settling for %d s, unobserved%n", settle.toSeconds());
         long start = System.nanoTime();
         double server = rig.probe().cpuSeconds();
+        double compiler = rig.probe().compilerCpuSeconds();
         double database = ProcessCpu.database(rig.probe().databasePid());
         double bench = ProcessCpu.bench();
         Thread.sleep(settle.toMillis());
         double seconds = (System.nanoTime() - start) / 1e9;
         double serverCores = (rig.probe().cpuSeconds() - server) / seconds;
+        double compilerCores = (rig.probe().compilerCpuSeconds() - compiler) / seconds;
         double databaseCores = (ProcessCpu.database(rig.probe().databasePid()) - database) / seconds;
         double benchCores = (ProcessCpu.bench() - bench) / seconds;
         findings.put("idleServerCores", serverCores);
         findings.put("idleDatabaseCores", databaseCores);
-        System.out.printf(Locale.ROOT, "[idle] idle for %.0f s: server %.4f cores, PostgreSQL %.4f cores%n", seconds,
-                serverCores, databaseCores);
+        findings.put("idleCompilerCores", compilerCores);
+        System.out.printf(Locale.ROOT, "[idle] idle for %.0f s: server %.4f cores (its JIT compiler %.4f), PostgreSQL %.4f cores%n",
+                seconds, serverCores, compilerCores, databaseCores);
         return new Resources(serverCores, Double.NaN, benchCores, databaseCores, -1, -1, -1, seconds);
     }
 

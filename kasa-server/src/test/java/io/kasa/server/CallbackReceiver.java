@@ -26,13 +26,21 @@ public final class CallbackReceiver implements AutoCloseable {
     public record Received(String eventId, int sequence, String signature, String body, Map<String, List<String>> headers) {
     }
 
-    public record Reply(int status, Duration delay) {
+    /**
+     * A scripted reply: its status after {@code delay}; with {@code trickle}, a 200 whose body
+     * then comes one byte every 200 ms for that long, so no single read waits long.
+     */
+    public record Reply(int status, Duration delay, Duration trickle) {
         public static Reply status(int status) {
-            return new Reply(status, Duration.ZERO);
+            return new Reply(status, Duration.ZERO, Duration.ZERO);
         }
 
         public static Reply slow(Duration delay) {
-            return new Reply(200, delay);
+            return new Reply(200, delay, Duration.ZERO);
+        }
+
+        public static Reply trickling(Duration trickle) {
+            return new Reply(200, Duration.ZERO, trickle);
         }
     }
 
@@ -75,11 +83,19 @@ public final class CallbackReceiver implements AutoCloseable {
             if (reply.status() >= 300 && reply.status() < 400) {
                 exchange.getResponseHeaders().add("Location", "http://127.0.0.1:1/elsewhere");
             }
-            exchange.sendResponseHeaders(reply.status(), -1);
+            exchange.sendResponseHeaders(reply.status(), reply.trickle().isZero() ? -1 : 0);
             try (OutputStream out = exchange.getResponseBody()) {
+                long until = System.nanoTime() + reply.trickle().toNanos();
+                while (System.nanoTime() < until) {
+                    out.write('.');
+                    out.flush();
+                    Thread.sleep(200);
+                }
                 out.flush();
             } catch (IOException ignored) {
                 // the sender may have given up waiting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         });
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());

@@ -16,12 +16,9 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * POSTs one callback and says how it went. Redirects are not followed, nothing is retried
@@ -39,10 +36,16 @@ final class CallbackSender implements AutoCloseable {
 
     private final CloseableHttpClient http;
     private final Duration timeout;
-    private final ExecutorService tries = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * Cancels tries that reach their time limit. The try runs on its caller's thread; one
+     * timer thread for all tries replaces a second thread per try that the caller waited on.
+     */
+    private final ScheduledThreadPoolExecutor deadlines;
 
     CallbackSender(TargetPolicy policy, Duration timeout, int concurrency) {
         this.timeout = timeout;
+        this.deadlines = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("kasa-callback-deadlines").daemon().factory());
+        this.deadlines.setRemoveOnCancelPolicy(true);
         Timeout limit = Timeout.of(timeout);
         this.http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -64,27 +67,23 @@ final class CallbackSender implements AutoCloseable {
         HttpPost post = new HttpPost(target);
         headers.forEach(post::setHeader);
         post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON.withCharset("UTF-8")));
-        Future<Integer> answer = tries.submit(() -> http.execute(post, response -> {
-            EntityUtils.consume(response.getEntity());
-            return response.getCode();
-        }));
+        // The client's own timeouts bound each connect and each read; the deadline bounds the
+        // whole try, which an answer trickling in byte by byte would otherwise stretch.
+        ScheduledFuture<?> deadline = deadlines.schedule(post::cancel, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            int status = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            int status = http.execute(post, response -> {
+                EntityUtils.consume(response.getEntity());
+                return response.getCode();
+            });
             return new Result(status, status >= 200 && status < 300 ? null : "answered " + status, elapsed(started));
-        } catch (TimeoutException e) {
-            post.cancel();
-            answer.cancel(true);
-            return new Result(null, noAnswer(), elapsed(started));
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
+        } catch (IOException | RuntimeException e) {
             // The socket's own read timeout is the same limit, and may fire first.
-            String error = cause instanceof GuardedDnsResolver.RefusedTarget ? cause.getMessage()
-                    : cause instanceof SocketTimeoutException ? noAnswer() : describe(cause);
+            String error = Thread.currentThread().isInterrupted() ? "interrupted"
+                    : post.isCancelled() || e instanceof SocketTimeoutException ? noAnswer()
+                    : e instanceof GuardedDnsResolver.RefusedTarget ? e.getMessage() : describe(e);
             return new Result(null, error, elapsed(started));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            post.cancel();
-            return new Result(null, "interrupted", elapsed(started));
+        } finally {
+            deadline.cancel(false);
         }
     }
 
@@ -104,7 +103,7 @@ final class CallbackSender implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        tries.shutdownNow();
+        deadlines.shutdownNow();
         http.close();
     }
 }

@@ -1,13 +1,13 @@
 package io.kasa.server.device;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.kasa.server.payment.DeviceOrder;
 import io.kasa.server.shared.web.StrictUuid;
 import io.kasa.server.shared.web.UnicodeJson;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The device protocol's JSON: camelCase, absent fields left out, unknown fields ignored, ids
@@ -26,11 +26,12 @@ class DeviceJson {
         return json.writeValueAsString(message);
     }
 
+    /** The {@code order} message: its type, then the order's own fields, written in one pass. */
     String order(DeviceOrder order) {
-        ObjectNode message = json.createObjectNode();
-        message.put("type", "order");
-        message.setAll((ObjectNode) json.valueToTree(order));
-        return json.writeValueAsString(message);
+        return json.writeValueAsString(new OrderMessage("order", order));
+    }
+
+    private record OrderMessage(String type, @JsonUnwrapped DeviceOrder order) {
     }
 
     DeviceMessage read(String text) {

@@ -105,6 +105,24 @@ class CallbacksIT extends KasaServerIT {
     }
 
     @Test
+    void aTryEndsAtItsTimeoutEvenWhileItsAnswerKeepsTrickling() {
+        receiver.then(Reply.trickling(Duration.ofSeconds(8)));
+        Shop shop = shop("trickle", Behaviour.ignore());
+        SaleResult sale = shop.client().payments().asyncSaleJson(
+                Seeds.asyncSale(shop.terminalId(), UUID.randomUUID().toString(), receiver.uri("/trickle")));
+
+        assertThat(eventually(Duration.ofSeconds(30), () -> shop.client().callbacks().list(sale.paymentRequestId()).stream()
+                .anyMatch(delivery -> delivery.state() == CallbackState.DELIVERED))).isTrue();
+
+        CallbackDelivery first = shop.client().callbacks().list(sale.paymentRequestId()).getFirst();
+        assertThat(first.attempts()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(first.attempts().getFirst().statusCode())
+                .as("the answer's status came at once, but its body did not end within the try's 2 s").isNull();
+        assertThat(first.attempts().getFirst().error()).isEqualTo("no answer within 2 s");
+        assertThat(first.attempts().getLast().statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aReceiverThatIsDownForAWhileGetsEverythingInOrderOnceItIsBack() throws Exception {
         int port;
         try (ServerSocket reserved = new ServerSocket(0)) {

@@ -10,6 +10,9 @@ import io.kasa.server.marketplace.MarketplaceIT;
 import io.kasa.server.marketplace.MoneyInvariants;
 import io.kasa.terminal.Behaviour;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -28,6 +31,17 @@ class DashboardApiIT extends KasaServerIT {
         IssuedKey key = merchant.created().privateKey();
         assertThat(session.signInMerchant(key.client(), key.secret()).status()).isEqualTo(200);
         return session;
+    }
+
+    @Autowired
+    private ApplicationContext context;
+
+    @Test
+    void springSessionsFilterServesTheDashboardsPathsOnly() {
+        // Spring Boot registers it for every path; API requests and device connections never have a session.
+        DelegatingFilterProxyRegistrationBean registration =
+                context.getBean("sessionRepositoryFilterRegistration", DelegatingFilterProxyRegistrationBean.class);
+        assertThat(registration.getUrlPatterns()).containsExactly("/dashboard/*");
     }
 
     @Test
