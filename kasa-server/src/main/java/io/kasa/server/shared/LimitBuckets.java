@@ -12,10 +12,15 @@ import io.github.bucket4j.distributed.proxy.optimization.NopeOptimizationListene
 import io.github.bucket4j.distributed.proxy.optimization.delay.DelayOptimization;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -51,7 +56,7 @@ public class LimitBuckets {
     public LimitBuckets(DataSource dataSource, BusinessTime time, DatabaseOutage outage) {
         this.clock = new BusinessClock(time);
         this.outage = outage;
-        this.store = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+        this.store = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(rollbackOfClosedIsNothing(dataSource))
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("limit_bucket")
                 .clientClock(clock)
@@ -140,6 +145,36 @@ public class LimitBuckets {
             }
         }
         return false;
+    }
+
+    /**
+     * The pool's connections as Bucket4j gets them: rolling back a connection the pool has
+     * already closed does nothing. Bucket4j rolls back after any failure and throws what the
+     * rollback throws instead of the failure; the pool closes a connection as soon as it
+     * breaks, so the rollback's "Connection is closed", which names no cause, replaced the
+     * broken connection's own failure, which says the database cannot be reached
+     * ({@link DatabaseOutage#isCause}), and a request limited during an outage was answered
+     * 500 instead of 503. A closed connection has no transaction left to roll back.
+     */
+    static DataSource rollbackOfClosedIsNothing(DataSource pool) {
+        return new DelegatingDataSource(pool) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection connection = super.getConnection();
+                return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                        new Class<?>[]{Connection.class}, (proxy, method, arguments) -> {
+                            if (method.getName().equals("rollback") && method.getParameterCount() == 0
+                                    && connection.isClosed()) {
+                                return null;
+                            }
+                            try {
+                                return method.invoke(connection, arguments);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
+        };
     }
 
     /** Deletes the rows of buckets that have been full for a while, a bounded number per run. */
