@@ -104,7 +104,7 @@ record DatabaseCounters(long statements, long nestedStatements, long transaction
 
     private static Map<StatementCounters.Key, StatementCounters> byStatement(Connection connection, String database) {
         String sql = """
-                select queryid, toplevel, query, calls, total_exec_time, rows, shared_blks_hit, shared_blks_read,
+                select queryid, toplevel, query, calls, total_plan_time, total_exec_time, rows, shared_blks_hit, shared_blks_read,
                        shared_blks_dirtied, shared_blks_written, wal_bytes::bigint
                 from pg_stat_statements(true)
                 where dbid = (select oid from pg_database where datname = ?)""";
@@ -114,8 +114,9 @@ record DatabaseCounters(long statements, long nestedStatements, long transaction
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
                     entries.add(new StatementCounters(result.getLong(1), result.getBoolean(2), result.getString(3),
-                            result.getLong(4), result.getDouble(5), result.getLong(6), result.getLong(7),
-                            result.getLong(8), result.getLong(9), result.getLong(10), result.getLong(11)));
+                            result.getLong(4), result.getDouble(5), result.getDouble(6), result.getLong(7),
+                            result.getLong(8), result.getLong(9), result.getLong(10), result.getLong(11),
+                            result.getLong(12)));
                 }
             }
             return StatementCounters.byKey(entries);

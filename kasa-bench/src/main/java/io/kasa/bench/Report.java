@@ -166,11 +166,11 @@ final class Report {
         }
         if (!costs.costliest().isEmpty()) {
             text.append("statements that took the database longest, per sale (nested: run inside another, such as a foreign-key check):\n");
-            text.append(String.format(Locale.ROOT, "  %8s %7s %7s %8s %7s %7s %8s  %s%n", "exec ms", "calls", "rows",
+            text.append(String.format(Locale.ROOT, "  %8s %8s %7s %7s %8s %7s %7s %8s  %s%n", "plan ms", "exec ms", "calls", "rows",
                     "blk hit", "dirtied", "written", "wal B", "statement"));
             for (StatementCost statement : costs.costliest()) {
-                text.append(String.format(Locale.ROOT, "  %8.3f %7.2f %7.2f %8.1f %7.2f %7.2f %8.0f  %s%s%n",
-                        statement.execMs(), statement.calls(), statement.rows(), statement.blocksHit(),
+                text.append(String.format(Locale.ROOT, "  %8.3f %8.3f %7.2f %7.2f %8.1f %7.2f %7.2f %8.0f  %s%s%n",
+                        statement.planMs(), statement.execMs(), statement.calls(), statement.rows(), statement.blocksHit(),
                         statement.blocksDirtied(), statement.blocksWritten(), statement.walBytes(),
                         statement.topLevel() ? "" : "(nested) ", clip(statement.query(), 120)));
             }

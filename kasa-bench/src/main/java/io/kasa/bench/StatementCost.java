@@ -8,6 +8,7 @@ package io.kasa.bench;
  * @param topLevel      whether a client sent it; false for a statement run inside another (a
  *                      foreign-key check)
  * @param calls         executions per sale
+ * @param planMs        planning time per sale, ms (0 unless planning is tracked)
  * @param execMs        execution time per sale, ms (it includes waiting for locks and reads)
  * @param rows          rows returned or changed per sale
  * @param blocksHit     shared buffer hits per sale
@@ -16,6 +17,6 @@ package io.kasa.bench;
  * @param blocksWritten shared blocks written out by the statement itself per sale
  * @param walBytes      WAL generated per sale, bytes
  */
-record StatementCost(String query, boolean topLevel, double calls, double execMs, double rows, double blocksHit,
+record StatementCost(String query, boolean topLevel, double calls, double planMs, double execMs, double rows, double blocksHit,
                      double blocksRead, double blocksDirtied, double blocksWritten, double walBytes) {
 }

@@ -20,6 +20,7 @@ import java.util.Map;
  * @param topLevel      whether a client sent it, rather than a statement running it inside
  * @param query         its normalised text, whitespace collapsed
  * @param calls         how often it ran
+ * @param planMs        the time spent planning it, ms (0 unless {@code pg_stat_statements.track_planning})
  * @param execMs        the time spent executing it (planning not included), ms
  * @param rows          the rows it returned or changed
  * @param blocksHit     shared buffer hits
@@ -28,7 +29,7 @@ import java.util.Map;
  * @param blocksWritten shared blocks it had to write out itself
  * @param walBytes      WAL it generated, bytes
  */
-record StatementCounters(long queryId, boolean topLevel, String query, long calls, double execMs, long rows,
+record StatementCounters(long queryId, boolean topLevel, String query, long calls, double planMs, double execMs, long rows,
                          long blocksHit, long blocksRead, long blocksDirtied, long blocksWritten, long walBytes) {
 
     /** How many of a window's costliest statements a report keeps. */
@@ -53,14 +54,16 @@ record StatementCounters(long queryId, boolean topLevel, String query, long call
         if (earlier == null) {
             return this;
         }
-        return new StatementCounters(queryId, topLevel, query, calls - earlier.calls, execMs - earlier.execMs,
+        return new StatementCounters(queryId, topLevel, query, calls - earlier.calls, planMs - earlier.planMs,
+                execMs - earlier.execMs,
                 rows - earlier.rows, blocksHit - earlier.blocksHit, blocksRead - earlier.blocksRead,
                 blocksDirtied - earlier.blocksDirtied, blocksWritten - earlier.blocksWritten, walBytes - earlier.walBytes);
     }
 
     /** The same entry added to another of the same key (the same statement run by another role). */
     StatementCounters plus(StatementCounters other) {
-        return new StatementCounters(queryId, topLevel, query, calls + other.calls, execMs + other.execMs,
+        return new StatementCounters(queryId, topLevel, query, calls + other.calls, planMs + other.planMs,
+                execMs + other.execMs,
                 rows + other.rows, blocksHit + other.blocksHit, blocksRead + other.blocksRead,
                 blocksDirtied + other.blocksDirtied, blocksWritten + other.blocksWritten, walBytes + other.walBytes);
     }
@@ -68,7 +71,7 @@ record StatementCounters(long queryId, boolean topLevel, String query, long call
     /** What this (a window's difference) cost per sale. */
     StatementCost perSale(long sales) {
         double n = sales;
-        return new StatementCost(shortened(query), topLevel, calls / n, execMs / n, rows / n, blocksHit / n,
+        return new StatementCost(shortened(query), topLevel, calls / n, planMs / n, execMs / n, rows / n, blocksHit / n,
                 blocksRead / n, blocksDirtied / n, blocksWritten / n, walBytes / n);
     }
 
@@ -80,7 +83,7 @@ record StatementCounters(long queryId, boolean topLevel, String query, long call
     }
 
     /**
-     * The statements that took the most execution time between two readings, costliest first,
+     * The statements that took the most time, planning and executing, between two readings, costliest first,
      * at most {@link #KEPT}, per sale; none when either reading is unknown or no sale completed.
      */
     static List<StatementCost> costliest(Map<Key, StatementCounters> before, Map<Key, StatementCounters> after,
@@ -91,7 +94,7 @@ record StatementCounters(long queryId, boolean topLevel, String query, long call
         return after.values().stream()
                 .map(entry -> entry.minus(before.get(entry.key())))
                 .filter(difference -> difference.calls > 0)
-                .sorted(Comparator.comparingDouble(StatementCounters::execMs).reversed())
+                .sorted(Comparator.comparingDouble((StatementCounters entry) -> entry.planMs + entry.execMs).reversed())
                 .limit(KEPT)
                 .map(difference -> difference.perSale(sales))
                 .toList();

@@ -39,7 +39,7 @@ class SaleCostsTests {
 
     private static StatementCounters statement(long queryId, boolean topLevel, String query, long calls, double execMs,
                                                long walBytes) {
-        return new StatementCounters(queryId, topLevel, query, calls, execMs, calls, calls * 10, 0, calls, 0, walBytes);
+        return new StatementCounters(queryId, topLevel, query, calls, execMs / 10, execMs, calls, calls * 10, 0, calls, 0, walBytes);
     }
 
     private static DatabaseCounters withStatements(StatementCounters... statements) {
@@ -70,6 +70,7 @@ class SaleCostsTests {
         StatementCost update = costliest.get(1);
         assertThat(update.calls()).as("divided by the sales the counters span").isEqualTo(2.0);
         assertThat(update.execMs()).isCloseTo(0.5, within(1e-9));
+        assertThat(update.planMs()).isCloseTo(0.05, within(1e-9));
         assertThat(update.rows()).isEqualTo(2.0);
         assertThat(update.blocksHit()).isEqualTo(20.0);
         assertThat(update.blocksDirtied()).isEqualTo(2.0);
@@ -90,6 +91,7 @@ class SaleCostsTests {
 
         assertThat(costliest).hasSize(StatementCounters.KEPT);
         assertThat(costliest.getFirst().execMs()).isEqualTo(1.9);
+        assertThat(costliest.getFirst().planMs()).isCloseTo(0.19, within(1e-9));
         assertThat(costliest.getFirst().query()).hasSize(StatementCounters.QUERY_LENGTH).endsWith("…");
     }
 
