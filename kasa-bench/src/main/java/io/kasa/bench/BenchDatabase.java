@@ -24,7 +24,9 @@ import java.util.stream.Stream;
  * each sale costs: top-level statements and, apart, the ones run inside them such as
  * foreign-key checks ({@code pg_stat_statements.track = all}); transaction control and other
  * utility commands are not counted ({@code track_utility = off}), since {@link DatabaseCounters}
- * counts transactions from {@code pg_stat_database}. The extension is created in the
+ * counts transactions from {@code pg_stat_database}; it times each statement's planning
+ * apart from its execution ({@code track_planning = on}), since a statement planned afresh on
+ * every execution costs the database its planning each time. The extension is created in the
  * maintenance database, from which the benchmark reads every counter so that its own reads
  * are in neither measured database, and in the {@value #DATABASE} database for anyone who
  * looks. The lean-lifecycle ceiling runs in a database of its own, {@value #LEAN_DATABASE},
@@ -57,6 +59,7 @@ final class BenchDatabase implements AutoCloseable {
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .setServerConfig("pg_stat_statements.track", "all")
                 .setServerConfig("pg_stat_statements.track_utility", "off")
+                .setServerConfig("pg_stat_statements.track_planning", "on")
                 .setServerConfig("track_io_timing", "on")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();

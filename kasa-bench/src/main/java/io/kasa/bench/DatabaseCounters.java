@@ -5,6 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * PostgreSQL's cumulative counters for one database, read at one moment; a counter that could
@@ -30,16 +33,23 @@ import java.sql.Statement;
  * @param evictions        how often {@code pg_stat_statements} dropped entries to make room
  *                         ({@code pg_stat_statements_info.dealloc}); the calls of dropped
  *                         entries are lost, so statements are then a lower bound
+ * @param walBytes         the WAL the whole cluster generated ({@code pg_stat_wal.wal_bytes})
+ * @param byStatement      each statement's counters in that database; null when unknown
  */
-record DatabaseCounters(long statements, long nestedStatements, long transactions, long walFlushes, long evictions) {
+record DatabaseCounters(long statements, long nestedStatements, long transactions, long walFlushes, long evictions,
+                        long walBytes, Map<StatementCounters.Key, StatementCounters> byStatement) {
 
-    static final DatabaseCounters UNKNOWN = new DatabaseCounters(-1, -1, -1, -1, -1);
+    static final DatabaseCounters UNKNOWN = new DatabaseCounters(-1, -1, -1, -1, -1, -1, null);
 
-    /** This reading less an earlier one, counter by counter; unknown where either is. */
+    /**
+     * This reading less an earlier one, counter by counter; unknown where either is. Each
+     * statement's counters are kept as read: {@link StatementCounters#costliest} subtracts them.
+     */
     DatabaseCounters minus(DatabaseCounters earlier) {
         return new DatabaseCounters(difference(statements, earlier.statements),
                 difference(nestedStatements, earlier.nestedStatements), difference(transactions, earlier.transactions),
-                difference(walFlushes, earlier.walFlushes), difference(evictions, earlier.evictions));
+                difference(walFlushes, earlier.walFlushes), difference(evictions, earlier.evictions),
+                difference(walBytes, earlier.walBytes), null);
     }
 
     private static long difference(long later, long earlier) {
@@ -58,7 +68,8 @@ record DatabaseCounters(long statements, long nestedStatements, long transaction
             connection.setAutoCommit(true);
             long[] statements = statements(connection, database);
             return new DatabaseCounters(statements[0], statements[1], transactions(connection, database),
-                    walFlushes(connection), number(connection, "select dealloc from pg_stat_statements_info"));
+                    walFlushes(connection), number(connection, "select dealloc from pg_stat_statements_info"),
+                    number(connection, "select wal_bytes::bigint from pg_stat_wal"), byStatement(connection, database));
         } catch (SQLException e) {
             return UNKNOWN;
         }
@@ -88,6 +99,29 @@ record DatabaseCounters(long statements, long nestedStatements, long transaction
             }
         } catch (SQLException e) {
             return new long[] {-1, -1};
+        }
+    }
+
+    private static Map<StatementCounters.Key, StatementCounters> byStatement(Connection connection, String database) {
+        String sql = """
+                select queryid, toplevel, query, calls, total_plan_time, total_exec_time, rows, shared_blks_hit, shared_blks_read,
+                       shared_blks_dirtied, shared_blks_written, wal_bytes::bigint
+                from pg_stat_statements(true)
+                where dbid = (select oid from pg_database where datname = ?)""";
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, database);
+            List<StatementCounters> entries = new ArrayList<>();
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    entries.add(new StatementCounters(result.getLong(1), result.getBoolean(2), result.getString(3),
+                            result.getLong(4), result.getDouble(5), result.getDouble(6), result.getLong(7),
+                            result.getLong(8), result.getLong(9), result.getLong(10), result.getLong(11),
+                            result.getLong(12)));
+                }
+            }
+            return StatementCounters.byKey(entries);
+        } catch (SQLException e) {
+            return null;
         }
     }
 

@@ -84,10 +84,10 @@ final class Report {
         if (lean != null) {
             SaleCosts costs = lean.costs();
             text.append(String.format(Locale.ROOT,
-                    "  lean ceiling: %s, %d sales at %.0f/s in %.1f s, %d failed: postgres cpu %s ms, %s statements (+%s nested), %s transactions, %s durable commits per sale%n",
+                    "  lean ceiling: %s, %d sales at %.0f/s in %.1f s, %d failed: postgres cpu %s ms, %s statements (+%s nested), %s transactions, %s durable commits, %s WAL bytes per sale%n",
                     lean.name(), costs.sales(), lean.rate(), costs.seconds(), lean.failures(), number(costs.databaseCpuMs()),
                     number(costs.statements()), number(costs.nestedStatements()), number(costs.transactions()),
-                    number(costs.durableCommits())));
+                    number(costs.durableCommits()), number(costs.walBytes())));
         }
         for (ScenarioResult scenario : report.scenarios()) {
             text.append("\n== ").append(scenario.name()).append(": ").append(scenario.summary()).append('\n');
@@ -159,10 +159,21 @@ final class Report {
                 "per sale (%d sales settled with their callbacks in %.1f s; JIT compiler %s %% of the server's cpu):%n",
                 costs.sales(), costs.seconds(), number(costs.compilerShare() * 100)));
         text.append(costRow("", List.of("server ms", "postgres ms", "both ms", "bench ms", "statements", "nested",
-                "transactions", "commits")));
+                "transactions", "commits", "wal bytes")));
         text.append(costRow("cost", costs.perSale().values().stream().map(Report::number).toList()));
         if (lean != null) {
             text.append(costRow("x lean", costs.ratioTo(lean.costs()).values().stream().map(Report::number).toList()));
+        }
+        if (!costs.costliest().isEmpty()) {
+            text.append("statements that took the database longest, per sale (nested: run inside another, such as a foreign-key check):\n");
+            text.append(String.format(Locale.ROOT, "  %8s %8s %7s %7s %8s %7s %7s %8s  %s%n", "plan ms", "exec ms", "calls", "rows",
+                    "blk hit", "dirtied", "written", "wal B", "statement"));
+            for (StatementCost statement : costs.costliest()) {
+                text.append(String.format(Locale.ROOT, "  %8.3f %8.3f %7.2f %7.2f %8.1f %7.2f %7.2f %8.0f  %s%s%n",
+                        statement.planMs(), statement.execMs(), statement.calls(), statement.rows(), statement.blocksHit(),
+                        statement.blocksDirtied(), statement.blocksWritten(), statement.walBytes(),
+                        statement.topLevel() ? "" : "(nested) ", clip(statement.query(), 120)));
+            }
         }
         return text.toString();
     }

@@ -21,12 +21,15 @@ import java.util.Map;
  * @param nestedStatements statements run inside those (foreign-key checks), per sale
  * @param transactions    transactions committed or rolled back in the measured database, per sale
  * @param durableCommits  WAL flushes to disk in the whole cluster, per sale
+ * @param walBytes        WAL the whole cluster generated, bytes per sale
  * @param compilerShare   the JIT compiler threads' share of the server's CPU in the window
  * @param caveats         what makes a number a bound rather than a count
+ * @param costliest       the statements that took the database the most execution time in the
+ *                        measured database, costliest first, each per sale (none when unknown)
  */
 record SaleCosts(long sales, double seconds, double serverCpuMs, double databaseCpuMs, double benchCpuMs,
                  double statements, double nestedStatements, double transactions, double durableCommits,
-                 double compilerShare, List<String> caveats) {
+                 double walBytes, double compilerShare, List<String> caveats, List<StatementCost> costliest) {
 
     /** The JIT compiler's share of the server's CPU below which the server counts as warm. */
     static final double WARM_COMPILER_SHARE = 0.05;
@@ -57,8 +60,10 @@ record SaleCosts(long sales, double seconds, double serverCpuMs, double database
                 perSale(counters.nestedStatements(), countedSales),
                 perSale(counters.transactions(), countedSales),
                 perSale(counters.walFlushes(), countedSales),
+                perSale(counters.walBytes(), countedSales),
                 compilerShare(after.compilerCpu() - before.compilerCpu(), serverCpu),
-                caveats);
+                caveats,
+                StatementCounters.costliest(before.counters().byStatement(), after.counters().byStatement(), countedSales));
     }
 
     /** The compiler threads' part of a process's CPU time; NaN when either is unknown or nothing ran. */
@@ -89,6 +94,7 @@ record SaleCosts(long sales, double seconds, double serverCpuMs, double database
         figures.put("nestedStatements", nestedStatements);
         figures.put("transactions", transactions);
         figures.put("durableCommits", durableCommits);
+        figures.put("walBytes", walBytes);
         return figures;
     }
 

@@ -29,7 +29,11 @@ import java.util.function.Consumer;
  * only then, in a statement of its own that therefore sees every callback committed before,
  * updates the deliveries, writes an attempt for each delivery it updated (which is why the
  * attempts need no foreign key check, see V20) and makes each finished payment's first
- * WAITING callback its head. Those new heads come back leased to this node and are handed to
+ * WAITING callback its head, unless it still has a PENDING one. Each finished payment's
+ * callbacks are looked at on their own, through the (payment_id, sequence) index: a lateral
+ * part with a limit, which the planner cannot turn into a join over every PENDING or WAITING
+ * callback, so a batch reads its payments' few rows however long the queues behind other
+ * payments have grown. Those new heads come back leased to this node and are handed to
  * {@code released}, to be tried at once. Recording touches callback rows only, never a
  * payment's, so it fits the lock order (payment, orders, callbacks) of every other transaction.
  */
@@ -163,12 +167,15 @@ final class CallbackRecorder implements AutoCloseable {
                                 select attempt_id, id, at, status_code, error, duration_ms from tried
                                 where id in (select id from deliveries)),
                             heads as (
-                                select distinct on (w.payment_id) w.id from callback_delivery w
-                                where w.payment_id = any(cast(:payments as uuid[])) and w.state = 'WAITING'
-                                  and not exists (select 1 from callback_delivery p
-                                                  where p.payment_id = w.payment_id and p.state = 'PENDING'
-                                                    and p.id <> all(cast(:finished as uuid[])))
-                                order by w.payment_id, w.sequence)
+                                select next.id
+                                from unnest(cast(:payments as uuid[])) as finished(payment_id)
+                                cross join lateral (
+                                    select c.id, c.state from callback_delivery c
+                                    where c.payment_id = finished.payment_id and c.state in ('PENDING', 'WAITING')
+                                      and c.id <> all(cast(:finished as uuid[]))
+                                    order by c.state = 'WAITING', c.sequence
+                                    limit 1) next
+                                where next.state = 'WAITING')
                             update callback_delivery c set state = 'PENDING', next_attempt_at = cast(:lease as timestamptz)
                             from heads where c.id = heads.id
                             returning\s""" + LeasedCallback.COLUMNS)

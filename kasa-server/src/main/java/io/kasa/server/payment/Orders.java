@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -131,7 +132,8 @@ class Orders {
                         with locked as materialized (
                             select p.id from payment p
                             where p.id = (select payment_id from payment_order
-                                          where id = :id and (cast(:terminal as uuid) is null or terminal_id = :terminal))
+                                          where id = :id and (cast(:terminal as uuid) is null
+                                                              or terminal_id = cast(:terminal as uuid)))
                             for update),
                         moved as (
                             update payment_order o set status_id = :status,
@@ -163,10 +165,10 @@ class Orders {
                             changed.callback_address
                         from moved join changed on changed.id = moved.payment_id""")
                 .param("status", to.id()).param("now", SqlTime.of(now)).param("taken", taken)
-                .param("deadline", SqlTime.of(outcomeDeadline))
-                .param("final", to.isFinal()).param("message", change.message())
-                .param("card", change.card()).param("reference", change.providerReference())
-                .param("id", orderId).param("allowedFrom", allowedFrom).param("terminal", terminalId)
+                .param("deadline", text(outcomeDeadline), Types.VARCHAR)
+                .param("final", to.isFinal()).param("message", change.message(), Types.VARCHAR)
+                .param("card", change.card(), Types.VARCHAR).param("reference", change.providerReference(), Types.VARCHAR)
+                .param("id", orderId).param("allowedFrom", allowedFrom).param("terminal", text(terminalId), Types.VARCHAR)
                 .param("activity", activityId)
                 .query((row, n) -> new Moved(order(row, n), row.getObject("merchant_id", UUID.class),
                         row.getInt("last_sequence"), payment(row, "payment_terminal_id")))
@@ -175,6 +177,16 @@ class Orders {
                 done.order().id(), activityId, done.sequence(), done.order().type(), to, change.message(), now,
                 done.payment())));
         return moved.map(Moved::order);
+    }
+
+    /**
+     * A parameter that may be null, as text of one SQL type whether null or not (the
+     * statement casts it). Bound untyped, a null goes as "unspecified" and a value as its own
+     * type, and the driver prepares the statement again whenever the two alternate; each
+     * fresh preparation is planned afresh, which cost a status change more than running it.
+     */
+    static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     private static PaymentStatusChanged.Payment payment(ResultSet row, String terminalColumn) throws SQLException {
@@ -206,7 +218,7 @@ class Orders {
                         select * from changed""")
                 .param("type", order.type().id()).param("status", status.id()).param("activity", activityId)
                 .param("at", SqlTime.of(at)).param("payment", order.paymentId()).param("order", order.id())
-                .param("message", message)
+                .param("message", message, Types.VARCHAR)
                 .query((row, n) -> new Recorded(row.getObject("merchant_id", UUID.class), row.getInt("last_sequence"),
                         payment(row, "terminal_id")))
                 .single();

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -205,6 +206,8 @@ public class Payments {
      * socket-sent, with that second activity, so that {@link #dispatch} only writes it: the
      * two activities are what the two moves would have recorded, in the same transaction.
      * Nothing here is locked beyond the new rows, which nobody else can see before commit.
+     * The fields a sale may leave out are bound as {@code varchar} whether given or not, so
+     * that the driver keeps one prepared statement for every sale (see {@link Orders#text}).
      */
     private Created createSale(MerchantId merchant, Terminal terminal, SaleOrder order, UUID paymentId, Channel channel,
                                String ip, byte[] fingerprint, boolean live) {
@@ -259,8 +262,9 @@ public class Payments {
                 .param("id", paymentId).param("merchant", merchant.value()).param("terminal", terminal.id())
                 .param("connection", terminal.connectionId()).param("code", order.merchantUniqueCode())
                 .param("fingerprint", fingerprint).param("channel", channel.id())
-                .param("displayCode", order.displayCode()).param("amount", order.amount())
-                .param("currency", order.currencyId()).param("callback", order.callbackAddress()).param("ip", ip)
+                .param("displayCode", order.displayCode(), Types.VARCHAR).param("amount", order.amount())
+                .param("currency", order.currencyId()).param("callback", order.callbackAddress(), Types.VARCHAR)
+                .param("ip", ip, Types.VARCHAR)
                 .param("details", OrderMessages.JSON.writeValueAsString(OrderMessages.Details.of(order)))
                 .param("type", PaymentType.SALE.id()).param("status", created.status().id())
                 .param("latestActivity", activityIds[activityIds.length - 1]).param("activityCount", activityIds.length)
