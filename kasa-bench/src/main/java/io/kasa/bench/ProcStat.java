@@ -52,6 +52,31 @@ record ProcStat(long userTicks, long systemTicks, long rssPages) {
         }
     }
 
+    /**
+     * The CPU seconds a single-threaded process has run, to the nanosecond: the first field of
+     * {@code /proc/<pid>/schedstat} (the main thread's time on a CPU; all a PostgreSQL
+     * process has). {@code stat}'s times are whole clock ticks per process, so a backend that
+     * ran 4 ms shows none, and a short run spread over a few connections could read zero. Falls
+     * back to {@code stat} where the kernel keeps no schedstat; empty when the process is gone.
+     */
+    static Optional<Double> runSeconds(long pid) {
+        try {
+            String line = Files.readString(Path.of("/proc", Long.toString(pid), "schedstat")).trim();
+            return Optional.of(parseRunNanos(line) / 1e9);
+        } catch (IOException | RuntimeException e) {
+            return read(pid).map(ProcStat::cpuSeconds);
+        }
+    }
+
+    /** The first field of a {@code /proc/<pid>/schedstat} line: nanoseconds on a CPU. */
+    static long parseRunNanos(String line) {
+        String[] fields = line.trim().split("\\s+");
+        if (fields.length < 3) {
+            throw new IllegalArgumentException("not a /proc/<pid>/schedstat line: " + line);
+        }
+        return Long.parseLong(fields[0]);
+    }
+
     /** User plus system time, in seconds. */
     double cpuSeconds() {
         return (double) (userTicks + systemTicks) / TICKS_PER_SECOND;

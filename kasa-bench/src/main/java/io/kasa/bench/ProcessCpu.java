@@ -7,7 +7,8 @@ import java.util.stream.Stream;
  * PostgreSQL it started (the postmaster and its children; pg_ctl detaches the postmaster, so
  * it is found by its pid, not as a child of this process). Backends that exit between two
  * looks take their time with them, so the database figure is a lower bound when connections
- * churn; the server's pool keeps them open.
+ * churn; the server's pool keeps them open. PostgreSQL's processes are read to the nanosecond
+ * ({@link ProcStat#runSeconds}): each backend's share of a short window is often under a tick.
  */
 final class ProcessCpu {
 
@@ -26,7 +27,7 @@ final class ProcessCpu {
         }
         return ProcessHandle.of(postmaster)
                 .map(process -> Stream.concat(Stream.of(process), process.descendants())
-                        .mapToDouble(each -> ProcStat.read(each.pid()).map(ProcStat::cpuSeconds).orElse(0.0))
+                        .mapToDouble(each -> ProcStat.runSeconds(each.pid()).orElse(0.0))
                         .sum())
                 .orElse(Double.NaN);
     }

@@ -36,6 +36,20 @@ class ProcStatTests {
     }
 
     @Test
+    void aProcessesRunTimeIsSchedstatsFirstFieldInNanoseconds() {
+        assertThat(ProcStat.parseRunNanos("4123456 88000 12\n")).isEqualTo(4_123_456L);
+        assertThatThrownBy(() -> ProcStat.parseRunNanos("4123456")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** This process has run, so its time on a CPU is more than zero; a process that is gone has none. */
+    @Test
+    void aLiveProcessesRunTimeIsReadToTheNanosecond() {
+        long pid = ProcessHandle.current().pid();
+        assertThat(ProcStat.runSeconds(pid)).hasValueSatisfying(seconds -> assertThat(seconds).isPositive());
+        assertThat(ProcStat.runSeconds(Long.MAX_VALUE)).isEmpty();
+    }
+
+    @Test
     void theCommandNameIsWhatTheParenthesesHold() {
         assertThat(ProcStat.command("77 (my (odd) proc) R 1 77 77 0 -1 0 0 0 0 0 300 200 0 0 20 0 1 0 5 1000 42 0"))
                 .isEqualTo("my (odd) proc");
