@@ -268,13 +268,7 @@ class StatusWaits {
         private Learnt poll() {
             lock.lock();
             try {
-                if (newest == null && !readAgain) {
-                    return null;
-                }
-                Learnt next = new Learnt(readAgain ? null : newest);
-                newest = null;
-                readAgain = false;
-                return next;
+                return newest == null && !readAgain ? null : take();
             } finally {
                 lock.unlock();
             }
@@ -291,13 +285,18 @@ class StatusWaits {
                     }
                     learnt.awaitNanos(remaining);
                 }
-                Learnt next = new Learnt(readAgain ? null : newest);
-                newest = null;
-                readAgain = false;
-                return next;
+                return take();
             } finally {
                 lock.unlock();
             }
+        }
+
+        /** What was learnt, which the caller holding the lock has seen there is, forgotten once told. */
+        private Learnt take() {
+            Learnt next = new Learnt(readAgain ? null : newest);
+            newest = null;
+            readAgain = false;
+            return next;
         }
 
         @Override

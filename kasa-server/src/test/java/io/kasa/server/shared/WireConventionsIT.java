@@ -265,17 +265,22 @@ class WireConventionsIT extends KasaServerIT {
     private record RawAnswer(String statusLine, String body) {
     }
 
+    /** The request line and headers of the merchant's POST of a new terminal, all but its body's framing. */
+    private String newTerminalHead() {
+        return "POST /api/terminal HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\n"
+                + "apiclientprivate: " + merchant.created().privateKey().client() + "\r\n"
+                + "apikeyprivate: " + merchant.created().privateKey().secret() + "\r\n"
+                + "Content-Type: application/json\r\n";
+    }
+
     /** POSTs a new terminal with its body in one chunk followed by {@code trailer} (its lines and the blank line). */
     private RawAnswer chunkedWithTrailer(String json, String trailer) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/terminal HTTP/1.1\r\n"
-                    + "Host: 127.0.0.1\r\n"
-                    + "apiclientprivate: " + merchant.created().privateKey().client() + "\r\n"
-                    + "apikeyprivate: " + merchant.created().privateKey().secret() + "\r\n"
-                    + "Content-Type: application/json\r\n"
+            out.write((newTerminalHead()
                     + "Transfer-Encoding: chunked\r\n"
                     + "Connection: close\r\n\r\n"
                     + Integer.toHexString(body.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -297,11 +302,7 @@ class WireConventionsIT extends KasaServerIT {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(5_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/terminal HTTP/1.1\r\n"
-                    + "Host: 127.0.0.1\r\n"
-                    + "apiclientprivate: " + merchant.created().privateKey().client() + "\r\n"
-                    + "apikeyprivate: " + merchant.created().privateKey().secret() + "\r\n"
-                    + "Content-Type: application/json\r\n"
+            out.write((newTerminalHead()
                     + "Content-Length: 1073741824\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
 
