@@ -49,7 +49,7 @@ final class CallbackSender implements AutoCloseable {
         Timeout limit = Timeout.of(timeout);
         this.http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(new GuardedDnsResolver(policy))
+                        .setDnsResolver(new GuardedDnsResolver(policy, timeout))
                         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit).build())
                         .setMaxConnTotal(concurrency)
                         .setMaxConnPerRoute(Math.max(2, concurrency / 4))

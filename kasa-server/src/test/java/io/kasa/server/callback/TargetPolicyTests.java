@@ -1,17 +1,22 @@
 package io.kasa.server.callback;
 
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class TargetPolicyTests {
 
@@ -158,10 +163,49 @@ class TargetPolicyTests {
 
     @Test
     void theResolverRefusesANameThatResolvesInside() {
-        GuardedDnsResolver resolver = new GuardedDnsResolver(strict);
+        GuardedDnsResolver resolver = new GuardedDnsResolver(strict, Duration.ofSeconds(10));
         assertThatThrownBy(() -> resolver.resolve("localhost")).isInstanceOf(GuardedDnsResolver.RefusedTarget.class)
                 .hasMessageContaining("loopback");
         assertThatThrownBy(() -> resolver.resolve("169.254.169.254")).hasMessageContaining("metadata");
+    }
+
+    /**
+     * A try's deadline cannot stop a lookup under way, so the lookup has the limit of its own:
+     * a name server that never answers must not hold a delivery slot past the try's time.
+     */
+    @Test
+    void aNameServerThatNeverAnswersIsGivenUpAtTheLimit() {
+        CountDownLatch never = new CountDownLatch(1);
+        DnsResolver silent = new SystemDefaultDnsResolver() {
+            @Override
+            public InetAddress[] resolve(String host) throws UnknownHostException {
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new UnknownHostException(host + ": interrupted");
+            }
+        };
+        GuardedDnsResolver resolver = new GuardedDnsResolver(strict, silent, Duration.ofMillis(200));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(() -> resolver.resolve("callbacks.example.com"))
+                .isInstanceOf(UnknownHostException.class)
+                .hasMessageContaining("no answer from the name server within 200 ms"));
+    }
+
+    @Test
+    void aLookupsOwnFailureIsTheFailureTheTrySees() {
+        DnsResolver unknown = new SystemDefaultDnsResolver() {
+            @Override
+            public InetAddress[] resolve(String host) throws UnknownHostException {
+                throw new UnknownHostException(host + ": no such name");
+            }
+        };
+        GuardedDnsResolver resolver = new GuardedDnsResolver(strict, unknown, Duration.ofSeconds(10));
+
+        assertThatThrownBy(() -> resolver.resolve("nowhere.example.com")).isInstanceOf(UnknownHostException.class)
+                .hasMessage("nowhere.example.com: no such name");
     }
 
 
