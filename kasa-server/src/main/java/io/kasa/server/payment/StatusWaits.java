@@ -93,11 +93,7 @@ class StatusWaits {
             if (learnt == null) {
                 return read.get();
             }
-            if (learnt.change() == null) {
-                current = read.get();
-            } else if (learnt.change().sequence() > sequence.applyAsInt(current)) {
-                current = changed.apply(learnt.change());
-            }
+            current = learnt.applyTo(current, read, changed, sequence);
         }
         return current;
     }
@@ -203,13 +199,13 @@ class StatusWaits {
             } while (wakeups.decrementAndGet() > 0);
         }
 
-        /** The same moves as one turn of {@link StatusWaits#await}'s loop, without its waiting. */
+        /** One turn of {@link StatusWaits#await}'s loop, without its waiting. */
         private void step() {
             Learnt learnt = watch.poll();
-            if (current == null || (learnt != null && learnt.change() == null)) {
+            if (current == null) {
                 current = read.get();
-            } else if (learnt != null && learnt.change().sequence() > sequence.applyAsInt(current)) {
-                current = changed.apply(learnt.change());
+            } else if (learnt != null) {
+                current = learnt.applyTo(current, read, changed, sequence);
             }
             if (done.test(current)) {
                 result.complete(current);
@@ -221,6 +217,14 @@ class StatusWaits {
 
     /** What a watch learnt: the newest change committed on this node, or null when a read must tell. */
     private record Learnt(PaymentStatusChanged change) {
+
+        /** What is known after this: the change when it is newer than {@code current}, a read when only the payment's name came. */
+        <T> T applyTo(T current, Supplier<T> read, Function<PaymentStatusChanged, T> changed, ToIntFunction<T> sequence) {
+            if (change == null) {
+                return read.get();
+            }
+            return change.sequence() > sequence.applyAsInt(current) ? changed.apply(change) : current;
+        }
     }
 
     /** One waiter's registration for a payment's changes; closed when the waiter is done. */
