@@ -2,6 +2,7 @@ package io.kasa.server.callback;
 
 import io.kasa.client.CallbackDelivery;
 import io.kasa.client.CallbackState;
+import io.kasa.client.IssuedKey;
 import io.kasa.client.KasaAdminClient;
 import io.kasa.client.KasaClient;
 import io.kasa.client.SaleResult;
@@ -45,15 +46,12 @@ class CallbackRestartIT {
         }
         URI target = URI.create("http://127.0.0.1:" + receiverPort + "/after-restart");
         List<UUID> sales = new ArrayList<>();
-        String privateClient;
-        String privateKey;
+        IssuedKey privateKey;
 
         try (ConfigurableApplicationContext server = start(dataDir)) {
             URI base = baseOf(server);
-            var created = KasaAdminClient.create(base, "restart-admin-token").createMerchant("restart");
-            privateClient = created.privateKey().client();
-            privateKey = created.privateKey().secret();
-            KasaClient client = KasaClient.builder().baseUri(base).privateKeys(created.privateKey()).build();
+            privateKey = merchant(base, "restart");
+            KasaClient client = client(base, privateKey);
             UUID terminalId = Devices.register(client, "Till");
             try (TerminalAgent agent = Devices.connected(base, client, terminalId)) {
                 agent.behave(Behaviour.approve());
@@ -72,7 +70,7 @@ class CallbackRestartIT {
             for (UUID sale : sales) {
                 assertThat(receiver.forPayment(sale)).extracting(CallbackReceiver.Received::sequence).containsExactly(2, 3, 4, 5);
             }
-            KasaClient client = KasaClient.builder().baseUri(baseOf(again)).privateKeys(privateClient, privateKey).build();
+            KasaClient client = client(baseOf(again), privateKey);
             assertThat(eventually(Duration.ofSeconds(30), () -> client.callbacks().list(sales.getFirst()).stream()
                     .allMatch(delivery -> delivery.state() == io.kasa.client.CallbackState.DELIVERED)))
                     .as("the server records a delivery after the receiver answers").isTrue();
@@ -95,15 +93,12 @@ class CallbackRestartIT {
              ServerSocket silent = new ServerSocket(0)) {
             URI neverAnswers = URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/silent");
             UUID leased;
-            String privateClient;
-            String privateKey;
+            IssuedKey privateKey;
             try (ConfigurableApplicationContext server = start(dataDir, "--kasa.callback.concurrency=1",
                     "--kasa.callback.timeout=15s")) {
                 URI base = baseOf(server);
-                var created = KasaAdminClient.create(base, "restart-admin-token").createMerchant("lease");
-                privateClient = created.privateKey().client();
-                privateKey = created.privateKey().secret();
-                KasaClient client = KasaClient.builder().baseUri(base).privateKeys(created.privateKey()).build();
+                privateKey = merchant(base, "lease");
+                KasaClient client = client(base, privateKey);
                 UUID terminalId = Devices.register(client, "Till");
                 try (TerminalAgent agent = Devices.connected(base, client, terminalId)) {
                     agent.behave(Behaviour.approve());
@@ -121,7 +116,7 @@ class CallbackRestartIT {
             try (ConfigurableApplicationContext again = start(dataDir)) {
                 assertThat(eventually(Duration.ofSeconds(60), () -> receiver.forPayment(leased).size() == 4)).isTrue();
                 assertThat(receiver.forPayment(leased)).extracting(CallbackReceiver.Received::sequence).containsExactly(2, 3, 4, 5);
-                KasaClient client = KasaClient.builder().baseUri(baseOf(again)).privateKeys(privateClient, privateKey).build();
+                KasaClient client = client(baseOf(again), privateKey);
                 assertThat(eventually(Duration.ofSeconds(30), () -> client.callbacks().list(leased).stream()
                         .allMatch(delivery -> delivery.state() == CallbackState.DELIVERED))).isTrue();
                 CallbackDelivery head = client.callbacks().list(leased).getFirst();
@@ -145,5 +140,14 @@ class CallbackRestartIT {
 
     private static URI baseOf(ConfigurableApplicationContext server) {
         return URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) server).getWebServer().getPort());
+    }
+
+    /** A new merchant's private key: kept across the restart, when the server's address changes. */
+    private static IssuedKey merchant(URI base, String name) {
+        return KasaAdminClient.create(base, "restart-admin-token").createMerchant(name).privateKey();
+    }
+
+    private static KasaClient client(URI base, IssuedKey privateKey) {
+        return KasaClient.builder().baseUri(base).privateKeys(privateKey).build();
     }
 }
