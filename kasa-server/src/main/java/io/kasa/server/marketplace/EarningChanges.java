@@ -250,9 +250,9 @@ public class EarningChanges {
         if (products.lock(List.of(paymentId)).isEmpty()) {
             throw new KasaException(KasaError.EARNING_NOT_FOUND);
         }
-        jdbc.sql("select id from earning where payment_id = :payment order by id for update")
-                .param("payment", paymentId).query(Long.class).list();
-        List<Earning> ofPayment = jdbc.sql("select " + Earnings.COLUMNS + " where e.payment_id = :payment order by e.id")
+        // rows are locked as the sort returns them, so in id order, and read as locked
+        List<Earning> ofPayment = jdbc.sql("select " + Earnings.COLUMNS
+                        + " where e.payment_id = :payment order by e.id for update of e")
                 .param("payment", paymentId).query(Earnings::earning).list();
         List<Earning> named = switch (target) {
             case OfProduct product -> {
