@@ -15,6 +15,13 @@ import java.util.UUID;
 /** The two proofs a callback carries: Paywall's {@code Hash} and Kasa's {@code X-Kasa-Signature}. */
 final class Signatures {
 
+    /**
+     * Never initialised, only copied: finding HMAC-SHA256 among the security providers cost
+     * more than signing a callback. Copying it here, once, also fixes its provider, so that
+     * the copies made concurrently only read it.
+     */
+    private static final Mac HMAC_SHA256 = hmacSha256();
+
     private Signatures() {
     }
 
@@ -35,11 +42,21 @@ final class Signatures {
 
     static String sign(String key, long epochSeconds, String body) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = (Mac) HMAC_SHA256.clone();
             mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return HexFormat.of().formatHex(mac.doFinal((epochSeconds + "." + body).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | CloneNotSupportedException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
+    private static Mac hmacSha256() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.clone();
+            return mac;
+        } catch (GeneralSecurityException | CloneNotSupportedException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available or cannot be copied", e);
         }
     }
 }

@@ -9,6 +9,13 @@ import java.util.Base64;
 /** Random secrets and their stored hashes. */
 public final class Tokens {
 
+    /**
+     * Never used itself, only copied: finding the algorithm among the security providers (a
+     * walk of the provider list and service look-ups) cost more than the hash, and a hash is
+     * taken for every request that carries a key and every callback sent.
+     */
+    private static final MessageDigest SHA_256 = sha256();
+
     private Tokens() {
     }
 
@@ -25,7 +32,15 @@ public final class Tokens {
      */
     public static byte[] hash(String secret) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return ((MessageDigest) SHA_256.clone()).digest(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 cannot be copied", e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
