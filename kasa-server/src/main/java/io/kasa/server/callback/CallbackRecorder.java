@@ -36,6 +36,16 @@ import java.util.function.Consumer;
  * payments have grown. Those new heads come back leased to this node and are handed to
  * {@code released}, to be tried at once. Recording touches callback rows only, never a
  * payment's, so it fits the lock order (payment, orders, callbacks) of every other transaction.
+ *
+ * <p>The transaction commits without waiting for its flush to disk ({@code synchronous_commit}
+ * off for it alone): a record is not a status change, and losing one is already allowed for,
+ * since a callback whose record is lost keeps its lease and is tried again after it, with the
+ * same event id. Should PostgreSQL stop before the flush, the records lost are the last ones,
+ * never one without those before it: a later transaction that commits durably, such as a
+ * change that saw a callback delivered, flushes every record before its own. A payment's
+ * order holds too, since a callback released by a lost record is sent again only after its
+ * predecessor is delivered again. The head lock (above) is so held for the statements alone,
+ * not for a flush, which a change recording a callback of the same payment would wait for.
  */
 final class CallbackRecorder implements AutoCloseable {
 
@@ -146,10 +156,10 @@ final class CallbackRecorder implements AutoCloseable {
         UUID[] payments = finishedPayments.stream().distinct().toArray(UUID[]::new);
         String leasedUntil = time.now().plus(settings.lease()).toString();
         List<LeasedCallback> heads = transaction.execute(status -> {
-            if (finishedIds.length > 0) {
-                jdbc.sql("select id from callback_delivery where id = any(:ids) order by id for update")
-                        .param("ids", finishedIds).query(UUID.class).list();
-            }
+            jdbc.sql("""
+                            select d.id from callback_delivery d, set_config('synchronous_commit', 'off', true)
+                            where d.id = any(:ids) order by d.id for update of d""")
+                    .param("ids", finishedIds).query(UUID.class).list();
             return jdbc.sql("""
                             with tried as (
                                 select * from unnest(cast(:attempts as uuid[]), cast(:ids as uuid[]),

@@ -1,0 +1,16 @@
+-- A callback row is written once with its payload and then updated once or twice, within
+-- moments: made its queue's head (WAITING to PENDING) and finished (DELIVERED or DEAD), and
+-- leased again only when a try is claimed. With full pages the new version went to another
+-- page, and PostgreSQL then logs the whole row again, payload included; a version that stays
+-- on its page is logged as the bytes that changed (the state, the counters and the times,
+-- which follow the payload in the row). Room on each page keeps the updates there; page
+-- pruning gives the room of the old versions back. Only pages written from now on are
+-- affected.
+alter table callback_delivery set (fillfactor = 70);
+
+-- Nothing looks an attempt up by its id: the delivery log reads a delivery's attempts through
+-- callback_attempt_delivery, and nothing refers to an attempt. The ids are random, so each
+-- try's entry in the primary key's index went to a page of its own, logged whole the first
+-- time it was written after each checkpoint. The ids stay, unindexed, as the tie-break of the
+-- log's order.
+alter table callback_attempt drop constraint callback_attempt_pkey;
