@@ -14,3 +14,12 @@ alter table callback_delivery set (fillfactor = 70);
 -- time it was written after each checkpoint. The ids stay, unindexed, as the tie-break of the
 -- log's order.
 alter table callback_attempt drop constraint callback_attempt_pkey;
+
+-- A try wrote an attempt row (and its index entry) beside the update of its callback's row,
+-- four of each a sale. A callback's latest try now stays in its row (last_attempt_at,
+-- last_status_code, last_error, last_duration_ms) and becomes an attempt row only when a later
+-- try replaces it, so a callback delivered at its first try writes no attempt row. The delivery
+-- log lists the attempt rows and then the try in the row. Rows written before have
+-- last_attempt_at null: each of their tries already has its attempt row, and their next try
+-- adds none for the one before.
+alter table callback_delivery add column last_attempt_at timestamptz, add column last_duration_ms int;
