@@ -35,11 +35,11 @@ import java.util.function.Consumer;
  * first WAITING callback its head, unless it still has a PENDING one. A delivery's row keeps
  * its latest try ({@code last_attempt_at} and the columns beside it, V24); the try a new one
  * replaces becomes an attempt row, taken from the row itself (which is why attempts need no
- * foreign key check, see V20), so a callback delivered at its first try writes no attempt row. Each finished payment's
- * callbacks are looked at on their own, through the (payment_id, sequence) index: a lateral
- * part with a limit, which the planner cannot turn into a join over every PENDING or WAITING
- * callback, so a batch reads its payments' few rows however long the queues behind other
- * payments have grown. Those new heads come back leased to this node and are handed to
+ * foreign key check, see V20), so a callback delivered at its first try writes no attempt row.
+ * Each finished payment's callbacks are looked at on their own, through the (payment_id,
+ * sequence) index: a lateral part with a limit, which the planner cannot turn into a join over
+ * every PENDING or WAITING callback, so a batch reads its payments' few rows however long the
+ * queues behind other payments have grown. Those new heads come back leased to this node and are handed to
  * {@code released}, to be tried at once. Recording touches callback rows only, never a
  * payment's, so it fits the lock order (payment, orders, callbacks) of every other transaction.
  *
