@@ -183,6 +183,8 @@ final class CallbackRecorder implements AutoCloseable {
         UUID[] payments = finishedPayments.stream().distinct().toArray(UUID[]::new);
         String leasedUntil = time.now().plus(settings.lease()).toString();
         List<LeasedCallback> heads = transaction.execute(status -> {
+            // The setting is made as the rows are locked, and there always are rows: every tried
+            // callback has one, and none is ever deleted.
             jdbc.sql("""
                             select d.id from callback_delivery d, set_config('synchronous_commit', 'off', true)
                             where d.id = any(:ids) order by d.id for update of d""")
