@@ -84,6 +84,9 @@ class CallbackTriesMigrationIT {
                         .isEqualTo(once.attempts().get(1));
                 assertThat(receiver.forPayment(payment)).extracting(CallbackReceiver.Received::eventId)
                         .containsExactly(callback.toString(), callback.toString());
+                assertThat(receiver.forPayment(payment).getFirst().body()).as("the payload written before V24, read as it was")
+                        .contains("\"PaymentRequestActivityId\":\"" + callback + "\"")
+                        .contains("\"PaymentStatusId\":4,").contains("\"Amount\":22.00,");
             }
         }
     }
