@@ -11,6 +11,8 @@ import org.springframework.stereotype.Service;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -64,6 +66,14 @@ public class CallbackDeliveries {
                 .query((attempt, m) -> new CallbackDelivery.Attempt(SqlTime.read(attempt, "attempted_at"),
                         (Integer) attempt.getObject("status_code"), attempt.getString("error"), attempt.getInt("duration_ms")))
                 .list();
+        // The try recorded last is kept in the delivery's row (V24), after every earlier one; rows
+        // written before V24 have none there.
+        Instant lastAttemptAt = SqlTime.read(row, "last_attempt_at");
+        if (lastAttemptAt != null) {
+            attempts = new ArrayList<>(attempts);
+            attempts.add(new CallbackDelivery.Attempt(lastAttemptAt, (Integer) row.getObject("last_status_code"),
+                    row.getString("last_error"), row.getInt("last_duration_ms")));
+        }
         // Waiting behind an earlier callback is, to the merchant, pending.
         String stored = row.getString("state");
         CallbackDelivery.State state = CallbackDelivery.State.valueOf(stored.equals("WAITING") ? "PENDING" : stored);

@@ -50,6 +50,26 @@ class CallbackOutbox {
                    BigDecimal amount, String message, long paymentId) {
     }
 
+    /**
+     * What a callback's {@code payload} column keeps of its {@link Payload}: the rest is in the
+     * row's own columns ({@code payment_id}, {@code id}, {@code payment_type_id},
+     * {@code payment_status_id}), so the row does not carry it twice. Rows written before V24
+     * carry those four in the payload as well, which reading ignores.
+     */
+    record Stored(UUID connectionId, UUID terminalId, String merchantUniqueCode, String displayCode, BigDecimal amount,
+                  String message, long paymentId) {
+
+        static Stored of(Payload payload) {
+            return new Stored(payload.connectionId(), payload.terminalId(), payload.merchantUniqueCode(),
+                    payload.displayCode(), payload.amount(), payload.message(), payload.paymentId());
+        }
+
+        Payload payload(UUID paymentRequestId, UUID activityId, int paymentTypeId, int paymentStatusId) {
+            return new Payload(connectionId, terminalId, paymentRequestId, activityId, paymentTypeId, paymentStatusId,
+                    merchantUniqueCode, displayCode, amount, message, paymentId);
+        }
+    }
+
     @EventListener
     void onChange(PaymentStatusChanged change) {
         if (change.sequence() <= 1) {
@@ -81,7 +101,7 @@ class CallbackOutbox {
                 .param("id", change.activityId()).param("merchant", change.merchantId())
                 .param("payment", change.paymentId()).param("sequence", change.sequence())
                 .param("type", change.type().id()).param("status", change.status().id())
-                .param("target", payment.callbackAddress()).param("payload", json.writeValueAsString(payload))
+                .param("target", payment.callbackAddress()).param("payload", json.writeValueAsString(Stored.of(payload)))
                 .param("at", SqlTime.of(change.at())).param("lease", SqlTime.of(leasedUntil))
                 .query(String.class).single();
         if (state.equals("PENDING")) {

@@ -11,7 +11,10 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -24,18 +27,31 @@ import java.util.function.Consumer;
  * keeps its lease, so a try whose record is lost (the node stops, the database is down) is
  * tried again after the lease — at least once, as before.
  *
- * <p>The transaction first locks the finished (delivered or dead) callbacks' rows in id
- * order, the lock a new callback takes on its queue's head (see {@link CallbackOutbox}), and
- * only then, in a statement of its own that therefore sees every callback committed before,
- * updates the deliveries, writes an attempt for each delivery it updated (which is why the
- * attempts need no foreign key check, see V20) and makes each finished payment's first
- * WAITING callback its head, unless it still has a PENDING one. Each finished payment's
- * callbacks are looked at on their own, through the (payment_id, sequence) index: a lateral
- * part with a limit, which the planner cannot turn into a join over every PENDING or WAITING
- * callback, so a batch reads its payments' few rows however long the queues behind other
- * payments have grown. Those new heads come back leased to this node and are handed to
+ * <p>The transaction first locks the tried callbacks' rows in id order: for the finished
+ * (delivered or dead) ones that is the lock a new callback takes on its queue's head (see
+ * {@link CallbackOutbox}); for all of them it makes the statement that follows see the latest
+ * try another node recorded meanwhile. Only then, in a statement of its own that therefore sees
+ * every callback committed before, it updates the deliveries and makes each finished payment's
+ * first WAITING callback its head, unless it still has a PENDING one. A delivery's row keeps
+ * its latest try ({@code last_attempt_at} and the columns beside it, V24); the try a new one
+ * replaces becomes an attempt row, taken from the row itself (which is why attempts need no
+ * foreign key check, see V20), so a callback delivered at its first try writes no attempt row.
+ * Each finished payment's callbacks are looked at on their own, through the (payment_id,
+ * sequence) index: a lateral part with a limit, which the planner cannot turn into a join over
+ * every PENDING or WAITING callback, so a batch reads its payments' few rows however long the
+ * queues behind other payments have grown. Those new heads come back leased to this node and are handed to
  * {@code released}, to be tried at once. Recording touches callback rows only, never a
  * payment's, so it fits the lock order (payment, orders, callbacks) of every other transaction.
+ *
+ * <p>The transaction commits without waiting for its flush to disk ({@code synchronous_commit}
+ * off for it alone): a record is not a status change, and losing one is already allowed for,
+ * since a callback whose record is lost keeps its lease and is tried again after it, with the
+ * same event id. Should PostgreSQL stop before the flush, the records lost are the last ones,
+ * never one without those before it: a later transaction that commits durably, such as a
+ * change that saw a callback delivered, flushes every record before its own. A payment's
+ * order holds too, since a callback released by a lost record is sent again only after its
+ * predecessor is delivered again. So the head's lock (above) is held for the statements alone,
+ * not also for a flush, which a change writing a callback of the same payment waited out.
  */
 final class CallbackRecorder implements AutoCloseable {
 
@@ -101,7 +117,7 @@ final class CallbackRecorder implements AutoCloseable {
                     }
                     batch.add(next);
                 }
-                record(batch);
+                recordEach(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -112,6 +128,26 @@ final class CallbackRecorder implements AutoCloseable {
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    /**
+     * Records the batch in as few transactions as its callbacks allow: one, unless a callback
+     * was tried twice in it (its lease passed while its first try waited here), whose tries are
+     * then recorded one after the other, in the order they ended, so that each becomes the
+     * latest in turn.
+     */
+    private void recordEach(List<Tried> batch) {
+        List<Tried> round = batch;
+        while (!round.isEmpty()) {
+            Set<UUID> seen = new HashSet<>();
+            List<Tried> now = new ArrayList<>(round.size());
+            List<Tried> later = new ArrayList<>();
+            for (Tried tried : round) {
+                (seen.add(tried.callback().id()) ? now : later).add(tried);
+            }
+            record(now);
+            round = later;
         }
     }
 
@@ -142,30 +178,34 @@ final class CallbackRecorder implements AutoCloseable {
                 finishedPayments.add(tried.callback().paymentId());
             }
         }
+        UUID[] triedIds = Arrays.stream(ids).sorted().toArray(UUID[]::new);
         UUID[] finishedIds = finished.stream().sorted().toArray(UUID[]::new);
         UUID[] payments = finishedPayments.stream().distinct().toArray(UUID[]::new);
         String leasedUntil = time.now().plus(settings.lease()).toString();
         List<LeasedCallback> heads = transaction.execute(status -> {
-            if (finishedIds.length > 0) {
-                jdbc.sql("select id from callback_delivery where id = any(:ids) order by id for update")
-                        .param("ids", finishedIds).query(UUID.class).list();
-            }
+            // The setting is made as the rows are locked, and there always are rows: every tried
+            // callback has one, and none is ever deleted.
+            jdbc.sql("""
+                            select d.id from callback_delivery d, set_config('synchronous_commit', 'off', true)
+                            where d.id = any(:ids) order by d.id for update of d""")
+                    .param("ids", triedIds).query(UUID.class).list();
             return jdbc.sql("""
                             with tried as (
                                 select * from unnest(cast(:attempts as uuid[]), cast(:ids as uuid[]),
                                     cast(:states as varchar[]), cast(:ats as timestamptz[]), cast(:nexts as timestamptz[]),
                                     cast(:codes as int[]), cast(:errors as varchar[]), cast(:durations as int[]))
                                     as t(attempt_id, id, state, at, next_attempt_at, status_code, error, duration_ms)),
+                            replaced as (
+                                insert into callback_attempt (id, delivery_id, attempted_at, status_code, error, duration_ms)
+                                select t.attempt_id, d.id, d.last_attempt_at, d.last_status_code, d.last_error, d.last_duration_ms
+                                from tried t join callback_delivery d on d.id = t.id
+                                where d.last_attempt_at is not null),
                             deliveries as (
                                 update callback_delivery d set state = t.state, attempt_count = d.attempt_count + 1,
-                                    next_attempt_at = t.next_attempt_at, last_status_code = t.status_code, last_error = t.error,
+                                    next_attempt_at = t.next_attempt_at, last_attempt_at = t.at, last_status_code = t.status_code,
+                                    last_error = t.error, last_duration_ms = t.duration_ms,
                                     delivered_at = case when t.state = 'DELIVERED' then t.at else d.delivered_at end
-                                from tried t where d.id = t.id
-                                returning d.id),
-                            attempts as (
-                                insert into callback_attempt (id, delivery_id, attempted_at, status_code, error, duration_ms)
-                                select attempt_id, id, at, status_code, error, duration_ms from tried
-                                where id in (select id from deliveries)),
+                                from tried t where d.id = t.id),
                             heads as (
                                 select next.id
                                 from unnest(cast(:payments as uuid[])) as finished(payment_id)
