@@ -43,15 +43,10 @@ import java.util.function.Consumer;
  * {@code released}, to be tried at once. Recording touches callback rows only, never a
  * payment's, so it fits the lock order (payment, orders, callbacks) of every other transaction.
  *
- * <p>The transaction commits without waiting for its flush to disk ({@code synchronous_commit}
- * off for it alone): a record is not a status change, and losing one is already allowed for,
- * since a callback whose record is lost keeps its lease and is tried again after it, with the
- * same event id. Should PostgreSQL stop before the flush, the records lost are the last ones,
- * never one without those before it: a later transaction that commits durably, such as a
- * change that saw a callback delivered, flushes every record before its own. A payment's
- * order holds too, since a callback released by a lost record is sent again only after its
- * predecessor is delivered again. So the head's lock (above) is held for the statements alone,
- * not also for a flush, which a change writing a callback of the same payment waited out.
+ * <p>The transaction commits durably, like every other: a callback a record releases is sent
+ * at once, so were the record lost in a PostgreSQL crash, its receiver would get the earlier
+ * callback again after the later one. Only a crash of this node, never of PostgreSQL, makes a
+ * receiver see a callback twice, and then only the latest of its payment.
  */
 final class CallbackRecorder implements AutoCloseable {
 
@@ -183,11 +178,7 @@ final class CallbackRecorder implements AutoCloseable {
         UUID[] payments = finishedPayments.stream().distinct().toArray(UUID[]::new);
         String leasedUntil = time.now().plus(settings.lease()).toString();
         List<LeasedCallback> heads = transaction.execute(status -> {
-            // The setting is made as the rows are locked, and there always are rows: every tried
-            // callback has one, and none is ever deleted.
-            jdbc.sql("""
-                            select d.id from callback_delivery d, set_config('synchronous_commit', 'off', true)
-                            where d.id = any(:ids) order by d.id for update of d""")
+            jdbc.sql("select id from callback_delivery where id = any(:ids) order by id for update")
                     .param("ids", triedIds).query(UUID.class).list();
             return jdbc.sql("""
                             with tried as (
