@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 /**
  * The real server jar run as a child process of the benchmark, on 127.0.0.1 and a free port,
  * against the benchmark's PostgreSQL, with the settings a load test needs: an admin token,
- * callbacks to loopback allowed, pairing limits out of the way, and Tomcat allowed enough
+ * callbacks to loopback allowed, pairing limits out of the way, and the server allowed enough
  * connections for tens of thousands of terminals. A flight recording runs from the start.
  * {@link #close()} always ends the process: gently first, then by force.
  */
@@ -85,8 +85,8 @@ final class ServerProcess implements AutoCloseable {
                 "--kasa.pairing.max-failures-per-code=1000000",
                 "--kasa.pairing.check-burst=1000000",
                 "--kasa.pairing.checks-per-second=1000000",
-                "--server.tomcat.max-connections=60000",
-                "--server.tomcat.accept-count=4096"));
+                "--server.jetty.max-connections=60000",
+                "--kasa.http.accept-queue=4096"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The base of integration tests against the whole server: a real Tomcat on a random
+ * The base of integration tests against the whole server: a real Jetty on a random
  * loopback port and a real embedded PostgreSQL in a temporary data directory. Every test
  * class extending this shares one server (Spring caches the context), so each test works
  * with merchants of its own.

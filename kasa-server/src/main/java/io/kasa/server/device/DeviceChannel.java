@@ -69,7 +69,11 @@ class DeviceChannel extends TextWebSocketHandler implements DisposableBean {
         live.opened(session);
     }
 
-    /** Long messages arrive in parts so that each connection needs only a small text buffer. */
+    /**
+     * Parts are taken and joined up to {@link LiveConnectionEndpoint#MAX_MESSAGE_CHARS}; Jetty
+     * delivers each device message whole, gathered only while it arrives, so in practice every
+     * message is one last part.
+     */
     @Override
     public boolean supportsPartialMessages() {
         return true;

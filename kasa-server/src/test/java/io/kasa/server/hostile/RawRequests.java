@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
  * or not a number, chunked framing that is, headers too large or holding control bytes,
  * request lines that are not HTTP/1.1. Every one must get a 4xx in the envelope within the
  * socket timeout, and leave the server answering. ({@code Content-Length} together with
- * {@code Transfer-Encoding: chunked} is not among them: Tomcat reads such a body as chunked
- * and closes the connection after it, as RFC 9112 §6.3 allows, which leaves nothing to
- * smuggle.)
+ * {@code Transfer-Encoding: chunked} is not among them: Jetty refuses such a request with
+ * 400 in the envelope and closes the connection, as RFC 9112 §6.3 allows, which leaves
+ * nothing to smuggle.)
  */
 final class RawRequests {
 
@@ -134,6 +134,10 @@ final class RawRequests {
             body = in.readNBytes(Integer.parseInt(length.group(1)));
         } else if (text.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
             body = unchunked(in);
+        } else if (text.toLowerCase(Locale.ROOT).contains("connection: close")) {
+            // neither length nor chunks: the body runs to the end of the connection (RFC 9112 §6.3),
+            // as Jetty answers a request whose body it gave up reading
+            body = in.readAllBytes();
         } else {
             body = new byte[0];
         }

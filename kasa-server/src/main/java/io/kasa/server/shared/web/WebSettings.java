@@ -1,9 +1,11 @@
 package io.kasa.server.shared.web;
 
 import io.kasa.server.shared.MerchantId;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
-import org.apache.catalina.core.StandardHost;
-import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +27,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -76,23 +79,32 @@ public class WebSettings implements WebMvcConfigurer {
         }));
     }
 
-    /** Requests Tomcat refuses by itself answer with the envelope too (see {@link EnvelopeErrorValve}). */
-    @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> envelopeErrorPages() {
-        return factory -> factory.addContextCustomizers(context -> {
-            if (context.getParent() instanceof StandardHost host) {
-                host.setErrorReportValveClass(EnvelopeErrorValve.class.getName());
-            }
-        });
-    }
-
     /**
-     * Each request in progress holds its buffers (and a held sync sale holds its request for
-     * minutes), so the response's are sized for Kasa's answers ({@link CompactHttpProtocol}).
+     * Requests Jetty refuses by itself answer with the envelope too
+     * ({@link EnvelopeErrorHandler}), and the listen backlog is {@code kasa.http.accept-queue}
+     * (1,024): terminals reconnecting together after a restart, or a burst of held sync sales,
+     * arrive faster than one acceptor takes them, and the operating system refuses connections
+     * past the backlog. The kernel caps it at {@code net.core.somaxconn}.
+     *
+     * <p>While the server drains its requests on a graceful stop, Jetty would give every open
+     * connection an idle timeout of one second, cutting the devices' live connections while
+     * held sync sales still wait for their answers; connections keep their own timeouts for
+     * the drain's length instead, and the devices are closed with 1001 once it is over
+     * ({@code LiveSessions}).
      */
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> compactResponseBuffers() {
-        return factory -> factory.setProtocol(CompactHttpProtocol.class.getName());
+    WebServerFactoryCustomizer<JettyServletWebServerFactory> envelopeErrorsBacklogAndDrain(
+            @Value("${kasa.http.accept-queue:1024}") int acceptQueue,
+            @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration drain) {
+        return factory -> factory.addServerCustomizers(server -> {
+            server.setErrorHandler(new EnvelopeErrorHandler());
+            for (Connector connector : server.getConnectors()) {
+                if (connector instanceof ServerConnector listening) {
+                    listening.setAcceptQueueSize(acceptQueue);
+                    listening.setShutdownIdleTimeout(drain.toMillis());
+                }
+            }
+        });
     }
 
     /** Folders of pages serve their index: the virtual terminal lives at {@code /terminal/}. */

@@ -5,7 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.kasa.server.shared.DatabaseOutage;
-import org.apache.catalina.connector.ClientAbortException;
+import org.eclipse.jetty.io.EofException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class ErrorAdviceTests {
         ErrorAdvice advice = new ErrorAdvice(null, new DatabaseOutage(Duration.ofSeconds(5), Duration.ofSeconds(5)));
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/manage/prometheus");
 
-        Object answer = advice.unexpected(request, new ClientAbortException(new IOException("Broken pipe")));
+        Object answer = advice.unexpected(request, new EofException(new IOException("Broken pipe")));
 
         assertThat(answer).isNull();
         assertThat(logged.list).noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.WARN));

@@ -13,10 +13,11 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Requests that Tomcat refuses before any of Kasa's code runs — paths it cannot decode —
- * still answer with a 4xx and the envelope, never an HTML error page.
+ * Requests that the servlet container (Jetty) refuses before any of Kasa's code runs — paths it
+ * cannot decode, request lines and headers it cannot parse — still answer with a 4xx and the
+ * envelope, never an HTML error page.
  */
-class TomcatRefusalsIT extends KasaServerIT {
+class ContainerRefusalsIT extends KasaServerIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/terminal/%zz", "/api/%2F..%2Fadmin", "/api/terminal/a%00b", "/%"})
@@ -42,13 +43,29 @@ class TomcatRefusalsIT extends KasaServerIT {
     @Test
     void aRefusedPathStillCarriesARequestIdTheCallersLanguageAndItsFamilysEnvelope() throws Exception {
         // found by HostileInputIT: these answers had no X-Request-Id and were always Physical and Turkish
-        String physical = raw("GET /api/terminal/%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nlocale: en\r\n"
+        String physical = raw("GET /api/terminal/%2F..%2Fadmin HTTP/1.1\r\nHost: 127.0.0.1\r\nlocale: en\r\n"
                 + "X-Request-Id: refused-1\r\nConnection: close\r\n\r\n");
-        String marketplace = raw("GET /api/paywall/member/%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        String marketplace = raw("GET /api/paywall/member/%2F..%2Fx HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
 
-        assertThat(physical).contains("X-Request-Id: refused-1").contains("\"Message\":\"Validation error: the request could not be read\"");
+        assertThat(physical).startsWith("HTTP/1.1 400").contains("X-Request-Id: refused-1")
+                .contains("\"Message\":\"Validation error: the request could not be read\"");
         assertThat(marketplace).startsWith("HTTP/1.1 400").containsPattern("X-Request-Id: [0-9a-f-]{36}")
                 .contains("{\"ErrorCode\":1001,\"Result\":false,\"Message\":\"Doğrulama hatası: istek okunamadı\",\"Body\":null}");
+    }
+
+    /**
+     * Jetty refuses a request line it cannot read (a path it cannot decode, a NUL in it) before
+     * it reads the headers, and keeps no path: the answer is the Physical envelope in Turkish
+     * with an X-Request-Id of its own, whatever the caller sent.
+     */
+    @Test
+    void anUnreadableRequestLineIsAnsweredBeforeItsHeadersAreReadWithARequestIdOfItsOwn() throws Exception {
+        String answer = raw("GET /api/paywall/member/%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nlocale: en\r\n"
+                + "X-Request-Id: refused-2\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 400").containsPattern("X-Request-Id: [0-9a-f-]{36}")
+                .contains("\"Message\":\"Doğrulama hatası: istek okunamadı\"")
+                .contains("\"ClientMessage\":\"System.ValidationError\"");
     }
 
     private String raw(String request) throws Exception {
