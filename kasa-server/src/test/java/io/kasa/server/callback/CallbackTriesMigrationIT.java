@@ -8,6 +8,7 @@ import io.kasa.client.KasaClient;
 import io.kasa.client.KeyKind;
 import io.kasa.server.CallbackReceiver;
 import io.kasa.server.KasaServer;
+import io.kasa.server.database.MigrationRows;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -100,16 +101,7 @@ class CallbackTriesMigrationIT {
     private static void writeBeforeV24(JdbcClient jdbc, UUID merchant, UUID payment, UUID callback, URI target) {
         UUID connection = UUID.randomUUID();
         UUID terminal = UUID.randomUUID();
-        jdbc.sql("insert into merchant (id, name, created_at) values (?, 'Berber', ?)").params(merchant, T0).update();
-        jdbc.sql("""
-                        insert into connection (id, merchant_id, name, brand_id, provider_id, region_id, end_of_day_id,
-                            is_prod, is_reporting, is_async_payment, is_socket_payment, created_at)
-                        values (?, ?, 'Kasa', 100, 100, 1, 1, true, true, true, true, ?)""")
-                .params(connection, merchant, T0).update();
-        jdbc.sql("""
-                        insert into terminal (id, merchant_id, connection_id, provider_terminal_id, name, serial_no, created_at)
-                        values (?, ?, ?, 'T-1', 'Till', 'SN-1', ?)""")
-                .params(terminal, merchant, connection, T0).update();
+        MigrationRows.merchantWithTerminal(jdbc, merchant, connection, terminal, T0);
         long paywallId = jdbc.sql("""
                         insert into payment (id, merchant_id, terminal_id, connection_id, merchant_unique_code, fingerprint,
                             channel_id, amount, currency_id, callback_address, details, payment_type_id, payment_status_id,

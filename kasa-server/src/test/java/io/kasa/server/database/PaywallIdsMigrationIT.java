@@ -74,16 +74,7 @@ class PaywallIdsMigrationIT {
     }
 
     private static void writeTheOldWay() {
-        jdbc.sql("insert into merchant (id, name, created_at) values (?, 'Berber', ?)").params(MERCHANT, T0).update();
-        jdbc.sql("""
-                        insert into connection (id, merchant_id, name, brand_id, provider_id, region_id, end_of_day_id,
-                            is_prod, is_reporting, is_async_payment, is_socket_payment, created_at)
-                        values (?, ?, 'Kasa', 100, 100, 1, 1, true, true, true, true, ?)""")
-                .params(CONNECTION, MERCHANT, T0).update();
-        jdbc.sql("""
-                        insert into terminal (id, merchant_id, connection_id, provider_terminal_id, name, serial_no, created_at)
-                        values (?, ?, ?, 'T-1', 'Till', 'SN-1', ?)""")
-                .params(TERMINAL, MERCHANT, CONNECTION, T0).update();
+        MigrationRows.merchantWithTerminal(jdbc, MERCHANT, CONNECTION, TERMINAL, T0);
         member(EARLY_MEMBER, "early", T0.plusMinutes(1));
         member(LATE_MEMBER, "late", T0.plusMinutes(2));
         jdbc.sql("insert into member_bank_account (id, member_id, currency_id, title, iban) values (?, ?, 1, 'Ali Yılmaz', ?)")
