@@ -75,6 +75,9 @@ public class BodyLimitFilter extends OncePerRequestFilter {
         }
         try {
             ServletInputStream in = request.getInputStream();
+            if (in.isFinished()) {
+                return; // the usual case: the controller read the body to its end
+            }
             byte[] discard = new byte[4096];
             long read = 0;
             for (int n = in.read(discard); n >= 0 && read <= MAX_SWALLOW_BYTES; n = in.read(discard)) {
