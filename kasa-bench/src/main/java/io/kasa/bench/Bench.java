@@ -44,7 +44,10 @@ public final class Bench {
     public static void main(String[] args) {
         int status;
         try {
-            if (args.length > 0 && args[0].equals("profile")) {
+            if (BenchOptions.asksForHelp(args)) {
+                System.out.println(BenchOptions.USAGE);
+                status = 0;
+            } else if (args.length > 0 && args[0].equals("profile")) {
                 status = profile(args);
             } else {
                 RunReport report = run(BenchOptions.parse(args));

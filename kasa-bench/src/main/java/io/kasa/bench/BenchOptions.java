@@ -2,6 +2,7 @@ package io.kasa.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,7 @@ final class BenchOptions {
             "held", Set.of("held", "terminals", "rate"));
 
     static final String USAGE = """
-            Usage: kasa-bench/run [scenario...] [--option value ...]
+            Usage: kasa-bench/run [scenario...] [--option value ...]   (--help: this text)
             Scenarios: async sync ramp idle held, or all (the default), run in that order.
             Run options:
               --target URL              measure a running server instead of starting one
@@ -71,6 +72,11 @@ final class BenchOptions {
     private BenchOptions(List<String> scenarios, Map<String, String> values) {
         this.scenarios = scenarios;
         this.values = values;
+    }
+
+    /** Whether the command line asks for the usage ({@code --help}, {@code -h} or {@code help}) instead of a run. */
+    static boolean asksForHelp(String... args) {
+        return Arrays.stream(args).anyMatch(arg -> arg.equals("--help") || arg.equals("-h") || arg.equals("help"));
     }
 
     /** @throws IllegalArgumentException on an unknown scenario or option, or an option without a value */

@@ -41,6 +41,15 @@ class BenchOptionsTests {
     }
 
     @Test
+    void helpIsAskedForAnywhereOnTheLineAndNothingElseIs() {
+        assertThat(BenchOptions.asksForHelp("--help")).isTrue();
+        assertThat(BenchOptions.asksForHelp("async", "-h")).isTrue();
+        assertThat(BenchOptions.asksForHelp("help")).isTrue();
+        assertThat(BenchOptions.asksForHelp("async", "--rate", "50")).isFalse();
+        assertThat(BenchOptions.asksForHelp()).isFalse();
+    }
+
+    @Test
     void mistakesAreRefusedWithTheirName() {
         assertThatThrownBy(() -> BenchOptions.parse("fast")).hasMessageContaining("fast");
         assertThatThrownBy(() -> BenchOptions.parse("--speed", "3")).hasMessageContaining("--speed");

@@ -22,7 +22,9 @@ import java.util.Optional;
 /**
  * The merchant a fresh server starts with, so that Kasa can be tried at once. On the first
  * start (by default only with the embedded database) it is created and its credentials are
- * written to {@code demo-merchant.json} in the data directory; every start prints them.
+ * written to {@code demo-merchant.json} in the data directory and printed. Later starts
+ * print only where that file is: secrets printed at every start end up in every log that
+ * keeps the server's output.
  */
 @Component
 class DemoMerchant {
@@ -50,11 +52,16 @@ class DemoMerchant {
             return;
         }
         String baseAddress = "http://localhost:" + event.getWebServer().getPort();
-        ObjectNode demo = existing().orElseGet(this::create);
+        Optional<ObjectNode> existing = existing();
+        ObjectNode demo = existing.orElseGet(this::create);
         demo.put("baseAddress", baseAddress);
         demo.put("adminToken", secrets.adminToken());
         write(demo);
-        print(System.out, demo);
+        if (existing.isPresent()) {
+            printWhere(System.out, demo);
+        } else {
+            print(System.out, demo);
+        }
     }
 
     private Optional<ObjectNode> existing() {
@@ -111,6 +118,14 @@ class DemoMerchant {
         out.println("  Admin token         " + demo.get("adminToken").asString());
         out.println();
         out.println("  The same values are in " + file);
+        out.println();
+        out.flush();
+    }
+
+    private void printWhere(PrintStream out, ObjectNode demo) {
+        out.println();
+        out.println("  Kasa is running at " + demo.get("baseAddress").asString());
+        out.println("  The demo merchant's keys and the admin token are in " + file);
         out.println();
         out.flush();
     }

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,6 +46,9 @@ class EmbeddedRestartIT {
         assertThat(demo.propertyNames()).contains("apiclientprivate", "apikeyprivate", "apiclientpublic",
                 "apikeypublic", "webhookHashKey", "adminToken", "baseAddress");
         assertThat(demo.get("baseAddress").asString()).endsWith(":" + firstPort);
+        String secret = demo.get("apikeyprivate").asString();
+        assertThat(Devices.eventually(Duration.ofSeconds(10), () -> logOf(dataDir, firstPort).contains(secret)))
+                .as("the first start prints the demo merchant's keys").isTrue();
         KasaClient client = clientFor(demo, firstPort);
         UUID terminalId = client.terminals().register(TerminalRegistration.of("Till", "SN-RESTART"));
 
@@ -59,6 +64,10 @@ class EmbeddedRestartIT {
         assertThat(again.get("merchantId").asString()).isEqualTo(demo.get("merchantId").asString());
         assertThat(again.get("apikeyprivate").asString()).isEqualTo(demo.get("apikeyprivate").asString());
         assertThat(ProcessHandle.of(leftoverPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(Devices.eventually(Duration.ofSeconds(10),
+                () -> logOf(dataDir, secondPort).contains("keys and the admin token are in")))
+                .as("a later start says where the keys are").isTrue();
+        assertThat(logOf(dataDir, secondPort)).as("a later start does not print them").doesNotContain(secret);
         KasaClient sameKeys = clientFor(demo, secondPort);
         assertThat(sameKeys.terminals().list(0, 10).items()).anyMatch(terminal -> terminal.id().equals(terminalId));
 
@@ -66,5 +75,13 @@ class EmbeddedRestartIT {
         assertThat(second.waitFor()).isIn(0, 143);
         assertThat(Devices.eventually(Duration.ofSeconds(20), () -> !Files.exists(pidFile)))
                 .as("a graceful stop also stops PostgreSQL").isTrue();
+    }
+
+    private static String logOf(Path dataDir, int port) {
+        try {
+            return Files.readString(ServerJars.log(dataDir, port));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -55,8 +55,10 @@ class TerminalProcessIT extends KasaServerIT {
         Path store = Files.createTempDirectory("kasa-terminal-process-");
         PairRequest code = merchant.client().pairing().request(TerminalRef.id(terminalId));
         TerminalProcess pairing = start("pair", "--server", baseUri.toString(), "--code", code.pairCode(),
-                "--store", store.toString());
+                "--store", store.resolve(".").toString());
         assertThat(pairing.exitCode(Duration.ofSeconds(30))).as(pairing.output()).isZero();
+        assertThat(pairing.output()).as("the store's path as a person reads it")
+                .contains("Stored in:      " + store.resolve("device.json")).doesNotContain("/./");
 
         try (CallbackReceiver receiver = CallbackReceiver.start()) {
             // Charging takes ten minutes: long enough to be killed in the middle of it.
@@ -65,6 +67,8 @@ class TerminalProcessIT extends KasaServerIT {
             SaleResult sale = merchant.client().payments().asyncSaleJson(
                     Seeds.asyncSale(terminalId, UUID.randomUUID().toString(), receiver.uri("/killed")));
             assertThat(first.awaitLine("CHARGING", Duration.ofSeconds(30))).as(first.output()).isTrue();
+            assertThat(first.output()).as("the order is named by the PaymentRequestId the API answered")
+                    .contains("ORDER " + sale.paymentRequestId(), "CHARGING " + sale.paymentRequestId());
             assertThat(merchant.client().payments().inquiry(sale.paymentRequestId()).paymentStatusId()).isEqualTo(11);
 
             first.kill();
@@ -80,6 +84,14 @@ class TerminalProcessIT extends KasaServerIT {
                     .as("the outcome's callback").isTrue();
             assertThat(eventually(Duration.ofSeconds(10), () -> storedOrders(store) == 0)).as("the settled order left the store").isTrue();
         }
+    }
+
+    @Test
+    void theJarSaysItsVersion() throws Exception {
+        TerminalProcess version = start("--version");
+
+        assertThat(version.exitCode(Duration.ofSeconds(30))).as(version.output()).isZero();
+        assertThat(version.output().strip()).isEqualTo("kasa-terminal 0.1.0");
     }
 
     private static long storedOrders(Path store) {

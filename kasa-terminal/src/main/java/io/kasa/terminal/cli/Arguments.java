@@ -17,7 +17,8 @@ import io.kasa.terminal.Behaviour;
 
 /**
  * Parses {@code <command> [--name value | --name=value | --flag]...}. {@code -h} or {@code --help}
- * anywhere an option may stand asks for help; everything else unexpected is a usage error.
+ * anywhere an option may stand asks for help, {@code --version} alone for the version;
+ * everything else unexpected is a usage error.
  */
 final class Arguments {
 
@@ -39,6 +40,12 @@ final class Arguments {
         String command = args[0];
         if (isHelp(command) || command.equals("help")) {
             return new Invocation.Help();
+        }
+        if (command.equals("--version") || command.equals("version")) {
+            if (args.length > 1) {
+                throw new UsageException("--version takes no other argument");
+            }
+            return new Invocation.Version();
         }
         Set<String> allowed = switch (command) {
             case "pair" -> PAIR_OPTIONS;

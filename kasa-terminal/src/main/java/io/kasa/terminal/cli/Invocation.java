@@ -12,6 +12,9 @@ sealed interface Invocation {
     record Help() implements Invocation {
     }
 
+    record Version() implements Invocation {
+    }
+
     /** {@code serial} and {@code model} are null when not given. */
     record Pair(URI server, String code, Path store, String serial, String model) implements Invocation {
         public Pair {

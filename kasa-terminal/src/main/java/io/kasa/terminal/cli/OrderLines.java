@@ -21,10 +21,15 @@ final class OrderLines {
 
     /**
      * One line for an order reaching a step, e.g.
-     * {@code 2026-11-24T10:15:30.123Z ORDER 5d0e2a52 22.00 TRY Kişisel Bakım: Saç Tıraşı x1}.
+     * {@code 2026-11-24T10:15:30.123Z ORDER 1eb856a8-1d41-49ab-8994-ecee2880d62c 22.00 TRY Kişisel Bakım: Saç Tıraşı x1}.
+     * The order is named by the {@code PaymentRequestId} the merchant's API call answered, so a
+     * line can be matched with the sale it shows; a cancel order carries the id of the sale it
+     * voids and says {@code cancel}.
      */
     static String step(Instant at, DeviceOrder order) {
-        String id = shortId(order.orderId());
+        String id = order.kind() == DeviceOrder.Kind.CANCEL && order.progress() != DeviceOrder.Progress.RECEIVED
+                ? order.paymentRequestId() + " cancel"
+                : order.paymentRequestId();
         String what = switch (order.progress()) {
             case RECEIVED -> "ORDER " + id + " " + summary(order);
             case TAKEN -> "TAKEN " + id;
@@ -114,10 +119,5 @@ final class OrderLines {
 
     private static String displayCode(DeviceOrder order) {
         return order.displayCode() == null || order.displayCode().isBlank() ? "-" : order.displayCode();
-    }
-
-    /** The first 8 characters of an order id: unique enough on one terminal, short enough to read. */
-    private static String shortId(String orderId) {
-        return orderId.length() <= 8 ? orderId : orderId.substring(0, 8);
     }
 }

@@ -62,6 +62,7 @@ public final class TerminalCommand {
 
             Options are written --name value or --name=value; --interactive takes no value.
               -h, --help                print this text
+              --version                 print the agent's version
 
             Exit status: 0 success; 1 failure (pairing refused, server unreachable, not
             paired, or unpaired or replaced while running); 2 usage error.
@@ -111,6 +112,10 @@ public final class TerminalCommand {
                 out.print(USAGE_TEXT);
                 yield OK;
             }
+            case Invocation.Version version -> {
+                out.println("kasa-terminal " + version());
+                yield OK;
+            }
             case Invocation.Pair pair -> pair(pair, out, err);
             case Invocation.Run run -> run(run, in, out, err);
         };
@@ -132,7 +137,7 @@ public final class TerminalCommand {
             out.println("Paired device " + serial + ".");
             out.println("TerminalId:     " + result.terminalId());
             out.println("TerminalPairId: " + result.terminalPairId());
-            out.println("Stored in:      " + invocation.store().toAbsolutePath().resolve(DeviceStore.FILE_NAME));
+            out.println("Stored in:      " + storeFile(invocation.store()));
             return OK;
         } catch (PairingException e) {
             err.println(explain(e));
@@ -160,7 +165,7 @@ public final class TerminalCommand {
             return FAILED;
         }
         if (pairing.isEmpty()) {
-            err.println("Not paired: " + invocation.store().toAbsolutePath().resolve(DeviceStore.FILE_NAME)
+            err.println("Not paired: " + storeFile(invocation.store())
                     + " does not exist. Pair first: pair --server <url> --code <code> --store " + invocation.store());
             return FAILED;
         }
@@ -174,14 +179,18 @@ public final class TerminalCommand {
                 finished.countDown();
             }
         });
+        Till till = invocation.interactive()
+                ? new Till(agent, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out)
+                : null;
         agent.onProgress(order -> {
             out.println(OrderLines.step(Instant.now(), order));
             out.flush();
+            if (till != null) {
+                till.progressed(order);
+            }
         });
         Runtime.getRuntime().addShutdownHook(new Thread(agent::stop, "kasa-terminal-shutdown"));
-        Till till = null;
-        if (invocation.interactive()) {
-            till = new Till(agent, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out);
+        if (till != null) {
             agent.onOrder(till::arrived);
         }
         out.println("Terminal " + pairing.get().terminalId() + " using " + pairing.get().liveUri()
@@ -218,6 +227,20 @@ public final class TerminalCommand {
             }
             default -> OK;
         };
+    }
+
+    /**
+     * The version the jar's manifest names ({@code Implementation-Version}, written by the build);
+     * "development build" when run from compiled classes, which have no manifest.
+     */
+    static String version() {
+        String version = TerminalCommand.class.getPackage().getImplementationVersion();
+        return version != null ? version : "(development build)";
+    }
+
+    /** Where the pairing is kept, written as a person reads a path: absolute, without {@code .} or {@code ..} steps. */
+    static Path storeFile(Path store) {
+        return store.toAbsolutePath().normalize().resolve(DeviceStore.FILE_NAME);
     }
 
     static String stateLine(Instant at, TerminalAgent.State state, TerminalAgent agent) {

@@ -10,7 +10,8 @@ import io.kasa.terminal.TerminalAgent;
 
 /**
  * The interactive terminal: a person approves or declines each pending order. The list is shown
- * when the till opens, whenever an order arrives and on {@code l}; {@code a <n>} and
+ * when the till opens, whenever an order arrives, after each answer, whenever an order leaves
+ * it (settled or withdrawn) and on {@code l}; {@code a <n>} and
  * {@code d <n>} refer to the list shown last, so an order arriving meanwhile cannot shift the
  * numbers under the person's fingers.
  */
@@ -62,6 +63,13 @@ final class Till implements Runnable {
         list();
     }
 
+    /** An order moved on: once it has left the pending list, shows what is still pending. Any thread. */
+    void progressed(DeviceOrder order) {
+        if (order.progress() == DeviceOrder.Progress.SETTLED || order.progress() == DeviceOrder.Progress.WITHDRAWN) {
+            list();
+        }
+    }
+
     /** @return false when the till should close */
     boolean handle(TillCommand command) {
         switch (command) {
@@ -96,6 +104,7 @@ final class Till implements Runnable {
                 agent.decline(order.orderId());
             }
             say((approve ? "Approving " : "Declining ") + OrderLines.label(order) + ".");
+            list();
         } catch (IllegalArgumentException gone) {
             say("Order " + number + " (" + OrderLines.label(order) + ") is no longer pending.");
         } catch (IllegalStateException refused) {

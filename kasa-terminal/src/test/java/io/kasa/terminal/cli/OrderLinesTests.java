@@ -15,32 +15,38 @@ import io.kasa.terminal.Outcome;
 class OrderLinesTests {
 
     static final Instant AT = Instant.parse("2026-11-24T10:15:30.123456Z");
+    /** The PaymentRequestId every order here belongs to: the id the merchant's sale call answered. */
+    static final String PAYMENT = "1eb856a8-1d41-49ab-8994-ecee2880d62c";
 
     @Test
-    void oneShortLinePerStep() {
+    void oneLinePerStepNamedByThePaymentRequestIdTheApiAnswered() {
         DeviceOrder order = order("5d0e2a52-3f0c-4d8a-9a57-2d4c5b1e7a10", "Kişisel Bakım", DeviceOrder.Kind.SALE,
                 product("Saç Tıraşı", 1));
+        String payment = order.paymentRequestId();
 
         assertThat(OrderLines.step(AT, order))
-                .isEqualTo("2026-11-24T10:15:30.123Z ORDER 5d0e2a52 22.00 TRY Kişisel Bakım: Saç Tıraşı x1");
-        assertThat(OrderLines.step(AT, order.at(Progress.TAKEN))).isEqualTo("2026-11-24T10:15:30.123Z TAKEN 5d0e2a52");
-        assertThat(OrderLines.step(AT, order.at(Progress.CHARGING))).endsWith(" CHARGING 5d0e2a52");
+                .isEqualTo("2026-11-24T10:15:30.123Z ORDER " + payment + " 22.00 TRY Kişisel Bakım: Saç Tıraşı x1");
+        assertThat(OrderLines.step(AT, order.at(Progress.TAKEN))).isEqualTo("2026-11-24T10:15:30.123Z TAKEN " + payment);
+        assertThat(OrderLines.step(AT, order.at(Progress.CHARGING))).endsWith(" CHARGING " + payment);
         assertThat(OrderLines.step(AT, order.reporting(Outcome.approved(
                 new Outcome.Card("4111 11** **** 0427", "VISA", "7K2Q9D"), "ref"))))
-                .endsWith(" APPROVED 5d0e2a52 4111 11** **** 0427 auth 7K2Q9D");
+                .endsWith(" APPROVED " + payment + " 4111 11** **** 0427 auth 7K2Q9D");
         assertThat(OrderLines.step(AT, order.reporting(Outcome.declined("Declined by the card issuer"))))
-                .endsWith(" DECLINED 5d0e2a52 Declined by the card issuer");
+                .endsWith(" DECLINED " + payment + " Declined by the card issuer");
         assertThat(OrderLines.step(AT, order.reporting(Outcome.declined(null)).at(Progress.SETTLED)))
-                .endsWith(" SETTLED 5d0e2a52");
-        assertThat(OrderLines.step(AT, order.at(Progress.WITHDRAWN))).endsWith(" WITHDRAWN 5d0e2a52");
+                .endsWith(" SETTLED " + payment);
+        assertThat(OrderLines.step(AT, order.at(Progress.WITHDRAWN))).endsWith(" WITHDRAWN " + payment);
+        assertThat(OrderLines.step(AT, order)).doesNotContain(order.orderId().substring(0, 8));
     }
 
     @Test
-    void aCancelWithoutDisplayCodeAndManyProductsStaysShort() {
+    void aCancelWithoutDisplayCodeAndManyProductsStaysShortAndSaysCancelAtEveryStep() {
         DeviceOrder order = order("o-1", null, DeviceOrder.Kind.CANCEL,
                 product("Kahve", 2), product("Su", 1), product("Simit", 3), product("Çay", 1));
 
-        assertThat(OrderLines.step(AT, order)).endsWith(" ORDER o-1 cancel 22.00 TRY: Kahve x2, Su x1 +2 more");
+        assertThat(OrderLines.step(AT, order))
+                .endsWith(" ORDER " + PAYMENT + " cancel 22.00 TRY: Kahve x2, Su x1 +2 more");
+        assertThat(OrderLines.step(AT, order.at(Progress.TAKEN))).endsWith(" TAKEN " + PAYMENT + " cancel");
     }
 
     @Test
@@ -61,7 +67,7 @@ class OrderLinesTests {
     }
 
     static DeviceOrder order(String orderId, String displayCode, DeviceOrder.Kind kind, DeviceOrder.Product... products) {
-        return new DeviceOrder(orderId, "pr-" + orderId, kind, new BigDecimal("22.00"), 1, "TRY", displayCode,
+        return new DeviceOrder(orderId, PAYMENT, kind, new BigDecimal("22.00"), 1, "TRY", displayCode,
                 List.of(products), List.of(), null, null, null, null, null, 1, Progress.RECEIVED, null);
     }
 

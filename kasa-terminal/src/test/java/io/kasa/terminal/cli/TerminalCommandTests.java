@@ -34,6 +34,15 @@ class TerminalCommandTests {
     }
 
     @Test
+    void versionPrintsOneLineAndSucceeds() {
+        assertThat(execute("--version")).isZero();
+
+        assertThat(out()).isEqualTo("kasa-terminal " + TerminalCommand.version() + System.lineSeparator());
+        assertThat(err()).isEmpty();
+        assertThat(execute("--version", "--store", "x")).isEqualTo(2);
+    }
+
+    @Test
     void aUsageErrorSaysWhatIsWrongThenPrintsTheUsage() {
         assertThat(execute("pair", "--code", "123456")).isEqualTo(2);
 

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,7 @@ import io.kasa.terminal.Behaviour;
 import io.kasa.terminal.DeviceOrder;
 import io.kasa.terminal.DeviceOrder.Progress;
 import io.kasa.terminal.DeviceStore;
+import io.kasa.terminal.Outcome;
 import io.kasa.terminal.Pairing;
 import io.kasa.terminal.TerminalAgent;
 
@@ -61,7 +63,14 @@ class TillTests {
                   2  Berber    10.00 TRY  Kahve x1
                 Type a <n> to approve or d <n> to decline the n-th order, l to list, q to quit.
                 Approving Berber 10.00 TRY.
+                Pending orders:
+                  1  Aksesuar  10.00 TRY  Kahve x1
+                  2  Berber    10.00 TRY  Kahve x1  (taking)
+                Type a <n> to approve or d <n> to decline the n-th order, l to list, q to quit.
                 Declining Aksesuar 10.00 TRY.
+                Pending orders:
+                  1  Aksesuar  10.00 TRY  Kahve x1  (taking)
+                  2  Berber    10.00 TRY  Kahve x1  (taking)
                 """);
         assertThat(store.orders()).extracting(DeviceOrder::progress).containsExactly(Progress.TAKEN, Progress.TAKEN);
     }
@@ -81,6 +90,22 @@ class TillTests {
     }
 
     @Test
+    void showsTheListAgainWhenAnOrderLeavesItAndNotForOtherSteps() {
+        Till till = till("");
+        till.run();
+        int listings = count(printed(), "Pending orders:");
+
+        till.progressed(order("o-9", "Berber", 9).at(Progress.TAKEN));
+        assertThat(count(printed(), "Pending orders:")).isEqualTo(listings);
+
+        till.progressed(order("o-9", "Berber", 9).reporting(Outcome.declined(null)).at(Progress.SETTLED));
+        assertThat(count(printed(), "Pending orders:")).isEqualTo(listings + 1);
+
+        till.progressed(order("o-9", "Berber", 9).at(Progress.WITHDRAWN));
+        assertThat(count(printed(), "Pending orders:")).isEqualTo(listings + 2);
+    }
+
+    @Test
     void quitStopsTheAgent() {
         run("q\na 1\n");
 
@@ -89,8 +114,16 @@ class TillTests {
     }
 
     private void run(String input) {
-        new Till(agent, new BufferedReader(new StringReader(input)),
-                new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
+        till(input).run();
+    }
+
+    private Till till(String input) {
+        return new Till(agent, new BufferedReader(new StringReader(input)),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+    }
+
+    private static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
     }
 
     private String printed() {
