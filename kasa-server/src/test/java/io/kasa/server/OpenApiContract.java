@@ -94,6 +94,11 @@ public final class OpenApiContract {
         }
     }
 
+    /** A judge of the given document, for tests of the judge itself. */
+    static OpenApiContract ofDocument(String json) {
+        return new OpenApiContract(json);
+    }
+
     /**
      * Holds one real exchange against the document; throws an AssertionError listing every
      * disagreement, with the exchange.
