@@ -174,10 +174,10 @@ class ContractIT extends KasaServerIT {
         ok(call("POST", "/api/terminal/connectivity/check", merchant, "{\"TerminalId\":\"" + terminal + "\"}"));
         ok(call("POST", "/api/terminal/sync", merchant, "{\"ConnectionId\":\"" + connection + "\"}"));
         String tag = ok(call("POST", "/api/terminal/tag", merchant, "{\"TerminalId\":\"" + terminal
-                + "\",\"Name\":\"Dükkan 1\",\"Code\":\"dukkan-1\"}")).text("terminalTagId");
+                + "\",\"Name\":\"Dükkan 1\",\"Code\":\"dükkan-1\"}")).text("terminalTagId");
         ok(call("POST", "/api/terminal/tag/list", merchant, "{\"pageIndex\":0,\"pageSize\":10,\"TerminalId\":\"" + terminal + "\"}"));
         ok(call("PUT", "/api/terminal/tag", merchant, "{\"TerminalTagId\":\"" + tag
-                + "\",\"Name\":\"Dükkan bir\",\"Code\":\"dukkan-1\",\"IsActive\":true}"));
+                + "\",\"Name\":\"Dükkan bir\",\"Code\":\"dükkan-1\",\"IsActive\":true}"));
         ok(call("DELETE", "/api/terminal/tag", merchant, "{\"TerminalTagId\":\"" + tag + "\"}"));
         return terminal;
     }
