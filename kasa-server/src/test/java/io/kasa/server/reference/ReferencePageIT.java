@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The contract is public and cacheable at /openapi.json and /openapi.yaml, and the reference
- * page renders it in a real browser from files the server itself serves (no CDN).
+ * page renders it in a real browser from files the server itself serves (no CDN), under a
+ * content security policy that runs no script but the server's own files.
  */
 class ReferencePageIT extends KasaServerIT {
 
@@ -42,8 +43,13 @@ class ReferencePageIT extends KasaServerIT {
     }
 
     @Test
-    void theReferencePageRendersTheContractFromTheServersOwnFiles() throws Exception {
+    void theReferencePageRendersTheContractFromTheServersOwnFilesUnderAStrictContentSecurityPolicy() throws Exception {
         assertThat(get("/reference").statusCode()).as("/reference redirects to the page").isEqualTo(302);
+        HttpResponse<String> page = get("/reference/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
+                .contains("default-src 'self'").doesNotContain("script-src").doesNotContain("unsafe-eval"));
+        assertThat(page.body()).as("no inline script").doesNotContainPattern("<script>\\s*\\S");
         try (HeadlessChromium chromium = HeadlessChromium.start("1280,900")) {
             WebDriver browser = chromium.browser();
             browser.get(baseUri + "/reference/");
