@@ -62,7 +62,7 @@ public class ApiContract {
     }
 
     /** The merged document. */
-    public JsonNode document() {
+    JsonNode document() {
         return document;
     }
 
