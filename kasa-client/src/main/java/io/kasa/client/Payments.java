@@ -16,6 +16,12 @@ import java.util.UUID;
  * the server's largest wait ({@link #SERVER_WAIT_LIMIT}) plus the margin. A sync answer that
  * comes back before the outcome (the wait ended) carries the status of that moment; poll
  * {@link #inquiry(UUID)} after it.
+ *
+ * <p>Sales, cancels, the inquiry and the lists are safe to repeat, so the client sends them
+ * again after a failure ({@link KasaClient.Builder#maxRetries(int)}): a repeated sale with the
+ * same {@code MerchantUniqueCode} and body answers the first payment, and a repeated cancel
+ * finds the first one ({@code Payment.Async.AlreadyHasRefundOrCancel}, a
+ * {@link ConflictException}: inquire to learn its outcome). Rollbacks are sent once.
  */
 public final class Payments {
 
@@ -46,7 +52,7 @@ public final class Payments {
     /** POST {@code /api/payment/async/sale}: records the order, hands it to the terminal and answers at once. */
     public SaleResult asyncSale(SaleOrder order) {
         Objects.requireNonNull(order, "order");
-        return client.post("/api/payment/async/sale", order, SaleResult.class);
+        return client.postRepeatable("/api/payment/async/sale", order, SaleResult.class);
     }
 
     /**
@@ -55,7 +61,7 @@ public final class Payments {
      * {@code {{$guid}}}).
      */
     public SaleResult asyncSaleJson(String json) {
-        return client.post("/api/payment/async/sale", new Transport.Verbatim(json), SaleResult.class);
+        return client.postRepeatable("/api/payment/async/sale", new Transport.Verbatim(json), SaleResult.class);
     }
 
     /** POST {@code /api/payment/sync/sale}, held as long as the server's configured wait. */
@@ -97,7 +103,8 @@ public final class Payments {
      */
     public SaleResult asyncCancel(UUID paymentRequestId) {
         Objects.requireNonNull(paymentRequestId, "paymentRequestId");
-        return client.post("/api/payment/async/cancel", new PaymentRequestBody(paymentRequestId), SaleResult.class);
+        return client.postRepeatable("/api/payment/async/cancel", new PaymentRequestBody(paymentRequestId),
+                SaleResult.class);
     }
 
     /** POST {@code /api/payment/sync/cancel}: as {@link #asyncCancel(UUID)}, held like a sync sale. */

@@ -234,6 +234,7 @@ class PaymentsWireTests {
         KasaClient impatient = KasaClient.builder()
                 .baseUri(server.uri())
                 .requestTimeout(Duration.ofMillis(200))
+                .maxRetries(0)
                 .build();
         Duration held = Duration.ofMillis(700);
         server.delayedResult(held, SALE_RESULT).delayedResult(held, SALE_RESULT).delayedResult(held, SALE_RESULT);
@@ -245,6 +246,10 @@ class PaymentsWireTests {
 
         assertThat(timedOut.httpStatus()).isEqualTo(KasaException.NO_RESPONSE);
         assertThat(timedOut.getCause()).isInstanceOf(HttpTimeoutException.class);
+        assertThat(timedOut).isInstanceOfSatisfying(NetworkException.class, failure -> {
+            assertThat(failure.isTimeout()).isTrue();
+            assertThat(failure.requestSent()).isTrue();
+        });
         assertThat(waited.paymentRequestId()).isEqualTo(PAYMENT);
         assertThat(cancelled.paymentRequestId()).isEqualTo(PAYMENT);
     }
