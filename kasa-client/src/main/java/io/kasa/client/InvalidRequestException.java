@@ -11,9 +11,10 @@ import java.io.Serial;
  * ({@code System.ValidationError}, and the marketplace's and member API's field codes), the
  * body is not JSON, too large, or the method is wrong. Sending it again changes nothing.
  *
- * <p>A {@code System.ValidationError} names the field at the start of its message, in either
- * language ({@code "Products[0].Name is required"}, {@code "Amount must be greater than zero"});
- * {@link #field()} gives that name. Refusals with a constant of their own
+ * <p>A {@code System.ValidationError}'s message is the catalog's text, a colon, and a detail
+ * that starts with the field, in either language ({@code "Validation error: Products[0].Name is
+ * required"}, {@code "Doğrulama hatası: Amount sıfırdan büyük olmalıdır"}); {@link #field()}
+ * gives that name. Refusals with a constant of their own
  * ({@code Member.Validation.Email}, {@code Payment.Product.InvalidCargoType}) name the field by
  * their {@link #clientMessage()}.
  */
@@ -54,7 +55,11 @@ public final class InvalidRequestException extends KasaException {
         if (message == null) {
             return Optional.empty();
         }
-        Matcher matcher = FIELD.matcher(message.strip());
+        int detail = message.indexOf(": ");
+        if (detail < 0) {
+            return Optional.empty();
+        }
+        Matcher matcher = FIELD.matcher(message.substring(detail + 2).strip());
         if (!matcher.lookingAt() || NOT_FIELDS.contains(matcher.group(1))) {
             return Optional.empty();
         }

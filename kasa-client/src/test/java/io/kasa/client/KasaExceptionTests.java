@@ -99,18 +99,18 @@ class KasaExceptionTests {
         assertThat(refused.errorCode()).isEqualTo(198);
     }
 
-    /** Messages exactly as kasa-server's Validation writes them, in both languages. */
+    /** Messages exactly as kasa-server writes them: the catalog's text, then Validation's detail, in both languages. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "Products[0].Name is required | Products[0].Name",
-            "Products[0].Name alanı zorunludur | Products[0].Name",
-            "Amount must be greater than zero | Amount",
-            "Customer.Email must be at most 100 characters long | Customer.Email",
-            "One of TerminalId or TerminalTagCode is required | TerminalId",
-            "TerminalId and TerminalTagCode cannot be sent together; send exactly one of them | TerminalId",
-            "X-Kasa-Wait must be a whole number of seconds | X-Kasa-Wait",
-            "pageIndex must be 0 or greater | pageIndex",
-            "Products[2].MemberEarning must not be negative | Products[2].MemberEarning",
+            "Validation error: Products[0].Name is required | Products[0].Name",
+            "Doğrulama hatası: Products[0].Name alanı zorunludur | Products[0].Name",
+            "Validation error: Amount must be greater than zero | Amount",
+            "Validation error: Customer.Email must be at most 100 characters long | Customer.Email",
+            "Validation error: One of TerminalId or TerminalTagCode is required | TerminalId",
+            "Validation error: TerminalId and TerminalTagCode cannot be sent together; send exactly one of them | TerminalId",
+            "Validation error: X-Kasa-Wait must be a whole number of seconds | X-Kasa-Wait",
+            "Validation error: pageIndex must be 0 or greater | pageIndex",
+            "Doğrulama hatası: Products[2].MemberEarning sıfırdan küçük olamaz | Products[2].MemberEarning",
     })
     void aValidationErrorNamesItsField(String message, String field) {
         KasaException refused = physical(400, 1001, "System.ValidationError", message);
@@ -121,9 +121,10 @@ class KasaExceptionTests {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "The request body is not valid JSON | System.ValidationError",
-            "İstek gövdesi zorunludur | System.ValidationError",
-            "A request body is required | System.ValidationError",
+            "Validation error: The request body is not valid JSON | System.ValidationError",
+            "Doğrulama hatası: İstek gövdesi zorunludur | System.ValidationError",
+            "Validation error: A request body is required | System.ValidationError",
+            "Validation error | System.ValidationError",
             "The member's email address is invalid | Member.Validation.Email",
             "Kargo tipi geçersiz | Payment.Product.InvalidCargoType"
     })
