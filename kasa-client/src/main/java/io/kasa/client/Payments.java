@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Payment endpoints of the Physical family ({@code /api/payment/**}): sale and cancel
@@ -142,6 +143,20 @@ public final class Payments {
     public Page<PaymentItem> list(PaymentQuery query) {
         Objects.requireNonNull(query, "query");
         return client.postForPage("/api/payment/list", query, PaymentItem.class);
+    }
+
+    /**
+     * Every payment {@code query} selects, newest first, from its {@code pageIndex} on: pages
+     * of its {@code pageSize} are fetched one by one as the stream is read, so stop reading
+     * (e.g. {@code limit}) to stop fetching. A payment created meanwhile shifts the pages
+     * after it, so an item can come twice; give the query an {@code endDate} in the past for a
+     * listing that does not move.
+     */
+    public Stream<PaymentItem> listAll(PaymentQuery query) {
+        Objects.requireNonNull(query, "query");
+        return Pages.stream(query.pageIndex(), pageIndex -> list(new PaymentQuery(pageIndex, query.pageSize(),
+                query.startDate(), query.endDate(), query.terminalId(), query.paymentStatusId(),
+                query.merchantUniqueCode())));
     }
 
     /** POST {@code /api/payment/activities}: the payment's history, oldest first. */

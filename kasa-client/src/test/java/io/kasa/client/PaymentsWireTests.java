@@ -392,6 +392,34 @@ class PaymentsWireTests {
         assertThat(refused.clientMessage()).isEqualTo("Payment.Async.NotConvenientStatusForThisOperation");
     }
 
+    private static String pageOf(int pageIndex, int pageCount, String... codes) {
+        StringBuilder items = new StringBuilder();
+        for (String code : codes) {
+            items.append(items.isEmpty() ? "" : ",").append("{\"Id\":\"").append(UUID.randomUUID())
+                    .append("\",\"MerchantUniqueCode\":\"").append(code).append("\"}");
+        }
+        return "{\"Items\":[" + items + "],\"Pagination\":{\"CurrentPage\":" + pageIndex + ",\"PageCount\":"
+                + pageCount + ",\"PageSize\":2,\"TotalCount\":5}}";
+    }
+
+    @Test
+    void listAllFetchesPagesAsTheyAreReadAndStopsAfterTheLast() {
+        server.result(pageOf(0, 3, "ord-5", "ord-4")).result(pageOf(1, 3, "ord-3", "ord-2"));
+
+        List<String> firstThree = client.payments().listAll(PaymentQuery.page(0, 2).withStatus(PaymentStatus.SUCCESSFUL))
+                .limit(3).map(PaymentItem::merchantUniqueCode).toList();
+        assertThat(firstThree).containsExactly("ord-5", "ord-4", "ord-3");
+        assertThat(server.received()).as("only the pages read").hasSize(2);
+
+        server.result(pageOf(2, 3, "ord-1"));
+        assertThat(client.payments().listAll(PaymentQuery.page(2, 2)).map(PaymentItem::merchantUniqueCode))
+                .containsExactly("ord-1");
+        assertThat(server.received()).extracting(ScriptedServer.Received::text).containsExactly(
+                "{\"PageIndex\":0,\"PageSize\":2,\"PaymentStatusId\":4}",
+                "{\"PageIndex\":1,\"PageSize\":2,\"PaymentStatusId\":4}",
+                "{\"PageIndex\":2,\"PageSize\":2}");
+    }
+
     @Test
     void listSendsPagingAndFiltersWithDaysAndBindsItems() {
         UUID connection = UUID.fromString("0b0e7a0f-58c9-4b0e-a0b1-7f6f3f1f8c11");
