@@ -339,7 +339,11 @@ public final class KasaClient {
             return this;
         }
 
-        /** How long one call may take from sending to the end of the answer; 30 seconds unless set. */
+        /**
+         * How long one try of a call may take from sending to the end of the answer; 30 seconds
+         * unless set. A retried call gets it again for each try; per call, see
+         * {@link RequestOptions#timeout()}.
+         */
         public Builder requestTimeout(Duration requestTimeout) {
             Objects.requireNonNull(requestTimeout, "requestTimeout");
             if (requestTimeout.isNegative() || requestTimeout.isZero()) {
@@ -352,8 +356,8 @@ public final class KasaClient {
         /**
          * Whether a call refused with 503 {@code System.Busy} (the server did nothing with it)
          * is sent again after its {@code Retry-After}, within the call's timeout (while a second
-         * of it is left after the wait); on by default. Off, the refusal is thrown at once as a
-         * {@link KasaException}, as a load generator that counts refusals wants.
+         * of it is left after the wait); on by default. Off, the refusal is thrown at once as an
+         * {@link UnavailableException}, as a load generator that counts refusals wants.
          */
         public Builder retryWhenBusy(boolean retryWhenBusy) {
             this.retries = retries.withWhenBusy(retryWhenBusy);
