@@ -134,6 +134,19 @@ class KasaExceptionTests {
         assertThat(((InvalidRequestException) refused).field()).isEmpty();
     }
 
+    /** The marketplace envelope carries no ClientMessage: its ErrorCode 1001 says it is a validation error. */
+    @Test
+    void aMarketplaceValidationErrorNamesItsFieldToo() {
+        HttpReply reply = Replies.reply(400, """
+                {"ErrorCode":1001,"Result":false,"Message":"Validation error: memberid header is required","Body":null}
+                """);
+
+        KasaException refused = catchThrowableOfType(KasaException.class,
+                () -> MarketplaceEnvelope.unwrap(reply, KasaJson.type(Object.class), true));
+
+        assertThat(((InvalidRequestException) refused).field()).contains("memberid");
+    }
+
     @Test
     void aRefusalThatNamesAPaymentKeepsItsIds() {
         UUID payment = UUID.randomUUID();
