@@ -26,7 +26,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 record Retries(int maxRetries, Duration initialDelay, Duration maxDelay, boolean whenBusy) {
 
-    /** Two retries, starting at half a second and at most five seconds apart, as Stripe's SDK. */
+    /** Two retries, starting at half a second and at most five seconds apart (the delays of Stripe's SDK). */
     static final Retries DEFAULT = new Retries(2, Duration.ofMillis(500), Duration.ofSeconds(5), true);
 
     static final int BUSY = 1012;
