@@ -66,6 +66,7 @@ final class Shop implements AutoCloseable {
                 .requestTimeout(requestTimeout)
                 .httpClient(http)
                 .retryWhenBusy(false)   // a refusal is counted as one, not hidden in a latency
+                .maxRetries(0)          // and so is a failure: each sale is sent once
                 .build();
         return new Shop(baseUri, name, client, onOrder);
     }

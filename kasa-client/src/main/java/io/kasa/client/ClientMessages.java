@@ -17,6 +17,8 @@ public final class ClientMessages {
     public static final String SYSTEM_METHOD_NOT_ALLOWED = "System.MethodNotAllowed";
     public static final String SYSTEM_PAYLOAD_TOO_LARGE = "System.PayloadTooLarge";
     public static final String SYSTEM_UNSUPPORTED_MEDIA_TYPE = "System.UnsupportedMediaType";
+    /** 403: a dashboard call without its session check or outside its role. */
+    public static final String SYSTEM_FORBIDDEN = "System.Forbidden";
     /** 503: Kasa's database cannot be reached; retry after {@link KasaException#retryAfter()}. */
     public static final String SYSTEM_DATABASE_UNAVAILABLE = "System.DatabaseUnavailable";
     /**

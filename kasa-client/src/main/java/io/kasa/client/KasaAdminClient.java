@@ -11,7 +11,9 @@ import java.util.UUID;
  * The operator API ({@code /admin/**}, {@code Authorization: Bearer <admin token>}): creates
  * merchants and issues, rotates and revokes their keys. Answers use the Physical envelope;
  * failures are {@link KasaException}s ({@code Merchant.NotFound}, {@code Merchant.Key.NotFound},
- * {@code System.AuthError}, …). Immutable and thread-safe.
+ * {@code System.AuthError}, …). GETs are retried as {@link KasaClient}'s reads are, after a
+ * failure that may have followed work done; creating, rotating and revoking keys is sent once
+ * then. Immutable and thread-safe.
  */
 public final class KasaAdminClient {
 

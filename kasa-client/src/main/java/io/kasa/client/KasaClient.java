@@ -16,13 +16,26 @@ import java.util.Objects;
  * The merchant-facing Kasa API: the Physical family ({@code /api/**}, private key pair) and,
  * for later endpoints, the marketplace family ({@code /api/paywall/**}, public key pair).
  *
- * <p>Every call either returns the envelope's typed {@code Result} or throws
- * {@link KasaException}; nothing is retried. Requests are UTF-8 JSON with PascalCase names.
- * Each request carries the key pair of its path's family (when configured) and the
- * {@code locale} header (when configured). The client generates no {@code X-Request-Id};
- * the server's one is in every {@link KasaException}.
+ * <p>Every call either returns the envelope's typed {@code Result} or throws a
+ * {@link KasaException} subclass that says what went wrong ({@link InvalidRequestException},
+ * {@link NotFoundException}, {@link NetworkException}, …). Requests are UTF-8 JSON with
+ * PascalCase names. Each request carries the key pair of its path's family (when configured)
+ * and the {@code locale} header (when configured). The client generates no
+ * {@code X-Request-Id}; the server's one is in every {@link KasaException}.
+ *
+ * <p>Failed calls are sent again by themselves when that cannot do anything twice
+ * ({@link Builder#maxRetries(int)}, 2 unless set): any call refused with 503
+ * {@code System.Busy} or 429 {@code System.RateLimitExceeded}, or whose connection could not
+ * be opened (the server did nothing); and, after a 5xx answer, a reset connection or a
+ * timeout, only the calls that are safe to repeat: reads (GETs, and the POSTs that list or
+ * check), sales (by their {@code MerchantUniqueCode}) and cancels (by the payment). Creating,
+ * changing and deleting anything else is sent once. Between tries the client waits with
+ * exponential backoff and jitter ({@link Builder#retryBackoff(Duration, Duration)}), or the
+ * answer's {@code Retry-After}.
  *
  * <p>Instances are immutable and thread-safe; build one per merchant and reuse it.
+ * {@link #with(RequestOptions)} gives a client that differs in timeout, locale or retries for
+ * some calls.
  */
 public final class KasaClient {
 
@@ -60,6 +73,21 @@ public final class KasaClient {
         return new KasaClient(transport, privateKeys, publicKeys, locale);
     }
 
+    /**
+     * The same client with {@code options} in place of its own settings where they are set:
+     * {@code client.with(RequestOptions.builder().timeout(Duration.ofSeconds(5)).build()).payments().inquiry(id)}.
+     * Cheap (nothing is copied but the settings) and safe to use from any thread.
+     */
+    public KasaClient with(RequestOptions options) {
+        Objects.requireNonNull(options, "options");
+        Duration timeout = options.timeout() != null ? options.timeout() : transport.requestTimeout();
+        Retries retries = options.maxRetries() != null
+                ? transport.retries().withMaxRetries(options.maxRetries())
+                : transport.retries();
+        String language = options.locale() != null ? options.locale() : locale;
+        return new KasaClient(transport.with(timeout, retries), privateKeys, publicKeys, language);
+    }
+
     /** Terminals: register, list, connectivity, provider sync. */
     public Terminals terminals() {
         return terminals;
@@ -95,12 +123,12 @@ public final class KasaClient {
         return payments;
     }
 
-    /** The callback delivery log of payments, and re-sending; to check a received callback use {@link CallbackVerifier}. */
     /** Marketplace settings, earnings reports and the manual payout trigger (public pair). */
     public Marketplace marketplace() {
         return new Marketplace(this);
     }
 
+    /** The callback delivery log of payments, and re-sending; to check a received callback use {@link CallbackVerifier}. */
     public Callbacks callbacks() {
         return callbacks;
     }
@@ -132,22 +160,29 @@ public final class KasaClient {
      * answer rather than null; typed methods rely on that.
      */
     <T> T send(String method, String path, Object body, JavaType resultType, boolean required) {
+        return send(method, path, body, resultType, required, Retries.Safety.of(method));
+    }
+
+    /** As {@link #send(String, String, Object, JavaType, boolean)}, for a call whose safety to repeat is not its method's. */
+    <T> T send(String method, String path, Object body, JavaType resultType, boolean required,
+               Retries.Safety safety) {
         KeyFamily family = KeyFamily.of(path);
-        HttpReply reply = transport.send(method, path, body, headers(family));
+        HttpReply reply = transport.send(method, path, body, headers(family), transport.requestTimeout(), safety);
         return unwrap(family, reply, resultType, required);
     }
 
     /**
      * POSTs to an endpoint that holds its answer (sync sale, sync cancel): adds
-     * {@code extraHeaders} to the family's ones and lets the call take at least
-     * {@code minimumTimeout} (or the configured timeout, if longer).
+     * {@code extraHeaders} to the family's ones and lets each try take at least
+     * {@code minimumTimeout} (or the configured timeout, if longer). Both calls are safe to repeat.
      */
     <T> T postHeld(String path, Object body, Class<T> resultType, Map<String, String> extraHeaders,
                    Duration minimumTimeout) {
         KeyFamily family = KeyFamily.of(path);
         Map<String, String> headers = headers(family);
         headers.putAll(extraHeaders);
-        HttpReply reply = transport.send("POST", path, body, headers, transport.timeoutOfAtLeast(minimumTimeout));
+        HttpReply reply = transport.send("POST", path, body, headers, transport.timeoutOfAtLeast(minimumTimeout),
+                Retries.Safety.REPEATABLE);
         return unwrap(family, reply, KasaJson.type(resultType), true);
     }
 
@@ -208,8 +243,14 @@ public final class KasaClient {
         return send("POST", path, body, KasaJson.type(resultType), true);
     }
 
+    /** POST of a call that is safe to repeat ({@link Retries.Safety#REPEATABLE}): a read, a sale, a cancel. */
+    <T> T postRepeatable(String path, Object body, Class<T> resultType) {
+        return send("POST", path, body, KasaJson.type(resultType), true, Retries.Safety.REPEATABLE);
+    }
+
+    /** POST of a list: a read, so safe to repeat. */
     <T> Page<T> postForPage(String path, Object body, Class<T> itemType) {
-        return send("POST", path, body, KasaJson.pageOf(itemType), true);
+        return send("POST", path, body, KasaJson.pageOf(itemType), true, Retries.Safety.REPEATABLE);
     }
 
     <T> T put(String path, Object body, Class<T> resultType) {
@@ -254,7 +295,7 @@ public final class KasaClient {
         private String locale;
         private Duration requestTimeout = Duration.ofSeconds(30);
         private HttpClient httpClient;
-        private boolean retryWhenBusy = true;
+        private Retries retries = Retries.DEFAULT;
 
         private Builder() {
         }
@@ -298,7 +339,11 @@ public final class KasaClient {
             return this;
         }
 
-        /** How long one call may take from sending to the end of the answer; 30 seconds unless set. */
+        /**
+         * How long one try of a call may take from sending to the end of the answer; 30 seconds
+         * unless set. A retried call gets it again for each try; per call, see
+         * {@link RequestOptions#timeout()}.
+         */
         public Builder requestTimeout(Duration requestTimeout) {
             Objects.requireNonNull(requestTimeout, "requestTimeout");
             if (requestTimeout.isNegative() || requestTimeout.isZero()) {
@@ -311,11 +356,32 @@ public final class KasaClient {
         /**
          * Whether a call refused with 503 {@code System.Busy} (the server did nothing with it)
          * is sent again after its {@code Retry-After}, within the call's timeout (while a second
-         * of it is left after the wait); on by default. Off, the refusal is thrown at once as a
-         * {@link KasaException}, as a load generator that counts refusals wants.
+         * of it is left after the wait); on by default. Off, the refusal is thrown at once as an
+         * {@link UnavailableException}, as a load generator that counts refusals wants.
          */
         public Builder retryWhenBusy(boolean retryWhenBusy) {
-            this.retryWhenBusy = retryWhenBusy;
+            this.retries = retries.withWhenBusy(retryWhenBusy);
+            return this;
+        }
+
+        /**
+         * How many times a failed call may be sent again, 2 unless set; 0 sends every call once
+         * (Busy refusals aside, see {@link #retryWhenBusy(boolean)}). Which calls and failures
+         * qualify is in the class comment; per call, see {@link RequestOptions#maxRetries()}.
+         */
+        public Builder maxRetries(int maxRetries) {
+            this.retries = retries.withMaxRetries(maxRetries);
+            return this;
+        }
+
+        /**
+         * The wait before the first retry, doubled for each further one up to {@code maxDelay},
+         * less up to a quarter at random; 0.5 and 5 seconds unless set. An answer's
+         * {@code Retry-After} is waited instead when it is longer, and an answer asking for more
+         * than {@code maxDelay} is not retried.
+         */
+        public Builder retryBackoff(Duration initialDelay, Duration maxDelay) {
+            this.retries = retries.withBackoff(initialDelay, maxDelay);
             return this;
         }
 
@@ -328,7 +394,7 @@ public final class KasaClient {
         public KasaClient build() {
             requireHttp(baseUri);
             HttpClient http = httpClient != null ? httpClient : Transport.defaultHttpClient();
-            return new KasaClient(new Transport(http, baseUri, requestTimeout, retryWhenBusy), privateKeys, publicKeys, locale);
+            return new KasaClient(new Transport(http, baseUri, requestTimeout, retries), privateKeys, publicKeys, locale);
         }
 
         private static void requireKind(IssuedKey key, KeyKind kind) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Payment endpoints of the Physical family ({@code /api/payment/**}): sale and cancel
@@ -16,6 +17,12 @@ import java.util.UUID;
  * the server's largest wait ({@link #SERVER_WAIT_LIMIT}) plus the margin. A sync answer that
  * comes back before the outcome (the wait ended) carries the status of that moment; poll
  * {@link #inquiry(UUID)} after it.
+ *
+ * <p>Sales, cancels, the inquiry and the lists are safe to repeat, so the client sends them
+ * again after a failure ({@link KasaClient.Builder#maxRetries(int)}): a repeated sale with the
+ * same {@code MerchantUniqueCode} and body answers the first payment, and a repeated cancel
+ * finds the first one ({@code Payment.Async.AlreadyHasRefundOrCancel}, a
+ * {@link ConflictException}: inquire to learn its outcome). Rollbacks are sent once.
  */
 public final class Payments {
 
@@ -46,7 +53,7 @@ public final class Payments {
     /** POST {@code /api/payment/async/sale}: records the order, hands it to the terminal and answers at once. */
     public SaleResult asyncSale(SaleOrder order) {
         Objects.requireNonNull(order, "order");
-        return client.post("/api/payment/async/sale", order, SaleResult.class);
+        return client.postRepeatable("/api/payment/async/sale", order, SaleResult.class);
     }
 
     /**
@@ -55,7 +62,7 @@ public final class Payments {
      * {@code {{$guid}}}).
      */
     public SaleResult asyncSaleJson(String json) {
-        return client.post("/api/payment/async/sale", new Transport.Verbatim(json), SaleResult.class);
+        return client.postRepeatable("/api/payment/async/sale", new Transport.Verbatim(json), SaleResult.class);
     }
 
     /** POST {@code /api/payment/sync/sale}, held as long as the server's configured wait. */
@@ -97,7 +104,8 @@ public final class Payments {
      */
     public SaleResult asyncCancel(UUID paymentRequestId) {
         Objects.requireNonNull(paymentRequestId, "paymentRequestId");
-        return client.post("/api/payment/async/cancel", new PaymentRequestBody(paymentRequestId), SaleResult.class);
+        return client.postRepeatable("/api/payment/async/cancel", new PaymentRequestBody(paymentRequestId),
+                SaleResult.class);
     }
 
     /** POST {@code /api/payment/sync/cancel}: as {@link #asyncCancel(UUID)}, held like a sync sale. */
@@ -135,6 +143,20 @@ public final class Payments {
     public Page<PaymentItem> list(PaymentQuery query) {
         Objects.requireNonNull(query, "query");
         return client.postForPage("/api/payment/list", query, PaymentItem.class);
+    }
+
+    /**
+     * Every payment {@code query} selects, newest first, from its {@code pageIndex} on: pages
+     * of its {@code pageSize} are fetched one by one as the stream is read, so stop reading
+     * (e.g. {@code limit}) to stop fetching. A payment created meanwhile shifts the pages
+     * after it, so an item can come twice; give the query an {@code endDate} in the past for a
+     * listing that does not move.
+     */
+    public Stream<PaymentItem> listAll(PaymentQuery query) {
+        Objects.requireNonNull(query, "query");
+        return Pages.stream(query.pageIndex(), pageIndex -> list(new PaymentQuery(pageIndex, query.pageSize(),
+                query.startDate(), query.endDate(), query.terminalId(), query.paymentStatusId(),
+                query.merchantUniqueCode())));
     }
 
     /** POST {@code /api/payment/activities}: the payment's history, oldest first. */

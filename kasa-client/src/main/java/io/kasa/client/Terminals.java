@@ -44,7 +44,7 @@ public final class Terminals {
     /** POST {@code /api/terminal/connectivity/check}: whether the terminal holds a live connection. */
     public TerminalConnectivity connectivity(TerminalRef terminal) {
         Objects.requireNonNull(terminal, "terminal");
-        return client.post("/api/terminal/connectivity/check", terminal, TerminalConnectivity.class);
+        return client.postRepeatable("/api/terminal/connectivity/check", terminal, TerminalConnectivity.class);
     }
 
     /**

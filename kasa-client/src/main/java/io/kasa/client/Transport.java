@@ -11,20 +11,19 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Sends one request and returns the answer as received. Bodies are written as UTF-8 JSON by
+ * Sends one call and returns the answer as received. Bodies are written as UTF-8 JSON by
  * {@link KasaJson}, a {@link Verbatim} body as its text unchanged; a null body sends none.
  * Failing to get any answer (connection refused, timeout, interruption) becomes a
- * {@link KasaException} with status {@link KasaException#NO_RESPONSE}. Thread-safe.
+ * {@link NetworkException}. Thread-safe; {@link #with} gives a view with other settings on the
+ * same HTTP client.
  *
- * <p>A 503 {@code System.Busy} (1012) refusal means the server did nothing with the request,
- * so unless told otherwise the request is sent again after the answer's {@code Retry-After},
- * within the call's timeout: while at least a second of it is left after the wait. Then
- * the last refusal is the answer.
+ * <p>A call may take several tries, as {@link Retries} rules: each try has the whole timeout,
+ * and {@code System.Busy} refusals are repeated within it; then the last answer (or the last
+ * failure) is the call's.
  */
 final class Transport {
 
     static final String JSON = "application/json; charset=utf-8";
-    static final int BUSY = 1012;
     /** The least time worth a try after waiting out a busy refusal. */
     private static final Duration MIN_TRY = Duration.ofSeconds(1);
 
@@ -41,13 +40,35 @@ final class Transport {
     private final HttpClient http;
     private final String base;
     private final Duration requestTimeout;
-    private final boolean retryWhenBusy;
+    private final Retries retries;
 
+    /** A transport with the default retries ({@link Retries#DEFAULT}), Busy repeats on or off. */
     Transport(HttpClient http, URI baseUri, Duration requestTimeout, boolean retryWhenBusy) {
+        this(http, withoutTrailingSlash(baseUri.toString()), requestTimeout, Retries.DEFAULT.withWhenBusy(retryWhenBusy));
+    }
+
+    Transport(HttpClient http, URI baseUri, Duration requestTimeout, Retries retries) {
+        this(http, withoutTrailingSlash(baseUri.toString()), requestTimeout, retries);
+    }
+
+    private Transport(HttpClient http, String base, Duration requestTimeout, Retries retries) {
         this.http = http;
-        this.base = withoutTrailingSlash(baseUri.toString());
+        this.base = base;
         this.requestTimeout = requestTimeout;
-        this.retryWhenBusy = retryWhenBusy;
+        this.retries = retries;
+    }
+
+    /** The same HTTP client and address with another timeout and retry rule. */
+    Transport with(Duration requestTimeout, Retries retries) {
+        return new Transport(http, base, requestTimeout, retries);
+    }
+
+    Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    Retries retries() {
+        return retries;
     }
 
     /** A client for when the caller brings none: HTTP/1.1 (no h2c upgrade attempts), 10 s to connect. */
@@ -67,48 +88,65 @@ final class Transport {
         return minimum.compareTo(requestTimeout) > 0 ? minimum : requestTimeout;
     }
 
+    /** A call with the configured timeout, repeatable when it is a GET. */
     HttpReply send(String method, String path, Object body, Map<String, String> headers) {
-        return send(method, path, body, headers, requestTimeout);
+        return send(method, path, body, headers, requestTimeout, Retries.Safety.of(method));
     }
 
+    /** A call with the given timeout per try, repeatable when it is a GET. */
     HttpReply send(String method, String path, Object body, Map<String, String> headers, Duration timeout) {
+        return send(method, path, body, headers, timeout, Retries.Safety.of(method));
+    }
+
+    HttpReply send(String method, String path, Object body, Map<String, String> headers, Duration timeout,
+                   Retries.Safety safety) {
+        int retry = 0;
+        while (true) {
+            HttpReply reply;
+            try {
+                reply = sendWhileBusy(method, path, body, headers, timeout);
+            } catch (NetworkException failure) {
+                if (!retries.afterFailure(failure, retry, safety) || !pause(retries.backoff(retry))) {
+                    throw failure;
+                }
+                retry++;
+                continue;
+            }
+            Duration wait = retries.afterAnswer(reply, retry, safety);
+            if (wait == null || !pause(wait)) {
+                return reply;
+            }
+            retry++;
+        }
+    }
+
+    /** One try: sent again after each {@code System.Busy} refusal while its timeout leaves room. */
+    private HttpReply sendWhileBusy(String method, String path, Object body, Map<String, String> headers,
+                                    Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Duration left = timeout;
         while (true) {
             HttpReply reply = sendOnce(method, path, body, headers, left);
-            Duration wait = retryWhenBusy ? busyFor(reply) : null;
+            Duration wait = retries.whenBusy() ? Retries.busyFor(reply) : null;
             if (wait == null) {
                 return reply;
             }
             left = Duration.ofNanos(deadline - System.nanoTime()).minus(wait);
-            if (left.compareTo(MIN_TRY) < 0) {
-                return reply;
-            }
-            try {
-                Thread.sleep(wait);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
+            if (left.compareTo(MIN_TRY) < 0 || !pause(wait)) {
                 return reply;
             }
         }
     }
 
-    /** How long a {@code System.Busy} refusal asks to wait (at least 100 ms); null for any other answer. */
-    static Duration busyFor(HttpReply reply) {
-        if (reply.status() != 503) {
-            return null;
-        }
+    /** Waits; false when interrupted (the interrupt is kept for the caller). */
+    private static boolean pause(Duration wait) {
         try {
-            var envelope = KasaJson.MAPPER.readTree(reply.body());
-            var code = envelope == null ? null : envelope.path("ErrorCode");
-            if (code == null || !code.isNumber() || code.intValue() != BUSY) {
-                return null;
-            }
-        } catch (RuntimeException notAnEnvelope) {
-            return null;
+            Thread.sleep(wait);
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-        Duration wait = reply.retryAfter().orElse(Duration.ofSeconds(1));
-        return wait.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : wait;
     }
 
     private HttpReply sendOnce(String method, String path, Object body, Map<String, String> headers, Duration timeout) {

@@ -16,18 +16,25 @@
  * PairRequest pair = kasa.pairing().request(TerminalRef.tag("kasa_1"));
  * try {
  *     kasa.pairing().cancel(pair.pairRequestId());
- * } catch (KasaException refused) {
+ * } catch (ConflictException refused) {
  *     if (refused.is(ClientMessages.PAIR_SYNC_REQUEST_NOT_PENDING)) { ... }
  * }
  *
- * SaleOrder order = SaleOrder.of(TerminalRef.tag("kasa_1"), "ord-1001", new BigDecimal("22.00"), 1,
- *                 List.of(Product.of("Saç Tıraşı", new BigDecimal("22.00"), 1, 10, 1)))
- *         .withDisplayCode("Kişisel Bakım");
+ * SaleOrder order = SaleOrder.builder()
+ *         .terminalTag("kasa_1").merchantUniqueCode("ord-1001")
+ *         .amount("22.00").currency(Currency.TRY)
+ *         .product(Product.builder().name("Saç Tıraşı").amount("22.00").taxGroup(TaxGroup.VAT_10).unit(UnitCode.PIECE).build())
+ *         .displayCode("Kişisel Bakım")
+ *         .build();
  * SaleResult sale = kasa.payments().syncSale(order, Duration.ofSeconds(60));
  * if (!sale.status().isFinal()) {
  *     Inquiry later = kasa.payments().inquiry(sale.paymentRequestId());
  * }
  * }</pre>
+ *
+ * <p>Failures are {@link io.kasa.client.KasaException} subclasses; calls that are safe to repeat
+ * are retried by the client first (see {@link io.kasa.client.KasaClient}). The guide is
+ * {@code docs/sdk.md}.
  *
  * <p>Requests and responses are records whose camelCase components map to the wire's
  * PascalCase names; responses are read case-insensitively and unknown fields are ignored.

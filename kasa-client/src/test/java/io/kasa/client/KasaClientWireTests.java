@@ -422,17 +422,29 @@ class KasaClientWireTests {
         assertThat(server.received()).hasSize(3);
     }
 
+    private static final String DATABASE_UNAVAILABLE = """
+            {"Result":null,"ErrorCode":1010,"Succeeded":false,"Failed":true,
+             "Message":"db","ClientMessage":"System.DatabaseUnavailable"}
+            """;
+
     @Test
-    void otherServiceUnavailableAnswersAreNotRepeated() {
-        server.answer(503, """
-                {"Result":null,"ErrorCode":1010,"Succeeded":false,"Failed":true,
-                 "Message":"db","ClientMessage":"System.DatabaseUnavailable"}
-                """, "Retry-After", "1");
+    void otherServiceUnavailableAnswersAreRepeatedForReadsOnly() {
+        server.answer(503, DATABASE_UNAVAILABLE, "Retry-After", "1")
+                .answer(200, """
+                        {"Providers":[],"Brands":[],"Regions":[]}
+                        """)
+                .answer(503, DATABASE_UNAVAILABLE, "Retry-After", "1");
 
-        KasaException refused = catchThrowableOfType(KasaException.class, () -> client.providers().list());
+        client.providers().list();
+        KasaException refused = catchThrowableOfType(KasaException.class,
+                () -> client.terminals().register(TerminalRegistration.of("Kasa 1", "PAV960000015")));
 
+        assertThat(refused).isInstanceOf(UnavailableException.class);
         assertThat(refused.is(ClientMessages.SYSTEM_DATABASE_UNAVAILABLE)).isTrue();
-        assertThat(server.received()).as("it may have been recorded: the caller decides").hasSize(1);
+        assertThat(((UnavailableException) refused).isBusy()).isFalse();
+        assertThat(server.received()).as("the read again; the registration may have been recorded: the caller decides")
+                .extracting(ScriptedServer.Received::path)
+                .containsExactly("/api/provider/list", "/api/provider/list", "/api/terminal");
     }
 
     @Test
@@ -454,6 +466,8 @@ class KasaClientWireTests {
         assertThat(failed.httpStatus()).isEqualTo(KasaException.NO_RESPONSE);
         assertThat(failed.errorCode()).isEqualTo(KasaException.UNREADABLE);
         assertThat(failed.getCause()).isInstanceOf(IOException.class);
+        assertThat(failed).isInstanceOfSatisfying(NetworkException.class,
+                failure -> assertThat(failure.requestSent()).as("the connection was refused").isFalse());
     }
 
     @Test

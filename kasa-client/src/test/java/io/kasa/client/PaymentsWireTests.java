@@ -234,6 +234,7 @@ class PaymentsWireTests {
         KasaClient impatient = KasaClient.builder()
                 .baseUri(server.uri())
                 .requestTimeout(Duration.ofMillis(200))
+                .maxRetries(0)
                 .build();
         Duration held = Duration.ofMillis(700);
         server.delayedResult(held, SALE_RESULT).delayedResult(held, SALE_RESULT).delayedResult(held, SALE_RESULT);
@@ -245,6 +246,10 @@ class PaymentsWireTests {
 
         assertThat(timedOut.httpStatus()).isEqualTo(KasaException.NO_RESPONSE);
         assertThat(timedOut.getCause()).isInstanceOf(HttpTimeoutException.class);
+        assertThat(timedOut).isInstanceOfSatisfying(NetworkException.class, failure -> {
+            assertThat(failure.isTimeout()).isTrue();
+            assertThat(failure.requestSent()).isTrue();
+        });
         assertThat(waited.paymentRequestId()).isEqualTo(PAYMENT);
         assertThat(cancelled.paymentRequestId()).isEqualTo(PAYMENT);
     }
@@ -385,6 +390,34 @@ class PaymentsWireTests {
         assertThat(sync.paymentRequestActivityId()).isEqualTo(UUID.fromString("2015c508-4029-4f6b-b7e2-4bf34a213c41"));
         assertThat(refused.errorCode()).isEqualTo(5002);
         assertThat(refused.clientMessage()).isEqualTo("Payment.Async.NotConvenientStatusForThisOperation");
+    }
+
+    private static String pageOf(int pageIndex, int pageCount, String... codes) {
+        StringBuilder items = new StringBuilder();
+        for (String code : codes) {
+            items.append(items.isEmpty() ? "" : ",").append("{\"Id\":\"").append(UUID.randomUUID())
+                    .append("\",\"MerchantUniqueCode\":\"").append(code).append("\"}");
+        }
+        return "{\"Items\":[" + items + "],\"Pagination\":{\"CurrentPage\":" + pageIndex + ",\"PageCount\":"
+                + pageCount + ",\"PageSize\":2,\"TotalCount\":5}}";
+    }
+
+    @Test
+    void listAllFetchesPagesAsTheyAreReadAndStopsAfterTheLast() {
+        server.result(pageOf(0, 3, "ord-5", "ord-4")).result(pageOf(1, 3, "ord-3", "ord-2"));
+
+        List<String> firstThree = client.payments().listAll(PaymentQuery.page(0, 2).withStatus(PaymentStatus.SUCCESSFUL))
+                .limit(3).map(PaymentItem::merchantUniqueCode).toList();
+        assertThat(firstThree).containsExactly("ord-5", "ord-4", "ord-3");
+        assertThat(server.received()).as("only the pages read").hasSize(2);
+
+        server.result(pageOf(2, 3, "ord-1"));
+        assertThat(client.payments().listAll(PaymentQuery.page(2, 2)).map(PaymentItem::merchantUniqueCode))
+                .containsExactly("ord-1");
+        assertThat(server.received()).extracting(ScriptedServer.Received::text).containsExactly(
+                "{\"PageIndex\":0,\"PageSize\":2,\"PaymentStatusId\":4}",
+                "{\"PageIndex\":1,\"PageSize\":2,\"PaymentStatusId\":4}",
+                "{\"PageIndex\":2,\"PageSize\":2}");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.kasa.client.CreatedMerchant;
 import io.kasa.client.KasaAdminClient;
 import io.kasa.client.KasaClient;
 import io.kasa.client.KasaException;
+import io.kasa.client.UnavailableException;
 import io.kasa.client.PaymentActivity;
 import io.kasa.client.PaymentQuery;
 import io.kasa.client.SaleResult;
@@ -136,6 +137,7 @@ class DatabaseOutageIT {
             List<SaleLoad.Attempt> unavailable = attempts.stream().filter(attempt -> !attempt.accepted()
                     && attempt.refusal().httpStatus() == 503).toList();
             assertThat(unavailable).isNotEmpty().allSatisfy(attempt -> {
+                assertThat(attempt.refusal()).isInstanceOf(UnavailableException.class);
                 assertThat(attempt.refusal().clientMessage()).isEqualTo(ClientMessages.SYSTEM_DATABASE_UNAVAILABLE);
                 assertThat(attempt.refusal().retryAfter()).hasValue(RETRY_AFTER);
             });

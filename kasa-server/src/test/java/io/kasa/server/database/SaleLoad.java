@@ -2,6 +2,7 @@ package io.kasa.server.database;
 
 import io.kasa.client.KasaClient;
 import io.kasa.client.KasaException;
+import io.kasa.client.RequestOptions;
 import io.kasa.client.SaleResult;
 import io.kasa.server.Seeds;
 
@@ -38,8 +39,12 @@ final class SaleLoad implements AutoCloseable {
     private final ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running = true;
 
+    /**
+     * The load counts each answer as the server gave it, so its calls are sent once: the SDK's
+     * own retries would turn refusals into slower successes.
+     */
     SaleLoad(KasaClient client, List<UUID> tills, URI callback) {
-        this.client = client;
+        this.client = client.with(RequestOptions.builder().maxRetries(0).build());
         this.callback = callback;
         for (UUID till : tills) {
             callers.submit(() -> sell(till, false));

@@ -1,5 +1,9 @@
 package io.kasa.server.shared.web;
 
+import io.kasa.client.KasaClient;
+import io.kasa.client.KasaException;
+import io.kasa.client.TerminalRegistration;
+import io.kasa.client.UnavailableException;
 import io.kasa.server.KasaServerIT;
 import io.kasa.server.RawHttp;
 import io.kasa.server.RawHttp.Answer;
@@ -30,6 +34,7 @@ import java.util.concurrent.Future;
 
 import static io.kasa.server.Devices.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Admission under overload, on a server of its own with a pool of three connections and a
@@ -92,6 +97,14 @@ class AdmissionIT {
                 assertThat(refused.headers().firstValue("Retry-After")).contains("1");
                 assertThat(refused.json().get("Message").stringValue()).startsWith("The server has more work waiting");
                 assertThat(queued.isDone()).as("the request let in before waits for its connection").isFalse();
+
+                KasaClient sdk = KasaClient.builder().baseUri(URI.create("http://127.0.0.1:" + port))
+                        .privateKeys(key.client(), key.secret()).retryWhenBusy(false).build();
+                KasaException busy = catchThrowableOfType(KasaException.class,
+                        () -> sdk.terminals().register(TerminalRegistration.of("Busy", "busy-2")));
+                assertThat(busy).as("the SDK's type for it").isInstanceOfSatisfying(UnavailableException.class,
+                        unavailable -> assertThat(unavailable.isBusy()).isTrue());
+                assertThat(busy.retryAfter()).contains(Duration.ofSeconds(1));
             } finally {
                 for (Connection connection : held) {
                     connection.close();
@@ -100,7 +113,7 @@ class AdmissionIT {
             assertThat(queued.get().status()).as("and is served once one is free").isEqualTo(200);
         }
 
-        assertThat(jdbc.sql("select count(*) from terminal where serial_no = 'busy-1'").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from terminal where serial_no in ('busy-1', 'busy-2')").query(Long.class).single())
                 .as("a refused request did nothing").isZero();
         assertThat(eventually(Duration.ofSeconds(5), () -> list(http, merchant).status() == 200))
                 .as("a second after the queue kept up again, requests are let in").isTrue();
