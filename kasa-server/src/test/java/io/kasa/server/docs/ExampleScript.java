@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  *
  * <p>The script's prelude opens a marker file on descriptor 3 and defines {@code curl} as a
  * function: each example sends its standard output to a file of its own and writes
- * {@code start n} and {@code end n} markers, so the runner knows each example's output and which
+ * {@code start n} and {@code end n <status>} markers, so the runner knows each example's output and which
  * one stopped the script; the function records every HTTP exchange (method, URL, the
  * {@code -H} and {@code -d} arguments, status, content type and raw body) in files of
  * {@code exchanges/}. bash is started as the leader of a new session ({@code setsid}), so that
@@ -81,7 +81,7 @@ final class ExampleScript {
                     .append("; exec >\"$DOCS_RUN/out/").append(example.index()).append("\"; echo start ")
                     .append(example.index()).append(" >&3\n")
                     .append(example.script())
-                    .append("\necho end ").append(example.index()).append(" >&3\n");
+                    .append("\necho end ").append(example.index()).append(" $? >&3\n");
         }
         return script.toString();
     }
@@ -123,8 +123,10 @@ final class ExampleScript {
     }
 
     /**
-     * Each example's exit status from the markers: 0 for one that ended; the script's status for
-     * the one that started and did not end (bash -e stopped there); none for those never reached.
+     * Each example's exit status from the markers: for one that ended, the status of its last
+     * command (which {@code bash -e} does not stop on when it ends an {@code &&} list); the
+     * script's status for the one that started and did not end (bash -e stopped there); none for
+     * those never reached.
      */
     private static Map<Integer, Integer> statuses(Path markers, Integer scriptStatus) throws IOException {
         Map<Integer, Integer> statuses = new HashMap<>();
@@ -138,7 +140,7 @@ final class ExampleScript {
             if (parts[0].equals("start")) {
                 started = index;
             } else {
-                statuses.put(index, 0);
+                statuses.put(index, Integer.parseInt(parts[2]));
                 started = null;
             }
         }
