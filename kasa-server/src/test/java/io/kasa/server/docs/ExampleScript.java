@@ -81,7 +81,8 @@ final class ExampleScript {
                     .append("; exec >\"$DOCS_RUN/out/").append(example.index()).append("\"; echo start ")
                     .append(example.index()).append(" >&3\n")
                     .append(example.script())
-                    .append("\necho end ").append(example.index()).append(" $? >&3\n");
+                    .append("\nDOCS_STATUS=$?; echo end ").append(example.index())
+                    .append(" $DOCS_STATUS >&3; [ $DOCS_STATUS = 0 ] || exit $DOCS_STATUS\n");
         }
         return script.toString();
     }
@@ -124,9 +125,9 @@ final class ExampleScript {
 
     /**
      * Each example's exit status from the markers: for one that ended, the status of its last
-     * command (which {@code bash -e} does not stop on when it ends an {@code &&} list); the
-     * script's status for the one that started and did not end (bash -e stopped there); none for
-     * those never reached.
+     * command (which {@code bash -e} does not stop on when it ends an {@code &&} list, so the
+     * script stops there itself); the script's status for the one that started and did not end
+     * (bash -e stopped there); none for those never reached.
      */
     private static Map<Integer, Integer> statuses(Path markers, Integer scriptStatus) throws IOException {
         Map<Integer, Integer> statuses = new HashMap<>();
