@@ -19,7 +19,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A fresh Kasa as a reader runs it for the docs: the built jar started with an empty data
  * directory (so its own embedded PostgreSQL and its own demo merchant, whose
- * {@code demo-merchant.json} is in that directory), listening on a free loopback port.
+ * {@code demo-merchant.json} is in that directory), listening on a free loopback port, with
+ * the defaults a reader has except for {@link #RECEIPT_WAIT}.
  * {@link #close} stops it with SIGTERM, as an operator would, so no PostgreSQL is left behind.
  */
 final class DocsServer implements AutoCloseable {
@@ -27,6 +28,12 @@ final class DocsServer implements AutoCloseable {
     private static final Path JAR = Path.of("target", "kasa-server.jar").toAbsolutePath();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * The async sale's wait for the device's receipt. It ends when the receipt arrives, so it
+     * changes no answer on a quiet machine; on a busy one (the tests share it) the default 2 s
+     * could pass before the agent's receipt, and the documented status 2 would be a 1.
+     */
+    private static final String RECEIPT_WAIT = "15s";
 
     private final Process process;
     private final URI base;
@@ -50,7 +57,7 @@ final class DocsServer implements AutoCloseable {
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()))
+                "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(), "--kasa.payment.receipt-wait=" + RECEIPT_WAIT))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("KASA_DATA_DIR", dataDir.toString());
