@@ -63,9 +63,6 @@ class DocsExamplesIT {
         });
     }
 
-    /** The exchanges of the last run of each document, for checks of their own (the API contract). */
-    static final Map<String, List<Exchange>> EXCHANGES = new java.util.concurrent.ConcurrentHashMap<>();
-
     private static Document read(String name) {
         try {
             return DocsExamples.parse("docs/" + name, Files.readString(DOCS.resolve(name), StandardCharsets.UTF_8));
@@ -88,7 +85,6 @@ class DocsExamplesIT {
                     "JAVA_HOME", System.getProperty("java.home")), LIMIT_PER_DOCUMENT);
             serverLog = server.log().toString();
         }
-        EXCHANGES.put(document.name(), run.exchanges());
 
         List<String> failures = new ArrayList<>();
         if (run.timedOut()) {
@@ -97,6 +93,16 @@ class DocsExamplesIT {
         for (Outcome outcome : run.outcomes()) {
             describe(document, outcome).ifPresent(failures::add);
         }
+        failures.addAll(exchangeFailures(document, run));
+        if (!failures.isEmpty()) {
+            fail(failures.size() + " failures in the examples of " + document.name() + " (the server's log: "
+                    + serverLog + "; the examples' stderr:\n" + tail(run.stderr()) + ")\n\n" + String.join("\n\n", failures));
+        }
+    }
+
+    /** What is wrong with the HTTP exchanges the examples made: none recorded at all, or an answer 5xx. */
+    private static List<String> exchangeFailures(Document document, Run run) {
+        List<String> failures = new ArrayList<>();
         if (run.exchanges().isEmpty() && document.examples().stream().anyMatch(e -> e.script().contains("curl"))) {
             failures.add("no HTTP exchange was recorded, though the examples call curl");
         }
@@ -107,10 +113,7 @@ class DocsExamplesIT {
                         + exchange.body());
             }
         }
-        if (!failures.isEmpty()) {
-            fail(failures.size() + " failures in the examples of " + document.name() + " (the server's log: "
-                    + serverLog + "; the examples' stderr:\n" + tail(run.stderr()) + ")\n\n" + String.join("\n\n", failures));
-        }
+        return failures;
     }
 
     private static Optional<String> describe(Document document, Outcome outcome) {
