@@ -7,7 +7,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,11 +15,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The runnable examples of a document, in the format every page under {@code docs/} follows
- * (the header of {@code docs/api.md} names it): fenced blocks whose info string is
- * {@code sh example}, each optionally followed (blank lines between at most) by a
- * {@code json answer} block that its standard output must match, and {@code java} blocks that
- * must compile as the body of a method with an SDK client in scope.
+ * The runnable examples of a document, in the format every API page under {@code docs/}
+ * follows. A fenced block whose info string is {@code sh example} is an example: what a reader
+ * types in bash at the repository root with the server running; all of a document's examples
+ * run in order in one shell, the first one setting {@code KASA}, the keys and whatever else the
+ * page needs. An example followed (blank lines between at most) by a {@code json answer} block
+ * must print one JSON document that matches it; one without must merely succeed. A
+ * {@code java} block must compile as the body of a method in which {@code KasaClient client} and
+ * {@code KasaAdminClient admin} are in scope, with {@code io.kasa.client.*}, {@code java.math.*},
+ * {@code java.time.*} and {@code java.util.*} imported.
  *
  * <p>The rules that match a documented answer against a real one:
  * <ol>
@@ -288,15 +291,5 @@ final class DocsExamples {
         } catch (JacksonException e) {
             return json;
         }
-    }
-
-    /** Lines of text, numbered from {@code first}, to quote a block in a failure. */
-    static String numbered(int first, String text) {
-        StringBuilder out = new StringBuilder();
-        Iterator<String> lines = text.lines().iterator();
-        for (int n = first; lines.hasNext(); n++) {
-            out.append(String.format("%5d  %s%n", n, lines.next()));
-        }
-        return out.toString();
     }
 }
