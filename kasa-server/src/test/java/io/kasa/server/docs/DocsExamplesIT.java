@@ -1,0 +1,195 @@
+package io.kasa.server.docs;
+
+import io.kasa.server.docs.DocsExamples.Document;
+import io.kasa.server.docs.DocsExamples.Exchange;
+import io.kasa.server.docs.DocsExamples.Mismatch;
+import io.kasa.server.docs.DocsExamples.Snippet;
+import io.kasa.server.docs.ExampleScript.Outcome;
+import io.kasa.server.docs.ExampleScript.Run;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The examples of the API documents run against a real Kasa, so none can rot: for each
+ * document, a fresh server (the built jar, its own embedded PostgreSQL and demo merchant)
+ * and the document's {@code sh example} blocks run in order in one bash process, with the
+ * terminal agent as the device where an example starts one. Each example must exit 0, each
+ * documented answer must match what the example printed ({@link DocsExamples} has the rules),
+ * and no exchange may be answered 5xx. The document's {@code java} blocks must compile
+ * against the SDK. A document without examples yet is skipped, not failed.
+ */
+class DocsExamplesIT {
+
+    static final List<String> DOCUMENTS = List.of("api.md", "callbacks.md", "marketplace.md", "members.md");
+    private static final Path DOCS = Path.of("..", "docs").toAbsolutePath().normalize();
+    private static final Path TERMINAL_MODULE = Path.of("..", "kasa-terminal").toAbsolutePath().normalize();
+    private static final Path TERMINAL_JAR = TERMINAL_MODULE.resolve("target/kasa-terminal-0.1.0.jar");
+    private static final Duration LIMIT_PER_DOCUMENT = Duration.ofMinutes(8);
+    private static final String SNIPPET_IMPORTS =
+            "import io.kasa.client.*; import java.math.*; import java.time.*; import java.util.*;\n";
+    private static final int SNIPPET_HEADER_LINES = 2;
+
+    @TestFactory
+    Stream<DynamicNode> everyDocument() {
+        return DOCUMENTS.stream().map(name -> {
+            Document document = read(name);
+            return DynamicContainer.dynamicContainer("docs/" + name, Stream.of(
+                    DynamicTest.dynamicTest("examples run and answer as documented", () -> runExamples(document)),
+                    DynamicTest.dynamicTest("java snippets compile", () -> compileSnippets(document))));
+        });
+    }
+
+    private static Document read(String name) {
+        try {
+            return DocsExamples.parse("docs/" + name, Files.readString(DOCS.resolve(name), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read docs/" + name, e);
+        }
+    }
+
+    private void runExamples(Document document) throws Exception {
+        Assumptions.assumeFalse(document.examples().isEmpty(), document.name() + " has no runnable examples yet");
+        assertThat(TERMINAL_JAR).as("the terminal agent is packaged before the failsafe run").exists();
+        Path workDir = Files.createTempDirectory("kasa-docs-work-");
+        Files.createSymbolicLink(workDir.resolve("kasa-terminal"), TERMINAL_MODULE);
+        Run run;
+        String serverLog;
+        try (DocsServer server = DocsServer.start()) {
+            run = ExampleScript.run(document.name(), document.examples(), workDir, Map.of(
+                    "KASA", server.base().toString(),
+                    "KASA_DEMO", server.demoMerchant().toString(),
+                    "JAVA_HOME", System.getProperty("java.home")), LIMIT_PER_DOCUMENT);
+            serverLog = server.log().toString();
+        }
+
+        List<String> failures = new ArrayList<>();
+        if (run.timedOut()) {
+            failures.add("the examples did not end within " + LIMIT_PER_DOCUMENT);
+        }
+        for (Outcome outcome : run.outcomes()) {
+            describe(document, outcome).ifPresent(failures::add);
+        }
+        failures.addAll(exchangeFailures(document, run));
+        if (!failures.isEmpty()) {
+            fail(failures.size() + " failures in the examples of " + document.name() + " (the server's log: "
+                    + serverLog + "; the examples' stderr:\n" + tail(run.stderr()) + ")\n\n" + String.join("\n\n", failures));
+        }
+    }
+
+    /** What is wrong with the HTTP exchanges the examples made: none recorded at all, or an answer 5xx. */
+    private static List<String> exchangeFailures(Document document, Run run) {
+        List<String> failures = new ArrayList<>();
+        if (run.exchanges().isEmpty() && document.examples().stream().anyMatch(e -> e.script().contains("curl"))) {
+            failures.add("no HTTP exchange was recorded, though the examples call curl");
+        }
+        for (Exchange exchange : run.exchanges()) {
+            if (exchange.status() >= 500) {
+                Outcome by = run.outcomes().get(exchange.example() - 1);
+                failures.add(where(document, by) + ": " + exchange + " answered " + exchange.status() + ":\n"
+                        + exchange.body());
+            }
+        }
+        return failures;
+    }
+
+    private static Optional<String> describe(Document document, Outcome outcome) {
+        if (!outcome.ran()) {
+            return Optional.of(where(document, outcome) + ": did not run to its end");
+        }
+        if (outcome.exitStatus() != 0) {
+            return Optional.of(where(document, outcome) + ": exited with " + outcome.exitStatus()
+                    + "; its output:\n" + outcome.output());
+        }
+        return outcome.example().answer().flatMap(answer -> {
+            Optional<Mismatch> mismatch;
+            try {
+                mismatch = DocsExamples.match(answer.json(), outcome.output());
+            } catch (IllegalArgumentException e) {
+                return Optional.of(document.name() + " line " + answer.line() + ": " + e.getMessage());
+            }
+            return mismatch.map(m -> where(document, outcome) + ": the answer does not match the one documented at line "
+                    + answer.line() + ", " + m + "\nexpected:\n" + DocsExamples.pretty(answer.json())
+                    + "\nactual:\n" + DocsExamples.pretty(outcome.output()));
+        });
+    }
+
+    private static String where(Document document, Outcome outcome) {
+        return document.name() + " line " + outcome.example().line() + " `" + outcome.example().firstLine() + "`";
+    }
+
+    private static String tail(String text) {
+        List<String> lines = text.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    private void compileSnippets(Document document) throws IOException {
+        Assumptions.assumeFalse(document.snippets().isEmpty(), document.name() + " has no java snippets");
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        List<JavaFileObject> sources = new ArrayList<>();
+        for (int i = 0; i < document.snippets().size(); i++) {
+            sources.add(new SnippetSource(i, document.snippets().get(i)));
+        }
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        Path classes = Files.createTempDirectory("kasa-docs-snippets-");
+        boolean compiled = compiler.getTask(null, null, diagnostics,
+                List.of("-d", classes.toString(), "-classpath", System.getProperty("java.class.path"), "-proc:none",
+                        "-Xlint:none"), null, sources).call();
+        List<String> errors = new ArrayList<>();
+        for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
+            if (diagnostic.getKind() == Diagnostic.Kind.ERROR && diagnostic.getSource() instanceof SnippetSource source) {
+                long line = source.snippet.line() + diagnostic.getLineNumber() - 1 - SNIPPET_HEADER_LINES;
+                errors.add(document.name() + " line " + line + " (the java block at line " + source.snippet.line()
+                        + "): " + diagnostic.getMessage(null));
+            } else if (diagnostic.getKind() == Diagnostic.Kind.ERROR) {
+                errors.add(diagnostic.toString());
+            }
+        }
+        if (!errors.isEmpty()) {
+            fail("java snippets of " + document.name() + " that do not compile:\n" + String.join("\n", errors));
+        }
+        assertThat(compiled).isTrue();
+    }
+
+    /** A snippet as the body of a method in which an SDK client and an operator client are in scope. */
+    private static final class SnippetSource extends SimpleJavaFileObject {
+        private final Snippet snippet;
+        private final String code;
+
+        SnippetSource(int index, Snippet snippet) {
+            super(URI.create("string:///docs/Snippet" + index + ".java"), Kind.SOURCE);
+            this.snippet = snippet;
+            this.code = SNIPPET_IMPORTS
+                    + "class Snippet" + index + " { void run(KasaClient client, KasaAdminClient admin) throws Exception {\n"
+                    + snippet.code() + "\n}}\n";
+        }
+
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return code;
+        }
+    }
+}
