@@ -34,11 +34,11 @@ final class ExampleScript {
 
     private static final String PRELUDE = """
             exec 3>>"$DOCS_RUN/markers"
-            DOCS_CALLS=0
             curl() {
-              DOCS_CALLS=$((DOCS_CALLS + 1))
+              # Named by the time and the shell, not by a counter: a call in $(…) runs in a
+              # subshell whose counter the next call would not see, and would be overwritten.
               local x previous= argument status=0
-              x="$DOCS_RUN/exchanges/$(printf %05d "$DOCS_CALLS")"
+              x="$DOCS_RUN/exchanges/${EPOCHREALTIME/./}-$BASHPID"
               printf '%s\\n' "$DOCS_EXAMPLE" > "$x.example"
               : > "$x.headers"
               for argument in "$@"; do

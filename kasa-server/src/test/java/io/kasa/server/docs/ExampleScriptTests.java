@@ -91,14 +91,20 @@ class ExampleScriptTests {
                     ```sh example
                     curl -s "${H[@]}" -X PUT "$BASE/api/thing" -d @body.json > /dev/null
                     ```
+                    ```sh example
+                    GOT=$(curl -s "${H[@]}" "$BASE/api/thing" -d '{"B":2}')
+                    curl -s "${H[@]}" "$BASE/api/thing" -d '{"C":3}' > /dev/null
+                    ```
                     """);
             Run run = ExampleScript.run("t.md", document.examples(), work,
                     Map.of("BASE", "http://127.0.0.1:" + server.getAddress().getPort()), LIMIT);
 
-            assertThat(run.outcomes()).extracting(Outcome::exitStatus).containsExactly(0, 0);
+            assertThat(run.outcomes()).extracting(Outcome::exitStatus).containsExactly(0, 0, 0);
             assertThat(run.outcomes().get(0).output()).as("the body still reaches the example's output")
                     .isEqualTo("{\"Got\":{\"A\":1}}");
-            assertThat(run.exchanges()).hasSize(2);
+            assertThat(run.exchanges()).as("a call made in a command substitution is kept beside the next one")
+                    .extracting(Exchange::requestBody)
+                    .containsExactly("{\"A\":1}", "{\"From\":\"file\"}", "{\"B\":2}", "{\"C\":3}");
             Exchange first = run.exchanges().get(0);
             assertThat(first.example()).isEqualTo(1);
             assertThat(first.method()).isEqualTo("POST");
