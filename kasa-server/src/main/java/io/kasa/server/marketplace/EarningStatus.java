@@ -1,5 +1,7 @@
 package io.kasa.server.marketplace;
 
+import io.kasa.server.shared.LocalizedText;
+
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -17,9 +19,9 @@ import java.util.Optional;
  * makes every earning not yet on its way REVERSED.
  */
 public enum EarningStatus {
-    CALCULATED(1, "Calculated"), SCHEDULED(2, "Scheduled"), ORDERED(3, "Ordered"), PAID(4, "Paid"),
-    REVERSED(5, "Reversed"), POOLED(6, "Pooled"), REJECTED(7, "Rejected"), FAILED(11, "Payout failed"),
-    RETRY(12, "Retry");
+    CALCULATED(1, "Calculated", "Hesaplandı"), SCHEDULED(2, "Scheduled", "Planlandı"), ORDERED(3, "Ordered", "Ödeme Emri Verildi"),
+    PAID(4, "Paid", "Ödeme Başarılı"), REVERSED(5, "Reversed", "İptal Edildi"), POOLED(6, "Pooled", "Havuzda"),
+    REJECTED(7, "Rejected", "Reddedildi"), FAILED(11, "Payout failed", "Ödeme Başarısız"), RETRY(12, "Retry", "Tekrar Dene");
 
     /** Paid by the automatic run once their reflection date has come. */
     public static final List<EarningStatus> DUE_FOR_AUTOMATIC_RUN = List.of(SCHEDULED, RETRY);
@@ -34,10 +36,12 @@ public enum EarningStatus {
 
     private final int id;
     private final String wireName;
+    private final LocalizedText label;
 
-    EarningStatus(int id, String wireName) {
+    EarningStatus(int id, String wireName, String turkishName) {
         this.id = id;
         this.wireName = wireName;
+        this.label = new LocalizedText(turkishName, wireName);
     }
 
     /** The status with this {@code MarketPlaceEarningStatusId}, if there is one. */
@@ -49,7 +53,16 @@ public enum EarningStatus {
         return id;
     }
 
+    /** The English name, which Kasa's own views (the dashboard) show. */
     public String wireName() {
         return wireName;
+    }
+
+    /**
+     * The {@code MarketPlaceEarningStatus} of Paywall's reports: Turkish by default, as its
+     * samples show ("Hesaplandı", "Ödeme Başarılı", "Tekrar Dene"), English for {@code locale} en.
+     */
+    public LocalizedText label() {
+        return label;
     }
 }

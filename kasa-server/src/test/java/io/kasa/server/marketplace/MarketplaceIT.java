@@ -75,6 +75,12 @@ public class MarketplaceIT extends KasaServerIT {
         assertThat(report.totalRecord()).isEqualTo(1);
         assertThat(report.data().getFirst().earning()).isEqualByComparingTo("87.50");
         assertThat(report.data().getFirst().calculationCommission()).isEqualByComparingTo("12.5");
+        int status = report.data().getFirst().marketPlaceEarningStatusId();
+        assertThat(status).as("approved at once, paid on its reflection date").isEqualTo(2);
+        assertThat(report.data().getFirst().marketPlaceEarningStatus()).as("in English for locale en").isEqualTo("Scheduled");
+        assertThat(shop.client().withLocale(null).marketplace().earningsOfMember(member, 0, 50).data().getFirst()
+                .marketPlaceEarningStatus()).as("named in Turkish by default, as Paywall's samples name them")
+                .isEqualTo("Planlandı");
 
         assertThat(shop.client().payments().syncCancel(sale.paymentRequestId(), false, Duration.ofSeconds(30)).paymentStatus())
                 .isEqualTo(4);

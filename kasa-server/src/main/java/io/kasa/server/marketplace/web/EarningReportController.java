@@ -11,10 +11,13 @@ import io.kasa.server.payment.StoredProduct;
 import io.kasa.server.shared.BusinessTime;
 import io.kasa.server.shared.KasaError;
 import io.kasa.server.shared.KasaException;
+import io.kasa.server.shared.Language;
 import io.kasa.server.shared.MerchantId;
 import io.kasa.server.shared.Validation;
 import io.kasa.server.shared.web.MarketplaceEnvelope;
 import io.kasa.server.shared.web.Paging;
+import io.kasa.server.shared.web.RequestContext;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -120,7 +123,7 @@ class EarningReportController {
     }
 
     @GetMapping("/api/paywall/marketplace/report/earning/member")
-    MarketplaceEnvelope byMember(MerchantId merchant,
+    MarketplaceEnvelope byMember(MerchantId merchant, HttpServletRequest request,
                                  @RequestHeader(value = "memberid", required = false) String memberId,
                                  @RequestHeader(value = "start", required = false) String start,
                                  @RequestHeader(value = "length", required = false) String length,
@@ -144,9 +147,10 @@ class EarningReportController {
         LocalDate from = Validation.day("datefrom", dateFrom);
         LocalDate to = Validation.day("dateto", dateTo);
         Earnings.MemberPage page = earnings.ofMember(merchant, member, from, to, descending, offset, size);
+        Language language = RequestContext.language(request);
         return MarketplaceEnvelope.success(new MemberReport(page.items().stream().map(e -> new MemberEarning(e.id(),
                 !e.isPlatform(), e.paywallPaymentId(), e.paywallProductId(), e.currencyId(), Lookups.CURRENCIES.get(e.currencyId()), 1,
-                e.commission(), e.amount(), e.status().id(), e.status().wireName(), e.payoutId(),
+                e.commission(), e.amount(), e.status().id(), e.status().label().in(language), e.payoutId(),
                 e.reflectionDate(), time.local(e.createdAt()))).toList(), page.total()));
     }
 
