@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * operation of the document is mapped. A new controller method without a contract entry
  * fails here, and so does an entry whose endpoint is gone.
  *
- * <p>Not in the contract, by rule ({@link #isContracted}): the dashboard's pages and its
+ * <p>Not in the contract, by rule ({@link OpenApiContract#isContracted}): the dashboard's pages and its
  * session-authenticated JSON ({@code /dashboard/**}) and the container's {@code /error}.
  * The actuator ({@code /manage/**}), static files, the device's WebSocket and the contract's
  * own document and reference page are not handler methods of Kasa's controllers, so they
@@ -32,11 +32,6 @@ class ContractCoverageIT extends KasaServerIT {
     @Qualifier("requestMappingHandlerMapping")
     private RequestMappingHandlerMapping mapping;
 
-    /** Whether an endpoint of Kasa's controllers belongs in the contract. */
-    static boolean isContracted(String pattern) {
-        return !(pattern.equals("/error") || pattern.startsWith("/dashboard/") || pattern.equals("/dashboard"));
-    }
-
     @Test
     void theContractNamesExactlyTheServersPublicOperations() {
         Set<String> mapped = new TreeSet<>();
@@ -46,7 +41,7 @@ class ContractCoverageIT extends KasaServerIT {
             }
             Set<RequestMethod> methods = entry.getKey().getMethodsCondition().getMethods();
             for (String pattern : entry.getKey().getPatternValues()) {
-                if (isContracted(pattern)) {
+                if (OpenApiContract.isContracted(pattern)) {
                     assertThat(methods).as("methods of " + entry.getValue()).isNotEmpty();
                     methods.forEach(method -> mapped.add(method.name() + " " + pattern));
                 }

@@ -77,6 +77,15 @@ public final class OpenApiContract {
         this.operations = List.copyOf(found);
     }
 
+    /**
+     * Whether a path (or a controller's path pattern) belongs in the contract: everything the
+     * controllers serve but the dashboard's pages and session-authenticated JSON
+     * ({@code /dashboard/**}) and the container's {@code /error}.
+     */
+    public static boolean isContracted(String path) {
+        return !(path.equals("/error") || path.startsWith("/dashboard/") || path.equals("/dashboard"));
+    }
+
     /** Loads the document the server at {@code baseUri} serves. */
     public static OpenApiContract of(URI baseUri) {
         try (HttpClient http = HttpClient.newHttpClient()) {

@@ -1,5 +1,6 @@
 package io.kasa.server.docs;
 
+import io.kasa.server.OpenApiContract;
 import io.kasa.server.docs.DocsExamples.Document;
 import io.kasa.server.docs.DocsExamples.Exchange;
 import io.kasa.server.docs.DocsExamples.Mismatch;
@@ -39,7 +40,8 @@ import static org.assertj.core.api.Assertions.fail;
  * and the document's {@code sh example} blocks run in order in one bash process, with the
  * terminal agent as the device where an example starts one. Each example must exit 0, each
  * documented answer must match what the example printed ({@link DocsExamples} has the rules),
- * and no exchange may be answered 5xx. The document's {@code java} blocks must compile
+ * no exchange may be answered 5xx, and every exchange with the contract's endpoints must be as
+ * the served OpenAPI document describes it ({@link OpenApiContract}). The document's {@code java} blocks must compile
  * against the SDK. A document without examples yet is skipped, not failed.
  */
 class DocsExamplesIT {
@@ -50,7 +52,7 @@ class DocsExamplesIT {
     private static final Path TERMINAL_JAR = TERMINAL_MODULE.resolve("target/kasa-terminal-0.1.0.jar");
     private static final Duration LIMIT_PER_DOCUMENT = Duration.ofMinutes(8);
     private static final String SNIPPET_IMPORTS =
-            "import io.kasa.client.*; import java.math.*; import java.time.*; import java.util.*;\n";
+            "import io.kasa.client.*; import io.kasa.client.Currency; import java.math.*; import java.time.*; import java.util.*;\n";
     private static final int SNIPPET_HEADER_LINES = 2;
 
     @TestFactory
@@ -78,7 +80,9 @@ class DocsExamplesIT {
         Files.createSymbolicLink(workDir.resolve("kasa-terminal"), TERMINAL_MODULE);
         Run run;
         String serverLog;
+        OpenApiContract contract;
         try (DocsServer server = DocsServer.start()) {
+            contract = OpenApiContract.of(server.base());
             run = ExampleScript.run(document.name(), document.examples(), workDir, Map.of(
                     "KASA", server.base().toString(),
                     "KASA_DEMO", server.demoMerchant().toString(),
@@ -93,15 +97,19 @@ class DocsExamplesIT {
         for (Outcome outcome : run.outcomes()) {
             describe(document, outcome).ifPresent(failures::add);
         }
-        failures.addAll(exchangeFailures(document, run));
+        failures.addAll(exchangeFailures(document, run, contract));
         if (!failures.isEmpty()) {
             fail(failures.size() + " failures in the examples of " + document.name() + " (the server's log: "
                     + serverLog + "; the examples' stderr:\n" + tail(run.stderr()) + ")\n\n" + String.join("\n\n", failures));
         }
     }
 
-    /** What is wrong with the HTTP exchanges the examples made: none recorded at all, or an answer 5xx. */
-    private static List<String> exchangeFailures(Document document, Run run) {
+    /**
+     * What is wrong with the HTTP exchanges the examples made: none recorded at all, an answer
+     * 5xx, or an exchange of the contract's endpoints that the contract does not describe
+     * (the request the server accepted, the status, the content type or the body).
+     */
+    private static List<String> exchangeFailures(Document document, Run run, OpenApiContract contract) {
         List<String> failures = new ArrayList<>();
         if (run.exchanges().isEmpty() && document.examples().stream().anyMatch(e -> e.script().contains("curl"))) {
             failures.add("no HTTP exchange was recorded, though the examples call curl");
@@ -111,6 +119,14 @@ class DocsExamplesIT {
                 Outcome by = run.outcomes().get(exchange.example() - 1);
                 failures.add(where(document, by) + ": " + exchange + " answered " + exchange.status() + ":\n"
                         + exchange.body());
+            } else if (OpenApiContract.isContracted(URI.create(exchange.url()).getRawPath())) {
+                try {
+                    contract.validate(exchange.method(), exchange.pathAndQuery(), exchange.requestHeaders(),
+                            exchange.requestBody(), exchange.status(), exchange.contentType(), exchange.body());
+                } catch (AssertionError disagreement) {
+                    Outcome by = run.outcomes().get(exchange.example() - 1);
+                    failures.add(where(document, by) + ": not as the contract says: " + disagreement.getMessage());
+                }
             }
         }
         return failures;

@@ -63,6 +63,14 @@ class ApiContractTests {
         assertThat(problems).isEmpty();
     }
 
+    /** With {@code type: [x, "null"]}, an {@code enum} without null would refuse the null the type allows. */
+    @Test
+    void aNullableSchemaWithAnEnumListsNullAmongItsValues() {
+        List<String> problems = new ArrayList<>();
+        collectNullableEnumsWithoutNull(contract.document(), "", problems);
+        assertThat(problems).as("nullable schemas whose enum leaves out null").isEmpty();
+    }
+
     @Test
     void aPathDefinedByTwoFragmentsStopsTheStart() {
         String base = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a: {}\n";
@@ -97,6 +105,22 @@ class ApiContractTests {
             }
         } else if (node.isArray()) {
             node.forEach(item -> collectRefs(item, refs));
+        }
+    }
+
+    private static void collectNullableEnumsWithoutNull(JsonNode node, String pointer, List<String> problems) {
+        if (node.isObject()) {
+            JsonNode type = node.path("type");
+            boolean nullable = type.isArray() && type.valueStream().anyMatch(t -> t.asString().equals("null"));
+            if (nullable && node.has("enum") && node.get("enum").valueStream().noneMatch(JsonNode::isNull)) {
+                problems.add(pointer);
+            }
+            node.propertyNames().forEach(name ->
+                    collectNullableEnumsWithoutNull(node.get(name), pointer + "/" + name, problems));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectNullableEnumsWithoutNull(node.get(i), pointer + "/" + i, problems);
+            }
         }
     }
 }
