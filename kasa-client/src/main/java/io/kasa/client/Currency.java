@@ -6,7 +6,7 @@ package io.kasa.client;
  * in its {@code ...Name} fields; both are Paywall's "Para Birimi" table, which Kasa serves at
  * {@code GET /api/lookup/currencies}.
  */
-public enum Currency {
+public enum Currency implements LookupValue {
 
     /** Turkish lira. */
     TRY(1, "TRY"),
@@ -33,19 +33,16 @@ public enum Currency {
 
     /** The constant with this id; {@link IllegalArgumentException} for an id the table does not hold. */
     public static Currency of(int id) {
-        for (Currency value : values()) {
-            if (value.id == id) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("unknown Currency id: " + id);
+        return LookupValue.byId(Currency.class, id);
     }
 
+    @Override
     public int id() {
         return id;
     }
 
     /** The name the server writes, e.g. in {@code GET /api/lookup/currencies}. */
+    @Override
     public String wireName() {
         return wireName;
     }

@@ -6,7 +6,7 @@ package io.kasa.client;
  * in its {@code ...Name} fields; both are Paywall's "Müşteri Tipleri" table, which Kasa serves at
  * {@code GET /api/lookup/customer-types}.
  */
-public enum CustomerType {
+public enum CustomerType implements LookupValue {
 
     /** Not said; no fields are required. */
     UNKNOWN(0, "Unknown"),
@@ -25,19 +25,16 @@ public enum CustomerType {
 
     /** The constant with this id; {@link IllegalArgumentException} for an id the table does not hold. */
     public static CustomerType of(int id) {
-        for (CustomerType value : values()) {
-            if (value.id == id) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("unknown CustomerType id: " + id);
+        return LookupValue.byId(CustomerType.class, id);
     }
 
+    @Override
     public int id() {
         return id;
     }
 
     /** The name the server writes, e.g. in {@code GET /api/lookup/customer-types}. */
+    @Override
     public String wireName() {
         return wireName;
     }

@@ -6,7 +6,7 @@ package io.kasa.client;
  * in its {@code ...Name} fields; both are Paywall's "Ödeme Yöntemleri" table, which Kasa serves at
  * {@code GET /api/lookup/payment-methods}.
  */
-public enum PaymentMethod {
+public enum PaymentMethod implements LookupValue {
 
     CASH(1, "Cash"),
     /** Credit card through BKM TechPOS. */
@@ -39,19 +39,16 @@ public enum PaymentMethod {
 
     /** The constant with this id; {@link IllegalArgumentException} for an id the table does not hold. */
     public static PaymentMethod of(int id) {
-        for (PaymentMethod value : values()) {
-            if (value.id == id) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("unknown PaymentMethod id: " + id);
+        return LookupValue.byId(PaymentMethod.class, id);
     }
 
+    @Override
     public int id() {
         return id;
     }
 
     /** The name the server writes, e.g. in {@code GET /api/lookup/payment-methods}. */
+    @Override
     public String wireName() {
         return wireName;
     }

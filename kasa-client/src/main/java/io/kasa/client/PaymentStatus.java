@@ -5,7 +5,7 @@ package io.kasa.client;
  * {@link #id()} ({@code PaymentStatus}, {@code PaymentStatusId}) and, in inquiry and list
  * answers, the {@link #wireName()} ({@code SentToDevice}). Every change appends an activity.
  */
-public enum PaymentStatus {
+public enum PaymentStatus implements LookupValue {
 
     /** Recorded, not yet handed to the device. */
     GENERATED(1, "Generated", false),
@@ -44,19 +44,16 @@ public enum PaymentStatus {
 
     /** The status with this id; {@link IllegalArgumentException} for an id outside 1–12. */
     public static PaymentStatus of(int id) {
-        for (PaymentStatus status : values()) {
-            if (status.id == id) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException("unknown payment status id: " + id);
+        return LookupValue.byId(PaymentStatus.class, id);
     }
 
+    @Override
     public int id() {
         return id;
     }
 
     /** The name the server writes, e.g. {@code SentToDevice}. */
+    @Override
     public String wireName() {
         return wireName;
     }

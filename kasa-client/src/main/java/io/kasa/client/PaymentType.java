@@ -5,7 +5,7 @@ package io.kasa.client;
  * ({@code PaymentTypeId}, {@code PaymentRequestActivityTypeId}) and, in inquiry and list
  * answers, the {@link #wireName()}.
  */
-public enum PaymentType {
+public enum PaymentType implements LookupValue {
 
     SALE(1, "Sale"),
     CANCEL(2, "Cancel"),
@@ -22,19 +22,16 @@ public enum PaymentType {
 
     /** The type with this id; {@link IllegalArgumentException} for an id outside 1–4. */
     public static PaymentType of(int id) {
-        for (PaymentType type : values()) {
-            if (type.id == id) {
-                return type;
-            }
-        }
-        throw new IllegalArgumentException("unknown payment type id: " + id);
+        return LookupValue.byId(PaymentType.class, id);
     }
 
+    @Override
     public int id() {
         return id;
     }
 
     /** The name the server writes, e.g. {@code Sale}. */
+    @Override
     public String wireName() {
         return wireName;
     }

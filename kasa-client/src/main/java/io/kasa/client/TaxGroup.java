@@ -6,7 +6,7 @@ package io.kasa.client;
  * in its {@code ...Name} fields; both are Paywall's "Vergi Grupları" table, which Kasa serves at
  * {@code GET /api/lookup/tax-groups}.
  */
-public enum TaxGroup {
+public enum TaxGroup implements LookupValue {
 
     /** 0 % VAT. */
     VAT_0(0, "Zero"),
@@ -27,19 +27,16 @@ public enum TaxGroup {
 
     /** The constant with this id; {@link IllegalArgumentException} for an id the table does not hold. */
     public static TaxGroup of(int id) {
-        for (TaxGroup value : values()) {
-            if (value.id == id) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("unknown TaxGroup id: " + id);
+        return LookupValue.byId(TaxGroup.class, id);
     }
 
+    @Override
     public int id() {
         return id;
     }
 
     /** The name the server writes, e.g. in {@code GET /api/lookup/tax-groups}. */
+    @Override
     public String wireName() {
         return wireName;
     }

@@ -6,7 +6,7 @@ package io.kasa.client;
  * in its {@code ...Name} fields; both are Paywall's "Birim Kodları" table, which Kasa serves at
  * {@code GET /api/lookup/unit-codes}.
  */
-public enum UnitCode {
+public enum UnitCode implements LookupValue {
 
     KILOGRAM(1, "Kilogram"),
     PACKAGE(2, "Package"),
@@ -31,19 +31,16 @@ public enum UnitCode {
 
     /** The constant with this id; {@link IllegalArgumentException} for an id the table does not hold. */
     public static UnitCode of(int id) {
-        for (UnitCode value : values()) {
-            if (value.id == id) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("unknown UnitCode id: " + id);
+        return LookupValue.byId(UnitCode.class, id);
     }
 
+    @Override
     public int id() {
         return id;
     }
 
     /** The name the server writes, e.g. in {@code GET /api/lookup/unit-codes}. */
+    @Override
     public String wireName() {
         return wireName;
     }

@@ -3,6 +3,7 @@ package io.kasa.server.dashboard.web;
 import io.kasa.server.dashboard.Viewer;
 import io.kasa.server.merchant.MerchantKeys;
 import io.kasa.server.shared.KasaError;
+import io.kasa.server.shared.web.PageHeaders;
 import io.kasa.server.shared.web.Refusals;
 import io.kasa.server.shared.web.RequestContext;
 import jakarta.servlet.FilterChain;
@@ -58,9 +59,7 @@ class DashboardGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Referrer-Policy", "no-referrer");
+        PageHeaders.write(response, CONTENT_SECURITY_POLICY);
         String path = RequestContext.path(request);
         if (!path.startsWith(API)) {
             chain.doFilter(request, response);

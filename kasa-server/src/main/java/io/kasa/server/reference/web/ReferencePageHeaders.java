@@ -1,5 +1,6 @@
 package io.kasa.server.reference.web;
 
+import io.kasa.server.shared.web.PageHeaders;
 import io.kasa.server.shared.web.RequestContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -32,9 +33,7 @@ class ReferencePageHeaders extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Referrer-Policy", "no-referrer");
+        PageHeaders.write(response, CONTENT_SECURITY_POLICY);
         chain.doFilter(request, response);
     }
 }
