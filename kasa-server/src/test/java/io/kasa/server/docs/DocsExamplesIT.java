@@ -50,7 +50,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class DocsExamplesIT {
 
-    static final List<String> DOCUMENTS = List.of("api.md", "callbacks.md", "marketplace.md", "members.md");
+    static final List<String> DOCUMENTS = List.of("api.md", "callbacks.md", "device-protocol.md", "marketplace.md", "members.md");
     private static final Path DOCS = Path.of("..", "docs").toAbsolutePath().normalize();
     private static final Path TERMINAL_MODULE = Path.of("..", "kasa-terminal").toAbsolutePath().normalize();
     private static final Path TERMINAL_JAR = TERMINAL_MODULE.resolve("target/kasa-terminal-0.1.0.jar");

@@ -20,7 +20,8 @@ import static org.awaitility.Awaitility.await;
  * A fresh Kasa as a reader runs it for the docs: the built jar started with an empty data
  * directory (so its own embedded PostgreSQL and its own demo merchant, whose
  * {@code demo-merchant.json} is in that directory), listening on a free loopback port, with
- * the defaults a reader has except for {@link #RECEIPT_WAIT}.
+ * the defaults a reader has except for {@link #RECEIPT_WAIT} and a simulated bank that refuses
+ * the first transfer to {@link #FAILING_ONCE_IBAN}, as docs/marketplace.md says.
  * {@link #close} stops it with SIGTERM, as an operator would, so no PostgreSQL is left behind.
  */
 final class DocsServer implements AutoCloseable {
@@ -34,6 +35,11 @@ final class DocsServer implements AutoCloseable {
      * could pass before the agent's receipt, and the documented status 2 would be a 1.
      */
     private static final String RECEIPT_WAIT = "15s";
+    /**
+     * The account docs/marketplace.md makes the platform's to show a payout order the bank
+     * refuses and its restart going through; a reader starts Kasa with the same setting.
+     */
+    private static final String FAILING_ONCE_IBAN = "TR180006200119000006672315";
 
     private final Process process;
     private final URI base;
@@ -57,7 +63,8 @@ final class DocsServer implements AutoCloseable {
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(), "--kasa.payment.receipt-wait=" + RECEIPT_WAIT))
+                "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(), "--kasa.payment.receipt-wait=" + RECEIPT_WAIT,
+                "--kasa.payout.simulated.failing-once-accounts=" + FAILING_ONCE_IBAN))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("KASA_DATA_DIR", dataDir.toString());
