@@ -24,7 +24,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +60,7 @@ class DocsExamplesIT {
     private static final Path TERMINAL_MODULE = Path.of("..", "kasa-terminal").toAbsolutePath().normalize();
     private static final Path TERMINAL_JAR = TERMINAL_MODULE.resolve("target/kasa-terminal-0.1.0.jar");
     private static final Duration LIMIT_PER_DOCUMENT = Duration.ofMinutes(8);
+    private static final ZoneId BUSINESS_ZONE = ZoneId.of("Europe/Istanbul");
     private static final String SNIPPET_IMPORTS =
             "import io.kasa.client.*; import io.kasa.client.Currency; import java.math.*; import java.time.*; import java.util.*;\n";
     private static final int SNIPPET_HEADER_LINES = 2;
@@ -84,6 +90,20 @@ class DocsExamplesIT {
         assertThat(missing).as("operations no example of " + DOCUMENTS + " shows succeeding").isEmpty();
     }
 
+    /**
+     * The settings a document's "Running the examples" asks its reader to start Kasa with:
+     * marketplace.md runs on a business clock started at the next Monday, 10:00, so that its
+     * payable dates come and its weekday rules hold whatever the real day and hour are.
+     */
+    private static List<String> settings(String document) {
+        if (!document.equals("docs/marketplace.md")) {
+            return List.of();
+        }
+        ZonedDateTime nextMonday = ZonedDateTime.now(BUSINESS_ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY))
+                .with(LocalTime.of(10, 0));
+        return List.of("--kasa.business-clock-start=" + nextMonday.toOffsetDateTime());
+    }
+
     private static Document read(String name) {
         try {
             return DocsExamples.parse("docs/" + name, Files.readString(DOCS.resolve(name), StandardCharsets.UTF_8));
@@ -100,7 +120,7 @@ class DocsExamplesIT {
         Run run;
         String serverLog;
         OpenApiContract contract;
-        try (DocsServer server = DocsServer.start()) {
+        try (DocsServer server = DocsServer.start(settings(document.name()))) {
             contract = OpenApiContract.of(server.base());
             contracted.addAll(contract.operationKeys());
             run = ExampleScript.run(document.name(), document.examples(), workDir, Map.of(
