@@ -134,12 +134,12 @@ public final class OpenApiContract {
     }
 
     /** Every documented operation, as "METHOD /template". */
-    List<String> operationKeys() {
+    public List<String> operationKeys() {
         return operations.stream().map(Operation::key).toList();
     }
 
     /** The documented operation a request is for, as "METHOD /template". */
-    Optional<String> operationKey(String method, String pathAndQuery) {
+    public Optional<String> operationKey(String method, String pathAndQuery) {
         return operation(method, pathAndQuery).map(Operation::key);
     }
 

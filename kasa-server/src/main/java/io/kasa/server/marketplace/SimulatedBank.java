@@ -16,7 +16,10 @@ import java.util.random.RandomGenerator;
 /**
  * The built-in payout provider: a bank that keeps its ledger in Kasa's database and can be
  * told to fail — for given accounts, or at a rate — so that failed payouts and restarts can
- * be exercised. A refused transfer moves nothing and leaves no trace in the ledger.
+ * be exercised. A refused transfer moves nothing and leaves no trace in the ledger. An account
+ * that fails once refuses the first transfer to it after the start and accepts the later ones
+ * (a restarted order's same transfer, a retried payout's new one), as a bank that was briefly
+ * unable to credit the account would, so a restart or a retry can be shown succeeding.
  */
 @Component
 public class SimulatedBank implements PayoutProvider {
@@ -24,15 +27,18 @@ public class SimulatedBank implements PayoutProvider {
     private final JdbcClient jdbc;
     private final BusinessTime time;
     private final Set<String> failingAccounts = ConcurrentHashMap.newKeySet();
+    private final Set<String> failingOnce = ConcurrentHashMap.newKeySet();
     private final RandomGenerator random = RandomGenerator.getDefault();
     private volatile double failureRate;
 
     SimulatedBank(JdbcClient jdbc, BusinessTime time, @Value("${kasa.payout.simulated.failure-rate:0}") double failureRate,
-                  @Value("${kasa.payout.simulated.failing-accounts:}") Set<String> failingAccounts) {
+                  @Value("${kasa.payout.simulated.failing-accounts:}") Set<String> failingAccounts,
+                  @Value("${kasa.payout.simulated.failing-once-accounts:}") Set<String> failingOnce) {
         this.jdbc = jdbc;
         this.time = time;
         this.failureRate = failureRate;
         failingAccounts.stream().filter(iban -> !iban.isBlank()).forEach(this.failingAccounts::add);
+        failingOnce.stream().filter(iban -> !iban.isBlank()).forEach(this.failingOnce::add);
     }
 
     @Override
@@ -45,7 +51,7 @@ public class SimulatedBank implements PayoutProvider {
         if (iban == null || iban.isBlank()) {
             return new Transfer(false, "no bank account");
         }
-        if (failingAccounts.contains(iban)) {
+        if (failingAccounts.contains(iban) || failingOnce.remove(iban)) {
             return new Transfer(false, "the bank refused the transfer to " + iban);
         }
         if (failureRate > 0 && random.nextDouble() < failureRate) {

@@ -24,11 +24,19 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,28 +49,59 @@ import static org.assertj.core.api.Assertions.fail;
  * terminal agent as the device where an example starts one. Each example must exit 0, each
  * documented answer must match what the example printed ({@link DocsExamples} has the rules),
  * no exchange may be answered 5xx, and every exchange with the contract's endpoints must be as
- * the served OpenAPI document describes it ({@link OpenApiContract}). The document's {@code java} blocks must compile
+ * the served OpenAPI document describes it ({@link OpenApiContract}). Last, every operation of
+ * the contract must have been shown succeeding by some document's examples. The document's {@code java} blocks must compile
  * against the SDK. A document without examples yet is skipped, not failed.
  */
 class DocsExamplesIT {
 
-    static final List<String> DOCUMENTS = List.of("api.md", "callbacks.md", "marketplace.md", "members.md");
+    static final List<String> DOCUMENTS = List.of("api.md", "callbacks.md", "device-protocol.md", "marketplace.md", "members.md");
     private static final Path DOCS = Path.of("..", "docs").toAbsolutePath().normalize();
     private static final Path TERMINAL_MODULE = Path.of("..", "kasa-terminal").toAbsolutePath().normalize();
     private static final Path TERMINAL_JAR = TERMINAL_MODULE.resolve("target/kasa-terminal-0.1.0.jar");
     private static final Duration LIMIT_PER_DOCUMENT = Duration.ofMinutes(8);
+    private static final ZoneId BUSINESS_ZONE = ZoneId.of("Europe/Istanbul");
     private static final String SNIPPET_IMPORTS =
             "import io.kasa.client.*; import io.kasa.client.Currency; import java.math.*; import java.time.*; import java.util.*;\n";
     private static final int SNIPPET_HEADER_LINES = 2;
 
+    /** The operations ("METHOD /template") some example called with a success the contract accepted. */
+    private final Set<String> shownSucceeding = ConcurrentHashMap.newKeySet();
+    /** Every operation of the contract, as the servers of the runs served it. */
+    private final Set<String> contracted = ConcurrentHashMap.newKeySet();
+
     @TestFactory
     Stream<DynamicNode> everyDocument() {
-        return DOCUMENTS.stream().map(name -> {
+        Stream<DynamicNode> documents = DOCUMENTS.stream().map(name -> {
             Document document = read(name);
             return DynamicContainer.dynamicContainer("docs/" + name, Stream.of(
                     DynamicTest.dynamicTest("examples run and answer as documented", () -> runExamples(document)),
                     DynamicTest.dynamicTest("java snippets compile", () -> compileSnippets(document))));
         });
+        return Stream.concat(documents, Stream.of(DynamicTest.dynamicTest(
+                "every operation of the contract has an example that succeeds", this::everyOperationShown)));
+    }
+
+    /** Runs after the documents: each operation of the contract has a documented call that succeeded. */
+    private void everyOperationShown() {
+        assertThat(contracted).as("the contract's operations, learnt from the documents' runs").isNotEmpty();
+        Set<String> missing = new TreeSet<>(contracted);
+        missing.removeAll(shownSucceeding);
+        assertThat(missing).as("operations no example of " + DOCUMENTS + " shows succeeding").isEmpty();
+    }
+
+    /**
+     * The settings a document's "Running the examples" asks its reader to start Kasa with:
+     * marketplace.md runs on a business clock started at the next Monday, 10:00, so that its
+     * payable dates come and its weekday rules hold whatever the real day and hour are.
+     */
+    private static List<String> settings(String document) {
+        if (!document.equals("docs/marketplace.md")) {
+            return List.of();
+        }
+        ZonedDateTime nextMonday = ZonedDateTime.now(BUSINESS_ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY))
+                .with(LocalTime.of(10, 0));
+        return List.of("--kasa.business-clock-start=" + nextMonday.toOffsetDateTime());
     }
 
     private static Document read(String name) {
@@ -81,8 +120,9 @@ class DocsExamplesIT {
         Run run;
         String serverLog;
         OpenApiContract contract;
-        try (DocsServer server = DocsServer.start()) {
+        try (DocsServer server = DocsServer.start(settings(document.name()))) {
             contract = OpenApiContract.of(server.base());
+            contracted.addAll(contract.operationKeys());
             run = ExampleScript.run(document.name(), document.examples(), workDir, Map.of(
                     "KASA", server.base().toString(),
                     "KASA_DEMO", server.demoMerchant().toString(),
@@ -97,7 +137,7 @@ class DocsExamplesIT {
         for (Outcome outcome : run.outcomes()) {
             describe(document, outcome).ifPresent(failures::add);
         }
-        failures.addAll(exchangeFailures(document, run, contract));
+        failures.addAll(exchangeFailures(document, run, contract, shownSucceeding));
         if (!failures.isEmpty()) {
             fail(failures.size() + " failures in the examples of " + document.name() + " (the server's log: "
                     + serverLog + "; the examples' stderr:\n" + tail(run.stderr()) + ")\n\n" + String.join("\n\n", failures));
@@ -109,7 +149,8 @@ class DocsExamplesIT {
      * 5xx, or an exchange of the contract's endpoints that the contract does not describe
      * (the request the server accepted, the status, the content type or the body).
      */
-    private static List<String> exchangeFailures(Document document, Run run, OpenApiContract contract) {
+    private static List<String> exchangeFailures(Document document, Run run, OpenApiContract contract,
+                                                 Set<String> succeeded) {
         List<String> failures = new ArrayList<>();
         if (run.exchanges().isEmpty() && document.examples().stream().anyMatch(e -> e.script().contains("curl"))) {
             failures.add("no HTTP exchange was recorded, though the examples call curl");
@@ -123,6 +164,9 @@ class DocsExamplesIT {
                 try {
                     contract.validate(exchange.method(), exchange.pathAndQuery(), exchange.requestHeaders(),
                             exchange.requestBody(), exchange.status(), exchange.contentType(), exchange.body());
+                    if (exchange.status() / 100 == 2) {
+                        contract.operationKey(exchange.method(), exchange.pathAndQuery()).ifPresent(succeeded::add);
+                    }
                 } catch (AssertionError disagreement) {
                     Outcome by = run.outcomes().get(exchange.example() - 1);
                     failures.add(where(document, by) + ": not as the contract says: " + disagreement.getMessage());

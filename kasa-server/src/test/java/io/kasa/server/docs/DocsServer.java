@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -20,7 +21,10 @@ import static org.awaitility.Awaitility.await;
  * A fresh Kasa as a reader runs it for the docs: the built jar started with an empty data
  * directory (so its own embedded PostgreSQL and its own demo merchant, whose
  * {@code demo-merchant.json} is in that directory), listening on a free loopback port, with
- * the defaults a reader has except for {@link #RECEIPT_WAIT}.
+ * the defaults a reader has except for {@link #RECEIPT_WAIT}, a simulated bank that refuses
+ * the first transfer to {@link #FAILING_ONCE_IBAN} and every one to {@link #FAILING_IBAN}, as
+ * docs/marketplace.md says, and
+ * the settings a document asks its reader to start Kasa with.
  * {@link #close} stops it with SIGTERM, as an operator would, so no PostgreSQL is left behind.
  */
 final class DocsServer implements AutoCloseable {
@@ -34,6 +38,16 @@ final class DocsServer implements AutoCloseable {
      * could pass before the agent's receipt, and the documented status 2 would be a 1.
      */
     private static final String RECEIPT_WAIT = "15s";
+    /**
+     * The platform account of docs/marketplace.md whose first transfer the bank refuses, to
+     * show a payout order refused and its restart going through.
+     */
+    private static final String FAILING_ONCE_IBAN = "TR180006200119000006672315";
+    /**
+     * The member account of docs/marketplace.md the bank always refuses, to show automatic
+     * payouts failing and retried once the member's account is corrected.
+     */
+    private static final String FAILING_IBAN = "TR900001000201999999999901";
 
     private final Process process;
     private final URI base;
@@ -47,8 +61,11 @@ final class DocsServer implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the jar and returns once it is healthy and has written its demo merchant. */
-    static DocsServer start() throws IOException {
+    /**
+     * Starts the jar with these settings ({@code --name=value}) besides the defaults above, and
+     * returns once it is healthy and has written its demo merchant.
+     */
+    static DocsServer start(List<String> settings) throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run the failsafe tests after package");
         }
@@ -56,8 +73,12 @@ final class DocsServer implements AutoCloseable {
         Path log = dataDir.resolve("server.log");
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(), "--kasa.payment.receipt-wait=" + RECEIPT_WAIT))
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(), "--kasa.payment.receipt-wait=" + RECEIPT_WAIT,
+                "--kasa.payout.simulated.failing-once-accounts=" + FAILING_ONCE_IBAN,
+                "--kasa.payout.simulated.failing-accounts=" + FAILING_IBAN));
+        command.addAll(settings);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("KASA_DATA_DIR", dataDir.toString());
