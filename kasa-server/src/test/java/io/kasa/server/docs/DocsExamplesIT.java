@@ -93,15 +93,20 @@ class DocsExamplesIT {
     /**
      * The settings a document's "Running the examples" asks its reader to start Kasa with:
      * marketplace.md runs on a business clock started at the next Monday, 10:00, so that its
-     * payable dates come and its weekday rules hold whatever the real day and hour are.
+     * payable dates come and its weekday rules hold whatever the real day and hour are, and
+     * pays due earnings every {@value #PAYOUT_INTERVAL} rather than every minute, so that its
+     * examples do not wait for the automatic run.
      */
+    private static final String PAYOUT_INTERVAL = "5s";
+
     private static List<String> settings(String document) {
         if (!document.equals("docs/marketplace.md")) {
             return List.of();
         }
         ZonedDateTime nextMonday = ZonedDateTime.now(BUSINESS_ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY))
                 .with(LocalTime.of(10, 0));
-        return List.of("--kasa.business-clock-start=" + nextMonday.toOffsetDateTime());
+        return List.of("--kasa.business-clock-start=" + nextMonday.toOffsetDateTime(),
+                "--kasa.marketplace.payout-interval=" + PAYOUT_INTERVAL);
     }
 
     private static Document read(String name) {
