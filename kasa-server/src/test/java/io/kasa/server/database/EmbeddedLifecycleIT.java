@@ -3,6 +3,7 @@ package io.kasa.server.database;
 import io.kasa.client.KasaClient;
 import io.kasa.client.SaleResult;
 import io.kasa.server.Devices;
+import io.kasa.server.ServerJars;
 import io.kasa.server.Seeds;
 import io.kasa.terminal.Behaviour;
 import io.kasa.terminal.TerminalAgent;
@@ -22,11 +23,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import static io.kasa.server.database.ServerJars.awaitDemoMerchant;
-import static io.kasa.server.database.ServerJars.clientFor;
-import static io.kasa.server.database.ServerJars.freePort;
-import static io.kasa.server.database.ServerJars.log;
-import static io.kasa.server.database.ServerJars.status;
+import static io.kasa.server.ServerJars.awaitDemoMerchant;
+import static io.kasa.server.ServerJars.clientFor;
+import static io.kasa.server.ServerJars.freePort;
+import static io.kasa.server.ServerJars.log;
+import static io.kasa.server.ServerJars.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -3,6 +3,7 @@ package io.kasa.server.database;
 import io.kasa.client.KasaClient;
 import io.kasa.client.TerminalRegistration;
 import io.kasa.server.Devices;
+import io.kasa.server.ServerJars;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -14,9 +15,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
-import static io.kasa.server.database.ServerJars.awaitDemoMerchant;
-import static io.kasa.server.database.ServerJars.clientFor;
-import static io.kasa.server.database.ServerJars.freePort;
+import static io.kasa.server.ServerJars.awaitDemoMerchant;
+import static io.kasa.server.ServerJars.clientFor;
+import static io.kasa.server.ServerJars.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,4 +1,4 @@
-package io.kasa.server.database;
+package io.kasa.server;
 
 import io.kasa.client.KasaClient;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  * {@code server-<port>.log} in its data directory. {@link #close} stops what is still
  * running as an operator would, with SIGTERM, so no PostgreSQL is left behind.
  */
-final class ServerJars implements AutoCloseable {
+public final class ServerJars implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Path JAR = Path.of("target", "kasa-server.jar").toAbsolutePath();
@@ -33,9 +33,11 @@ final class ServerJars implements AutoCloseable {
     private final List<Process> started = new ArrayList<>();
 
     /** Starts the jar on {@code dataDir} at {@code port}, with extra command-line {@code arguments}. */
-    Process start(Path dataDir, int port, String... arguments) throws IOException {
+    public Process start(Path dataDir, int port, String... arguments) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-jar", JAR.toString()));
+        // Small and quick to start: these servers are judged on what they answer, never on speed.
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-jar", JAR.toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -48,12 +50,12 @@ final class ServerJars implements AutoCloseable {
         return process;
     }
 
-    static Path log(Path dataDir, int port) {
+    public static Path log(Path dataDir, int port) {
         return dataDir.resolve("server-" + port + ".log");
     }
 
     /** The HTTP status of a GET, or -1 when nothing answered. */
-    static int status(int port, String path) {
+    public static int status(int port, String path) {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -66,8 +68,8 @@ final class ServerJars implements AutoCloseable {
     }
 
     /** Waits until the server answers its health check and has written the demo merchant, and returns it. */
-    static JsonNode awaitDemoMerchant(Path dataDir, int port) {
-        await().atMost(Duration.ofSeconds(120)).alias("server on port " + port + " came up; log in " + dataDir)
+    public static JsonNode awaitDemoMerchant(Path dataDir, int port) {
+        await().atMost(Duration.ofSeconds(180)).alias("server on port " + port + " came up; log in " + dataDir)
                 .until(() -> status(port, "/manage/health") == 200);
         Path file = dataDir.resolve("demo-merchant.json");
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() ->
@@ -76,14 +78,14 @@ final class ServerJars implements AutoCloseable {
     }
 
     /** An SDK client with the demo merchant's private pair. */
-    static KasaClient clientFor(JsonNode demo, int port) {
+    public static KasaClient clientFor(JsonNode demo, int port) {
         return KasaClient.builder()
                 .baseUri(URI.create("http://127.0.0.1:" + port))
                 .privateKeys(demo.get("apiclientprivate").asString(), demo.get("apikeyprivate").asString())
                 .build();
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
