@@ -1,10 +1,10 @@
 package io.kasa.client;
 
+import java.io.Serial;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.io.Serial;
 
 /**
  * 400, 405, 413 or 415: the request itself is wrong: a field breaks its rule
@@ -23,10 +23,6 @@ public final class InvalidRequestException extends KasaException {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    InvalidRequestException(Failure failure, Throwable cause) {
-        super(failure, cause);
-    }
-
     /**
      * A field path as the server writes it: a wire name ({@code Amount}, {@code pageIndex}, the
      * header {@code X-Kasa-Wait}), with list indexes and nested names ({@code Products[0].Name}).
@@ -39,6 +35,10 @@ public final class InvalidRequestException extends KasaException {
 
     /** {@code System.ValidationError}'s {@code ErrorCode}, for envelopes that carry no {@code ClientMessage}. */
     private static final int VALIDATION_ERROR = 1001;
+
+    InvalidRequestException(Failure failure, Throwable cause) {
+        super(failure, cause);
+    }
 
     /**
      * The field a {@code System.ValidationError} names, e.g. {@code Products[0].Name} or
