@@ -1,18 +1,19 @@
 // Overview: today's sales by status and a chart of sales per minute.
 import { h, s, replace, api, money, badge, table, when } from './dom.js';
+import { t } from './i18n.js';
 
 export async function render(main) {
   const cards = h('div', { className: 'cards', id: 'status-totals' });
   const chart = h('div', { className: 'chart card', id: 'per-minute' });
-  const hours = h('select', { 'aria-label': 'Period' },
-    [1, 3, 6, 12, 24].map(n => h('option', { value: n, selected: n === 3 }, `last ${n} h`)));
-  const heading = h('h1', {}, 'Today');
+  const hours = h('select', { 'aria-label': t('Period') },
+    [1, 3, 6, 12, 24].map(n => h('option', { value: n, selected: n === 3 }, t('last {hours} h', { hours: n }))));
+  const heading = h('h1', {}, t('Today'));
   replace(main, heading, cards,
-    h('div', { className: 'row' }, h('h2', {}, 'Sales per minute'), hours), chart);
+    h('div', { className: 'row' }, h('h2', {}, t('Sales per minute')), hours), chart);
 
   async function refresh() {
     const data = await api('GET', '/overview?hours=' + hours.value);
-    replace(heading, 'Today, ', data.Date);
+    replace(heading, t('Today, {date}', { date: data.Date }));
     renderTotals(cards, data.ByStatus);
     renderChart(chart, data.PerMinute);
   }
@@ -30,7 +31,7 @@ function renderTotals(cards, totals) {
     byStatus.set(total.PaymentStatusId, entry);
   }
   const count = totals.reduce((sum, total) => sum + total.Count, 0);
-  const children = [h('div', { className: 'card stat' }, h('span', { className: 'muted' }, 'Sales'), h('strong', {}, String(count)))];
+  const children = [h('div', { className: 'card stat' }, h('span', { className: 'muted' }, t('Sales')), h('strong', {}, String(count)))];
   for (const [id, entry] of [...byStatus.entries()].sort((a, b) => a[0] - b[0])) {
     children.push(h('div', { className: 'card stat', 'data-status-id': id },
       badge(id, entry.name), h('strong', {}, String(entry.count)), h('span', {}, entry.amounts.join(' · '))));
@@ -56,7 +57,7 @@ function renderChart(container, points) {
   });
   const total = points.reduce((sum, point) => sum + point.Count, 0);
   replace(container,
-    s('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `${total} sales in the period, at most ${max} in a minute` },
+    s('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': t('{total} sales in the period, at most {max} in a minute', { total, max }) },
       s('line', { x1: left, y1: height - bottom, x2: width, y2: height - bottom, className: 'baseline' }),
       s('text', { x: 0, y: top + 10, className: 'axis' }, String(max)),
       s('text', { x: 0, y: height - bottom, className: 'axis' }, '0'),

@@ -1,5 +1,6 @@
 // Payments: the filtered list, and one payment with its timeline, products, customer and callbacks.
 import { h, replace, api, query, changed, field, table, message, money, when, badge, STATUSES } from './dom.js';
+import { t, names, taxRate } from './i18n.js';
 
 export async function render(main, [paymentId]) {
   return paymentId ? detail(main, paymentId) : list(main);
@@ -10,11 +11,11 @@ async function list(main) {
   const terminals = await api('GET', '/terminals?pageSize=100');
   const start = h('input', { type: 'date', name: 'startDate' });
   const end = h('input', { type: 'date', name: 'endDate' });
-  const status = h('select', { name: 'statusId' }, h('option', { value: '' }, 'Any'),
-    Object.entries(STATUSES).map(([id, name]) => h('option', { value: id }, `${id} ${name}`)));
-  const terminal = h('select', { name: 'terminalId' }, h('option', { value: '' }, 'Any'),
+  const status = h('select', { name: 'statusId' }, h('option', { value: '' }, t('Any')),
+    Object.keys(STATUSES).map(id => h('option', { value: id }, `${id} ${names.paymentStatus(id)}`)));
+  const terminal = h('select', { name: 'terminalId' }, h('option', { value: '' }, t('Any')),
     terminals.Items.map(item => h('option', { value: item.Id }, item.Name)));
-  const code = h('input', { name: 'merchantUniqueCode', placeholder: 'exact code' });
+  const code = h('input', { name: 'merchantUniqueCode', placeholder: t('exact code') });
   const results = h('div', { id: 'payment-list' });
   const pager = h('div', { className: 'row pager' });
   const problem = h('div');
@@ -25,9 +26,9 @@ async function list(main) {
       statusId: status.value, merchantUniqueCode: code.value.trim(), pageIndex: 0 });
     refresh();
   } }, field('From', start), field('To', end), field('Status', status), field('Terminal', terminal),
-  field('Merchant unique code', code), h('button', { type: 'submit' }, 'Filter'));
+  field('Merchant unique code', code), h('button', { type: 'submit' }, t('Filter')));
 
-  replace(main, h('h1', {}, 'Payments'), form, problem, results, pager);
+  replace(main, h('h1', {}, t('Payments')), form, problem, results, pager);
   const names = new Map(terminals.Items.map(item => [item.Id, item.Name]));
 
   async function refresh() {
@@ -47,16 +48,17 @@ async function list(main) {
       h('td', { className: 'code' }, payment.MerchantUniqueCode),
       h('td', {}, names.get(payment.TerminalId) || '–'),
       h('td', { className: 'amount' }, money(payment.Amount, payment.Currency)),
-      h('td', {}, payment.PaymentType),
+      h('td', {}, names.paymentType(payment.PaymentTypeId)),
       h('td', { className: 'status', 'data-status-id': payment.PaymentStatusId }, badge(payment.PaymentStatusId, payment.PaymentStatus)))),
-    'No payments match.'));
+    t('No payments match.')));
     const { CurrentPage, PageCount, TotalCount } = page.Pagination;
     replace(pager,
       h('button', { type: 'button', className: 'small secondary', disabled: CurrentPage === 0,
-        onclick: () => { filters.pageIndex--; refresh(); } }, 'Newer'),
-      h('span', { className: 'muted' }, `${TotalCount} payments · page ${CurrentPage + 1} of ${Math.max(1, PageCount)}`),
+        onclick: () => { filters.pageIndex--; refresh(); } }, t('Newer')),
+      h('span', { className: 'muted' }, t('{count} payments · page {page} of {pages}',
+        { count: TotalCount, page: CurrentPage + 1, pages: Math.max(1, PageCount) })),
       h('button', { type: 'button', className: 'small secondary', disabled: CurrentPage + 1 >= PageCount,
-        onclick: () => { filters.pageIndex++; refresh(); } }, 'Older'));
+        onclick: () => { filters.pageIndex++; refresh(); } }, t('Older')));
   }
 
   await refresh();
@@ -66,12 +68,12 @@ async function list(main) {
 async function detail(main, paymentId) {
   const body = h('div');
   const notice = h('div');
-  replace(main, h('p', {}, h('a', { href: '#/payments' }, '← Payments')), notice, body);
+  replace(main, h('p', {}, h('a', { href: '#/payments' }, t('← Payments'))), notice, body);
 
   async function resend(callback) {
     try {
       await api('POST', `/callbacks/${callback.Id}/resend`);
-      replace(notice, message(`Callback ${callback.Sequence} queued to be sent again.`, 'ok'));
+      replace(notice, message(t('Callback {sequence} queued to be sent again.', { sequence: callback.Sequence }), 'ok'));
       await refresh();
     } catch (error) {
       replace(notice, message(error.message));
@@ -88,33 +90,33 @@ async function detail(main, paymentId) {
         h('span', { className: 'status', id: 'payment-status', 'data-status-id': payment.PaymentStatusId }, badge(payment.PaymentStatusId, payment.PaymentStatus))),
       h('dl', { className: 'card facts' },
         fact('Payment', payment.Id), fact('Merchant unique code', payment.MerchantUniqueCode),
-        fact('Display code', payment.DisplayCode), fact('Type', payment.PaymentType),
-        fact('Channel', data.PaymentChannel), fact('Created', when(payment.CreatedDate)),
+        fact('Display code', payment.DisplayCode), fact('Type', names.paymentType(payment.PaymentTypeId)),
+        fact('Channel', names.channel(data.PaymentChannel)), fact('Created', when(payment.CreatedDate)),
         fact('Modified', when(payment.ModifiedDate)), fact('Callback address', data.CallbackAddress), fact('IP', data.Ip)),
-      h('h2', {}, 'Timeline'),
+      h('h2', {}, t('Timeline')),
       h('ol', { className: 'timeline', id: 'timeline' }, data.Activities.map(activity =>
         h('li', {}, h('time', {}, when(activity.Date)), ' ', badge(activity.PaymentStatusId, activity.PaymentStatus),
-          ' ', activity.PaymentType, activity.Message ? h('div', { className: 'muted' }, activity.Message) : null))),
-      h('h2', {}, 'Products'),
+          ' ', names.paymentType(activity.PaymentTypeId), activity.Message ? h('div', { className: 'muted' }, activity.Message) : null))),
+      h('h2', {}, t('Products')),
       table(['Name', 'Quantity', 'Unit', 'Tax', 'Amount'], data.Products.map(product => h('tr', {},
-        h('td', {}, product.Name), h('td', {}, String(product.Quantity)), h('td', {}, product.UnitCode),
-        h('td', {}, product.TaxGroup), h('td', { className: 'amount' }, money(product.Amount, payment.Currency))))),
-      h('h2', {}, 'Customer'),
+        h('td', {}, product.Name), h('td', {}, String(product.Quantity)), h('td', {}, names.unit(product.UnitCode)),
+        h('td', {}, taxRate(product.TaxGroup)), h('td', { className: 'amount' }, money(product.Amount, payment.Currency))))),
+      h('h2', {}, t('Customer')),
       customer ? h('dl', { className: 'card facts' },
         fact('Name', [customer.FirstName, customer.MiddleName, customer.LastName].filter(Boolean).join(' ')),
         fact('Company', customer.CompanyName), fact('Tax office', customer.TaxOfficeCode), fact('Tax number', customer.TaxNumber),
         fact('Identity', customer.Identity), fact('Email', customer.Email), fact('Phone', customer.Phone),
         fact('Address', [customer.Address, customer.Neighborhood, customer.District, customer.City, customer.Country].filter(Boolean).join(', ')))
-        : h('p', { className: 'muted' }, 'No customer on this sale.'),
-      h('h2', {}, 'Callbacks'),
+        : h('p', { className: 'muted' }, t('No customer on this sale.')),
+      h('h2', {}, t('Callbacks')),
       table(['#', 'Status', 'Target', 'State', 'Tries', 'Last answer', ''], data.Callbacks.map(callback =>
         h('tr', { 'data-callback-id': callback.Id },
           h('td', {}, String(callback.Sequence)), h('td', {}, badge(callback.PaymentStatusId)),
-          h('td', { className: 'code' }, callback.Target), h('td', { className: 'callback-state' }, callback.State),
+          h('td', { className: 'code' }, callback.Target), h('td', { className: 'callback-state' }, names.callback(callback.State)),
           h('td', {}, String(callback.AttemptCount)),
           h('td', {}, callback.LastStatusCode ? String(callback.LastStatusCode) : (callback.LastError || '–')),
-          h('td', {}, h('button', { type: 'button', className: 'small secondary resend-button', onclick: () => resend(callback) }, 'Re-send')))),
-      data.CallbackAddress ? 'No callbacks yet.' : 'This sale has no callback address.'));
+          h('td', {}, h('button', { type: 'button', className: 'small secondary resend-button', onclick: () => resend(callback) }, t('Re-send'))))),
+      data.CallbackAddress ? t('No callbacks yet.') : t('This sale has no callback address.')));
   }
 
   await refresh();
@@ -123,5 +125,5 @@ async function detail(main, paymentId) {
 
 function fact(label, value) {
   if (value === null || value === undefined || value === '') return null;
-  return [h('dt', {}, label), h('dd', {}, value)];
+  return [h('dt', {}, t(label)), h('dd', {}, value)];
 }
