@@ -129,7 +129,7 @@ export function field(label, input) {
  * phone layout (dashboard.css) shows beside the value when rows become cards; a column with
  * an empty header (actions) has no label and spans the card.
  */
-export function table(headers, rows, empty = 'Nothing yet.') {
+export function table(headers, rows, empty = t('Nothing yet.')) {
   const labels = headers.map(header => header ? t(header) : '');
   for (const row of rows) {
     if (!(row instanceof HTMLTableRowElement)) continue;

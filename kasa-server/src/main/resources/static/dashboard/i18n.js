@@ -142,7 +142,6 @@ const TR = {
   'Merchants & keys': 'Üye işyerleri ve anahtarlar',
   'Operator': 'Operatör',
   'Sign out': 'Çıkış',
-  'Loading…': 'Yükleniyor…',
   'Merchant': 'Üye işyeri',
   'Sign in with your private key pair (apiclientprivate and apikeyprivate).':
     'Özel anahtar çiftinizle girin (apiclientprivate ve apikeyprivate).',
@@ -191,7 +190,6 @@ const TR = {
   'Paired': 'Eşleşme',
   'Connection': 'Bağlantı',
   'Last seen': 'Son görülme',
-  'Actions': 'İşlemler',
   'Waiting for confirmation': 'Onay bekliyor',
   'Device {device}': 'Cihaz {device}',
   'Yes': 'Evet',

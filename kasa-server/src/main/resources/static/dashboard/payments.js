@@ -29,7 +29,7 @@ async function list(main) {
   field('Merchant unique code', code), h('button', { type: 'submit' }, t('Filter')));
 
   replace(main, h('h1', {}, t('Payments')), form, problem, results, pager);
-  const names = new Map(terminals.Items.map(item => [item.Id, item.Name]));
+  const terminalNames = new Map(terminals.Items.map(item => [item.Id, item.Name]));
 
   async function refresh() {
     let page;
@@ -46,7 +46,7 @@ async function list(main) {
         onclick: () => { location.hash = '#/payments/' + payment.Id; } },
       h('td', {}, h('a', { href: '#/payments/' + payment.Id }, when(payment.CreatedDate))),
       h('td', { className: 'code' }, payment.MerchantUniqueCode),
-      h('td', {}, names.get(payment.TerminalId) || '–'),
+      h('td', {}, terminalNames.get(payment.TerminalId) || '–'),
       h('td', { className: 'amount' }, money(payment.Amount, payment.Currency)),
       h('td', {}, names.paymentType(payment.PaymentTypeId)),
       h('td', { className: 'status', 'data-status-id': payment.PaymentStatusId }, badge(payment.PaymentStatusId, payment.PaymentStatus)))),
