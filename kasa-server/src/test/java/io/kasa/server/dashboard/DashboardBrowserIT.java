@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -309,7 +310,10 @@ class DashboardBrowserIT extends KasaServerIT {
         fitsThePhone("operator's keys");
         shown(By.cssSelector("tr[data-key-id] td[data-label='Durum'] .badge"));
         shown(By.cssSelector("tr[data-key-id] td.actions button"));
-        assertThat(browser.findElement(By.cssSelector("tr[data-key-id]")).getText()).contains("Etkin", "GMT+3");
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            String key = driver.findElement(By.cssSelector("tr[data-key-id]")).getText();
+            return key.contains("Etkin") && key.contains("GMT+3");
+        });
     }
 
     /** Nothing on the page is wider than the window, so nothing scrolls sideways. */
@@ -318,16 +322,22 @@ class DashboardBrowserIT extends KasaServerIT {
         assertThat(overflow).as("%s fits a 375 px phone without scrolling sideways", page).isLessThanOrEqualTo(0L);
     }
 
-    /** Every element found is displayed and lies within the window's width. */
+    /**
+     * Every element found is displayed and lies within the window's width; found again when
+     * the page's polling redraws it in between.
+     */
     private void shown(By by) {
-        List<WebElement> elements = browser.findElements(by);
-        assertThat(elements).as("%s is on the page", by).isNotEmpty();
-        for (WebElement element : elements) {
-            assertThat(element.isDisplayed()).as("%s is displayed", by).isTrue();
-            assertThat((Boolean) script("const box = arguments[0].getBoundingClientRect();"
-                    + " return box.width > 0 && box.height > 0 && box.left >= 0 && box.right <= window.innerWidth;", element))
-                    .as("%s lies within the phone's width", by).isTrue();
-        }
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            List<WebElement> elements = driver.findElements(by);
+            assertThat(elements).as("%s is on the page", by).isNotEmpty();
+            for (WebElement element : elements) {
+                assertThat(element.isDisplayed()).as("%s is displayed", by).isTrue();
+                assertThat((Boolean) script("const box = arguments[0].getBoundingClientRect();"
+                        + " return box.width > 0 && box.height > 0 && box.left >= 0 && box.right <= window.innerWidth;", element))
+                        .as("%s lies within the phone's width", by).isTrue();
+            }
+            return true;
+        });
     }
 
     private Object script(String script, Object... arguments) {
