@@ -311,8 +311,8 @@ class DashboardBrowserIT extends KasaServerIT {
         shown(By.cssSelector("tr[data-key-id] td[data-label='Durum'] .badge"));
         shown(By.cssSelector("tr[data-key-id] td.actions button"));
         wait.ignoring(StaleElementReferenceException.class).until(driver -> {
-            String key = driver.findElement(By.cssSelector("tr[data-key-id]")).getText();
-            return key.contains("Etkin") && key.contains("GMT+3");
+            String row = driver.findElement(By.cssSelector("tr[data-key-id]")).getText();
+            return row.contains("Etkin") && row.contains("GMT+3");
         });
     }
 
