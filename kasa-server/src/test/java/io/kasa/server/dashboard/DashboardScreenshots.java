@@ -133,6 +133,14 @@ class DashboardScreenshots extends KasaServerIT {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pool"), "Pooled"));
             pictures.take("marketplace");
 
+            browser.get(baseUri + "/#/payments");
+            chromium.click(By.cssSelector("#languages button[data-language='tr']"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("payment-list"), "Başarılı"));
+            top(browser);
+            pictures.take("payments-turkish");
+            chromium.click(By.cssSelector("#languages button[data-language='en']"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("payment-list"), "Successful"));
+
             chromium.click(By.id("sign-out"));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("operator-sign-in")));
             browser.findElement(By.id("admin-token")).sendKeys(ADMIN_TOKEN);
