@@ -49,7 +49,7 @@ record DatabaseLocation(String url, String username, String password, EmbeddedDa
                 : failure.getMessage().lines().findFirst().orElse("").strip();
         String state = failure.getSQLState() == null ? "" : failure.getSQLState();
         if (state.startsWith("28") || state.equals(PSQLState.CONNECTION_REJECTED.getState())) {
-            return new CannotStart("The database server at " + server + " (" + URL_SETTING + ") refused user '"
+            return new CannotStart("The database server at " + server + ", which " + URL_SETTING + " names, refused user '"
                     + username + "' (KASA_DATABASE_USERNAME) with the password in KASA_DATABASE_PASSWORD: " + said + ".",
                     "Set KASA_DATABASE_USERNAME and KASA_DATABASE_PASSWORD to a PostgreSQL role and its password "
                             + "(create role kasa login password '...'), and check that pg_hba.conf lets that role in "
@@ -62,15 +62,15 @@ record DatabaseLocation(String url, String username, String password, EmbeddedDa
                             + "name at the end of KASA_DATABASE_URL (" + URL_FORM + ").", failure);
         }
         if (state.startsWith("08")) {
-            return new CannotStart("The database server at " + server + " (" + URL_SETTING + ") cannot be reached: "
+            return new CannotStart("The database server at " + server + ", which " + URL_SETTING + " names, cannot be reached: "
                     + said + " Kasa gives up on a connection after kasa.database.connection-timeout ("
                     + connectionTimeout.toMillis() + " ms).",
                     "Start PostgreSQL there, or correct the host and port in KASA_DATABASE_URL (" + URL_FORM
                             + "); check that PostgreSQL listens on that address (listen_addresses) and that no "
                             + "firewall is in the way.", failure);
         }
-        return new CannotStart("Kasa could not open a connection to database '" + database + "' at " + server + " ("
-                + URL_SETTING + "): " + said + ".",
+        return new CannotStart("Kasa could not open a connection to database '" + database + "' at " + server + ", which "
+                + URL_SETTING + " names: " + said + ".",
                 "Check KASA_DATABASE_URL, KASA_DATABASE_USERNAME and KASA_DATABASE_PASSWORD, and that the database "
                         + "accepts connections from this host.", failure);
     }
