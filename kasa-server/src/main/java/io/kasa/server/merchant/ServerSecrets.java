@@ -30,7 +30,8 @@ import java.util.Properties;
  * {@code secrets.properties} in the data directory, readable by the owner only. The
  * optional metrics token ({@code KASA_METRICS_TOKEN}) opens the operator's read-only
  * endpoints under {@code /manage} and nothing else, so a metrics scraper need not hold the
- * admin token; it is never generated.
+ * admin token; it is never generated. A malformed master key or a short metrics token
+ * ends the start with a {@link CannotStart} that names the setting, never its value.
  */
 @Component
 public class ServerSecrets {
@@ -70,7 +71,10 @@ public class ServerSecrets {
         }
         this.adminToken = adminToken.isBlank() ? stored.getProperty("admin-token") : adminToken;
         if (!metricsToken.isBlank() && metricsToken.strip().length() < 16) {
-            throw new IllegalArgumentException("kasa.metrics-token must be at least 16 characters");
+            throw new CannotStart("KASA_METRICS_TOKEN (kasa.metrics-token) is " + metricsToken.strip().length()
+                    + " characters long; a token that opens the operator's metrics must be at least 16.",
+                    "Set KASA_METRICS_TOKEN to a random token of at least 16 characters (openssl rand -hex 24), or "
+                            + "unset it to let only the admin token open /manage.");
         }
         this.metricsToken = metricsToken.strip();
         this.masterKey = masterKey.isBlank()

@@ -43,4 +43,12 @@ class ServerSecretsTests {
                 .hasMessageStartingWith("The master key kept in " + dataDir.resolve("secrets.properties"))
                 .hasMessageContaining("decodes to 5 bytes");
     }
+
+    @Test
+    void aShortMetricsTokenIsRefusedNamingTheSetting(@TempDir Path dataDir) {
+        assertThatThrownBy(() -> new ServerSecrets("", "short-token", "", dataDir.toString(), new SecureRandom()))
+                .isInstanceOf(CannotStart.class)
+                .hasMessageStartingWith("KASA_METRICS_TOKEN (kasa.metrics-token) is 11 characters long")
+                .hasMessageNotContaining("short-token");
+    }
 }

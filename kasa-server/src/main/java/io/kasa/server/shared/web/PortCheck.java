@@ -14,7 +14,7 @@ import java.nio.channels.ServerSocketChannel;
 /**
  * The HTTP port ({@code SERVER_PORT}, {@code server.port}) is checked free before anything
  * else starts: Jetty binds it only once the application has started, after the database
- * (an embedded PostgreSQL takes seconds to start, minutes to create), so a server whose port
+ * (an embedded PostgreSQL takes seconds to create and start), so a server whose port
  * is taken would start and stop a database for nothing before saying so. The check binds
  * the address and port as Jetty will (address reuse on) and lets go at once; a port taken in
  * between is still refused by Jetty, with the same report ({@link PortInUseAnalyzer}).
