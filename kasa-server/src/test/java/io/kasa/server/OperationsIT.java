@@ -8,6 +8,7 @@ import io.kasa.client.PairRequest;
 import io.kasa.client.SaleResult;
 import io.kasa.client.TerminalRef;
 import io.kasa.terminal.Behaviour;
+import io.kasa.terminal.Outcome;
 import io.kasa.terminal.TerminalAgent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,7 +43,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * What an operator gets from a running server, checked on the built jar as an operator runs
  * it, with structured (ECS) console logs: the business metrics in {@code /manage/prometheus}
- * move with a real pairing, sales, a cancel and callbacks delivered and dead; every metric the
+ * move with a real pairing, a held sync sale, its cancel, an async sale and callbacks delivered
+ * and dead; every metric the
  * Grafana dashboard and the alert rules of docs/ use is one the server publishes; and the log
  * has one line per payment outcome and per dead callback, with their ids as fields, and no
  * secret, card or customer data.
@@ -55,7 +59,10 @@ class OperationsIT {
     /** A metric name in PromQL: ours, the JVM's and the libraries' Spring Boot publishes. */
     private static final Pattern METRIC = Pattern.compile(
             "\\b((?:kasa|jvm|hikaricp|http_server|process|system|jetty|executor|tasks)_[a-z0-9_]+)\\b");
-    /** The test acquirer's card number begins so (TestAcquirer); what follows is masked. */
+    /** The card the cashier approves the sync sale on: none of it may be logged. */
+    private static final Outcome.Card CARD = new Outcome.Card("5555 55** **** 4444", "MASTERCARD", "AUTH7Q");
+    private static final String CARD_REFERENCE = "ACQ-REF-93172";
+    /** The test acquirer's card numbers (the async sale's) begin so; what follows is masked. */
     private static final String CARD_BIN = "4111 11";
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})? (\\S+)");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -94,9 +101,18 @@ class OperationsIT {
         wrongPairCode(client, terminalId);
         try (CallbackReceiver receiver = CallbackReceiver.start();
              TerminalAgent agent = Devices.connected(base, client, terminalId)) {
-            agent.behave(Behaviour.approve());
+            // the cashier holds the sync sale until the test has seen it held, then approves it on its own card
+            agent.behave(Behaviour.manual());
+            CompletableFuture<String> order = new CompletableFuture<>();
+            agent.onOrder(received -> order.complete(received.orderId()));
             String code = UUID.randomUUID().toString();
-            syncSale = client.payments().syncSaleJson(Seeds.syncSale(terminalId, code, receiver.uri("/hook")));
+            CompletableFuture<SaleResult> held = CompletableFuture.supplyAsync(() -> client.payments().syncSaleJson(
+                    Seeds.syncSale(terminalId, code, receiver.uri("/hook")), Duration.ofSeconds(60)));
+            await().atMost(Duration.ofSeconds(30)).alias("the sync sale held")
+                    .until(() -> scrape().value("kasa_sync_sales_held", Map.of()) == 1);
+            agent.behave(Behaviour.approve());
+            agent.decide(order.get(30, TimeUnit.SECONDS), Outcome.approved(CARD, CARD_REFERENCE));
+            syncSale = held.get(30, TimeUnit.SECONDS);
             assertThat(syncSale.paymentStatus()).isEqualTo(4);
             cancel = client.payments().syncCancel(syncSale.paymentRequestId(), false);
             assertThat(cancel.paymentStatus()).isEqualTo(4);
@@ -243,7 +259,8 @@ class OperationsIT {
         assertThat(text).as("no key, token or secret")
                 .doesNotContain(created.privateKey().secret(), created.publicKey().secret(), created.webhookKey().secret(),
                         ADMIN_TOKEN, METRICS_TOKEN, "s3cr3t-in-the-query");
-        assertThat(text).as("no card data").doesNotContain(CARD_BIN, "** ****");
+        assertThat(text).as("no card data").doesNotContain(CARD.maskedPan(), CARD.authCode(), CARD_REFERENCE, CARD_BIN,
+                "** ****");
         assertThat(text).as("no customer data").doesNotContain("11111111110", "Tam sokağın ortası", "Mesela");
     }
 
