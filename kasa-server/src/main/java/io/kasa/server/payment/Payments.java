@@ -294,10 +294,10 @@ public class Payments {
             return retried(merchant, order.merchantUniqueCode(), fingerprint);
         }
         PaymentStatusChanged.Payment payment = new PaymentStatusChanged.Payment(inserted.get(), terminal.connectionId(),
-                terminal.id(), order.merchantUniqueCode(), order.displayCode(), order.amount(), order.callbackAddress());
+                terminal.id(), order.merchantUniqueCode(), order.displayCode(), order.amount(), order.callbackAddress(), channel);
         for (int i = 0; i < recorded.size(); i++) {
             orders.recorded(new PaymentStatusChanged(merchant.value(), paymentId, created.id(), activityIds[i], i + 1,
-                    PaymentType.SALE, recorded.get(i), null, now, payment));
+                    PaymentType.SALE, recorded.get(i), null, now, now, payment));
         }
         return new Created(paymentId, created, true, new Latest(new Answer(paymentId, inserted.get(),
                 activityIds[activityIds.length - 1], PaymentType.SALE, created.status()), activityIds.length));
