@@ -57,10 +57,13 @@ async function keys(main, merchantId) {
     }
   };
   const rotation = h('div', { id: 'rotation' });
-  const rotate = key => rotationForm(replace(notice) && rotation, merchantName, key, async (graceSeconds) => {
-    replace(rotation);
-    await act(`${key.Kind} key rotated`, `/keys/${key.KeyId}/rotate`, { GraceSeconds: graceSeconds });
-  });
+  const rotate = key => {
+    replace(notice);
+    rotationForm(rotation, merchantName, key, async graceSeconds => {
+      replace(rotation);
+      await act(`${key.Kind} key rotated`, `/keys/${key.KeyId}/rotate`, { GraceSeconds: graceSeconds });
+    });
+  };
   const revoke = key => {
     if (confirm(`Revoke this ${key.Kind} key? It stops working at once.`)) act('Key revoked.', `/keys/${key.KeyId}/revoke`);
   };
