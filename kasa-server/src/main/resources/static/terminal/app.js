@@ -258,8 +258,16 @@ function showPending() {
     $('pending-screen').hidden = false;
 }
 
-const FINISHED_AT = new Intl.DateTimeFormat(undefined,
+const FINISHED_TODAY = new Intl.DateTimeFormat(undefined,
+    {hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short'});
+const FINISHED_BEFORE = new Intl.DateTimeFormat(undefined,
     {month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short'});
+
+/** When an order finished, in this browser's time zone, named; the day only when it was not today. */
+function finishedAt(millis) {
+    const at = new Date(millis);
+    return (at.toDateString() === new Date().toDateString() ? FINISHED_TODAY : FINISHED_BEFORE).format(at);
+}
 
 function renderHistory() {
     const entries = history();
@@ -269,7 +277,7 @@ function renderHistory() {
         row.dataset.result = entry.result;
         const approved = entry.result === 'approved';
         const cells = [
-            FINISHED_AT.format(new Date(entry.finishedAt)),
+            finishedAt(entry.finishedAt),
             `${entry.amount} ${entry.currency}`,
             entry.displayCode || '–',
             (entry.kind === 'cancel' ? 'Cancel ' : '') + (approved ? 'approved' : 'declined'),

@@ -79,7 +79,7 @@ public class PayoutJobs {
         /** The request's fields as sent; absent flags are false. */
         public static Start of(Integer currencyId, String dateFrom, String dateTo, Boolean testMode,
                                Boolean skipExistsControl) {
-            return new Start(Validation.required("CurrencyId", currencyId),
+            return new Start(knownCurrency("CurrencyId", Validation.required("CurrencyId", currencyId)),
                     Validation.required("DateFrom", Validation.day("DateFrom", dateFrom)),
                     Validation.required("DateTo", Validation.day("DateTo", dateTo)),
                     Boolean.TRUE.equals(testMode), Boolean.TRUE.equals(skipExistsControl));
