@@ -405,11 +405,12 @@ public class Pairing {
         }
         // Looked up by the token's hash: timing reveals nothing about the token itself.
         return jdbc.sql("""
-                        select merchant_id, terminal_id, id from terminal_pairing
-                        where device_token_hash = :hash and revoked_at is null""")
+                        select p.merchant_id, p.terminal_id, p.id, t.name from terminal_pairing p
+                        join terminal t on t.id = p.terminal_id
+                        where p.device_token_hash = :hash and p.revoked_at is null""")
                 .param("hash", Tokens.hash(token))
                 .query((row, n) -> new DeviceIdentity(row.getObject("merchant_id", UUID.class),
-                        row.getObject("terminal_id", UUID.class), row.getObject("id", UUID.class)))
+                        row.getObject("terminal_id", UUID.class), row.getObject("id", UUID.class), row.getString("name")))
                 .optional();
     }
 
