@@ -3,6 +3,7 @@
 import { h, s, replace, api, money, badge, table, when, changed } from './dom.js';
 import { stackedBars } from './charts.js';
 
+const OUTCOMES_MS = 30000;
 const OUTCOMES = [
   { key: 'Successful', name: 'Successful', className: 'ok' },
   { key: 'Cancelled', name: 'Cancelled', className: 'warn' },
@@ -21,12 +22,20 @@ export async function render(main) {
     h('div', { className: 'row' }, h('h2', {}, 'Sales per minute'), hours), chart,
     h('h2', {}, 'Payments by outcome'), outcomes);
 
+  // The outcome charts read 30 days: asked for at most every OUTCOMES_MS, not at every poll.
+  let outcomesAsked = 0;
   async function refresh() {
-    const [data, periods] = await Promise.all([api('GET', '/overview?hours=' + hours.value), api('GET', '/overview/outcomes')]);
+    const now = Date.now();
+    const askOutcomes = now - outcomesAsked >= OUTCOMES_MS;
+    const [data, periods] = await Promise.all([api('GET', '/overview?hours=' + hours.value),
+      askOutcomes ? api('GET', '/overview/outcomes') : null]);
     replace(heading, 'Today, ', data.Date);
     renderTotals(cards, data.ByStatus);
     renderChart(chart, data.PerMinute);
-    if (changed(outcomes, periods)) renderOutcomes(outcomes, periods);
+    if (periods) {
+      outcomesAsked = now;
+      if (changed(outcomes, periods)) renderOutcomes(outcomes, periods);
+    }
   }
   hours.addEventListener('change', refresh);
   await refresh();
