@@ -158,7 +158,7 @@ class DashboardPaymentsBrowserIT extends KasaServerIT {
         assertThat(href).endsWith("/dashboard/api/payments/export?merchantUniqueCode=chart-");
         String csv = (String) ((JavascriptExecutor) browser).executeAsyncScript(
                 "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done);", href);
-        String[] lines = csv.split("\r\n");
+        String[] lines = csv.split("\r?\n");
         assertThat(lines).hasSize(3);
         assertThat(lines[0]).startsWith("PaymentRequestId,");
         assertThat(csv).contains("chart-0-" + tag, "chart-1-" + tag).doesNotContain("other-" + tag);
