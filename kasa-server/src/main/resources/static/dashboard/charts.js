@@ -8,7 +8,8 @@ let charts = 0;
 // bars: [{ label, tick, segments: [{ key, value, text }] }]; series: [{ key, name, className }].
 export function stackedBars({ title, description, bars, series, format = String }) {
   const id = 'chart-' + (++charts);
-  const width = 720, height = 220, left = 48, right = 8, top = 10, bottom = 24;
+  // Drawn small (360 units wide) so that its text stays readable when a phone shrinks it.
+  const width = 360, height = 180, left = 34, right = 4, top = 10, bottom = 22;
   const totals = bars.map(bar => bar.segments.reduce((sum, segment) => sum + segment.value, 0));
   const max = Math.max(0, ...totals);
   const scale = max > 0 ? max : 1;
@@ -30,7 +31,7 @@ export function stackedBars({ title, description, bars, series, format = String 
     }
   });
   const ticks = [];
-  const every = Math.max(1, Math.ceil(bars.length / 8));
+  const every = Math.max(1, Math.ceil(bars.length / 5));
   bars.forEach((bar, index) => {
     if (index % every === 0) {
       ticks.push(s('text', { x: (left + index * step).toFixed(2), y: height - 6, className: 'axis' }, bar.tick));

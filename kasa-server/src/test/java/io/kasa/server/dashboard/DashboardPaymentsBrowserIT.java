@@ -141,11 +141,13 @@ class DashboardPaymentsBrowserIT extends KasaServerIT {
         assertThat(hourly.findElements(By.cssSelector("rect[data-series=Successful]"))).isNotEmpty();
         assertThat(hourly.findElements(By.cssSelector("rect[data-series=Failed]"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector(".chart-days-amount rect[data-series=Successful]"))).isNotEmpty();
+        script("document.getElementById('outcome-charts').scrollIntoView();");
         chromium.screenshot("overview-outcomes");
 
         browser.manage().window().setSize(new Dimension(390, 844));
         Long overflow = (Long) script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(overflow).as("the charts fit a phone's width").isLessThanOrEqualTo(0L);
+        script("document.getElementById('outcome-charts').scrollIntoView();");
         chromium.screenshot("overview-outcomes-phone");
         browser.manage().window().setSize(new Dimension(1280, 900));
 
