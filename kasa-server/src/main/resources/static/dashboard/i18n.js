@@ -161,6 +161,19 @@ const TR = {
   'Period': 'Dönem',
   'last {hours} h': 'son {hours} sa',
   '{total} sales in the period, at most {max} in a minute': 'Dönemde {total} satış, dakikada en çok {max}',
+  'Payments by outcome': 'Sonuca göre ödemeler',
+  'Successful': 'Başarılı',
+  'Cancelled': 'İptal edildi',
+  'Pending': 'Bekliyor',
+  'last 24 hours': 'son 24 saat',
+  'last 30 days': 'son 30 gün',
+  'hour': 'saat',
+  'day': 'gün',
+  'Payments per {unit}, {span}': 'Ödemeler ({unit} başına), {span}',
+  'Volume per {unit} in {currency}, {span}': 'Hacim ({unit} başına, {currency}), {span}',
+  '{count} payments in the {span}, {summary}.': '{span} içinde {count} ödeme: {summary}.',
+  '{amount} in successful payments in the {span}.': '{span} içinde başarılı ödemelerde {amount}.',
+  'none': 'yok',
 
   // Terminals
   'Terminal': 'Terminal',
@@ -204,7 +217,23 @@ const TR = {
 
   // Payments
   'Any': 'Tümü',
-  'exact code': 'tam kod',
+  'part of a code': 'kodun bir parçası',
+  'Export CSV': 'CSV olarak indir',
+  ' every payment that matches, up to 50,000': ' eşleşen her ödeme, en çok 50.000',
+  'Cancel this sale?': 'Bu satış iptal edilsin mi?',
+  'Cancel the sale': 'Satışı iptal et',
+  'A cancel order goes to the terminal; once the device approves it, the sale is cancelled and the callback address is told.':
+    'Terminale bir iptal emri gider; cihaz onayladığında satış iptal edilir ve bildirim adresine haber verilir.',
+  'Withdraw this order?': 'Bu emir geri çekilsin mi?',
+  'Withdraw the order': 'Emri geri çek',
+  'The terminal has not taken the order; it is withdrawn now, the device is told to drop it and the callback address is told.':
+    'Terminal emri henüz almadı; emir şimdi geri çekilir, cihaza bırakması söylenir ve bildirim adresine haber verilir.',
+  'Keep it': 'Vazgeç',
+  'Cancel order sent to the terminal.': 'İptal emri terminale gönderildi.',
+  'Order withdrawn.': 'Emir geri çekildi.',
+  'Cancel sale…': 'Satışı iptal et…',
+  'Withdraw cancel order…': 'İptal emrini geri çek…',
+  'Withdraw order…': 'Emri geri çek…',
   'From': 'Başlangıç',
   'To': 'Bitiş',
   'Status': 'Durum',
@@ -333,8 +362,6 @@ const TR = {
   'New merchant': 'Yeni üye işyeri',
   'Id': 'Kimlik',
   'demo': 'demo',
-  'Keep the old key working for how many seconds? (0 = stop at once, at most 604800)':
-    'Eski anahtar kaç saniye daha çalışsın? (0 = hemen dursun, en çok 604800)',
   '{kind} key rotated': '{kind} anahtar yenilendi',
   'Revoke this {kind} key? It stops working at once.': 'Bu {kind} anahtar iptal edilsin mi? Hemen çalışmaz olur.',
   'Key revoked.': 'Anahtar iptal edildi.',
@@ -348,5 +375,30 @@ const TR = {
   'Active': 'Etkin',
   'Inactive': 'Etkin değil',
   'Rotate': 'Yenile',
+  'webhook hash key of {merchant}': '{merchant} webhook özet anahtarı',
+  '{kind} key pair of {merchant}': '{merchant} {kind} anahtar çifti',
+  '{amount} {unit} (7 days)': '{amount} {unit} (7 gün)',
+  '7 days': '7 gün',
+  'Grace period must be a whole number from 1 to {most}. To stop the old key at once, choose "Stop it at once".':
+    'Geçiş süresi 1 ile {most} arasında bir tam sayı olmalıdır. Eski anahtarı hemen durdurmak için "Hemen durdur"u seçin.',
+  'The current {what} stops working at once, the moment you confirm; every integration still using it is refused from then on.':
+    'Şu anki {what}, onayladığınız anda çalışmaz olur; onu kullanan her entegrasyon o andan itibaren reddedilir.',
+  'The current {what} stops working at {time}; integrations must switch to the new keys before then.':
+    'Şu anki {what} {time} itibarıyla çalışmaz olur; entegrasyonlar o zamana kadar yeni anahtarlara geçmelidir.',
+  'Stop it at once and rotate': 'Hemen durdur ve yenile',
+  'Go back': 'Geri dön',
+  'Rotate the {kind} key': '{kind} anahtarı yenile',
+  'A new {kind} key is issued now; the current one keeps working until the grace period ends.':
+    'Şimdi yeni bir {kind} anahtar oluşturulur; şu anki geçiş süresi bitene kadar çalışmaya devam eder.',
+  'The current key': 'Şu anki anahtar',
+  ' keeps working for ': ' şu süre daha çalışsın: ',
+  'Grace period': 'Geçiş süresi',
+  ' Stop it at once (integrations still using it are refused immediately)':
+    ' Hemen durdur (onu kullanan entegrasyonlar hemen reddedilir)',
+  'Rotate key': 'Anahtarı yenile',
+  'Cancel': 'Vazgeç',
+  'minutes': 'dakika',
+  'hours': 'saat',
+  'days': 'gün',
   'Revoke': 'İptal et'
 };

@@ -57,10 +57,13 @@ async function keys(main, merchantId) {
       replace(notice, message(error.message));
     }
   };
+  const rotation = h('div', { id: 'rotation' });
   const rotate = key => {
-    const grace = prompt(t('Keep the old key working for how many seconds? (0 = stop at once, at most 604800)'), '0');
-    if (grace === null) return;
-    act(t('{kind} key rotated', { kind: names.keyKind(key.Kind) }), `/keys/${key.KeyId}/rotate`, { GraceSeconds: Number(grace) || 0 });
+    replace(notice);
+    rotationForm(rotation, merchantName, key, async graceSeconds => {
+      replace(rotation);
+      await act(t('{kind} key rotated', { kind: names.keyKind(key.Kind) }), `/keys/${key.KeyId}/rotate`, { GraceSeconds: graceSeconds });
+    });
   };
   const revoke = key => {
     if (confirm(t('Revoke this {kind} key? It stops working at once.', { kind: names.keyKind(key.Kind) }))) act(t('Key revoked.'), `/keys/${key.KeyId}/revoke`);
@@ -69,10 +72,13 @@ async function keys(main, merchantId) {
     event.preventDefault();
     act(t('{kind} key issued', { kind: names.keyKind(kind.value) }), '/keys', { Kind: kind.value });
   } }, field('Kind', kind), h('button', { type: 'submit' }, t('Issue key')));
-  replace(main, h('p', {}, h('a', { href: '#/operator' }, t('← Merchants'))), body, notice, h('h2', {}, t('Issue a key')), form);
+  let merchantName = '';
+  replace(main, h('p', {}, h('a', { href: '#/operator' }, t('← Merchants'))), body, rotation, notice,
+    h('h2', {}, t('Issue a key')), form);
 
   async function refresh() {
     const merchant = await api('GET', base);
+    merchantName = merchant.Name;
     replace(body, h('h1', {}, merchant.Name), h('p', { className: 'muted code' }, merchant.Id),
       table(['Kind', 'Client', 'Created', 'Expires', 'Revoked', 'State', ''], merchant.Keys.map(key => h('tr', { 'data-key-id': key.KeyId },
         h('td', {}, names.keyKind(key.Kind)), h('td', { className: 'code' }, key.Client || '–'), h('td', {}, when(key.CreatedDate)),
@@ -84,4 +90,81 @@ async function keys(main, merchantId) {
   }
   await refresh();
   return { refresh };
+}
+
+// The longest grace the server allows (MerchantKeys.MAX_GRACE); the server checks it again
+// and is the authority: a request past it is refused naming GraceSeconds.
+const MAX_GRACE_SECONDS = 7 * 24 * 3600;
+const UNITS = { minutes: 60, hours: 3600, days: 86400 };
+const UNIT_NAMES = () => ({ minutes: t('minutes'), hours: t('hours'), days: t('days') });
+
+// The end of a grace that starts now, in the browser's own time zone, with the zone named.
+function endOfGrace(seconds) {
+  return new Intl.DateTimeFormat(undefined, {
+    year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short'
+  }).format(new Date(Date.now() + seconds * 1000));
+}
+
+// Asks how long the old key keeps working: a whole number and a unit, 24 hours unless
+// changed, within 1 minute and 7 days. Stopping the old key at once is its own choice with
+// its own warning, so no typo in the number can end a live key at once. Nothing is sent
+// before the confirmation that says what stops working and when.
+function rotationForm(panel, merchantName, key, rotate) {
+  const what = key.Kind === 'Webhook' ? t('webhook hash key of {merchant}', { merchant: merchantName })
+    : t('{kind} key pair of {merchant}', { kind: names.keyKind(key.Kind), merchant: merchantName });
+  const problem = h('div');
+  const amount = h('input', { type: 'number', id: 'grace-amount', name: 'GraceAmount', min: 1, step: 1, value: 24,
+    required: true, inputmode: 'numeric' });
+  const unit = h('select', { id: 'grace-unit', name: 'GraceUnit' },
+    Object.keys(UNITS).map(name => h('option', { value: name, selected: name === 'hours' }, UNIT_NAMES()[name])));
+  const withGrace = h('input', { type: 'radio', name: 'GraceMode', id: 'grace-mode-later', value: 'later', checked: true });
+  const atOnce = h('input', { type: 'radio', name: 'GraceMode', id: 'grace-mode-now', value: 'now' });
+  const limit = () => {
+    amount.max = String(Math.floor(MAX_GRACE_SECONDS / UNITS[unit.value]));
+    amount.disabled = unit.disabled = atOnce.checked;
+  };
+  unit.addEventListener('change', limit);
+  withGrace.addEventListener('change', limit);
+  atOnce.addEventListener('change', limit);
+  limit();
+
+  const graceSeconds = () => {
+    if (atOnce.checked) return 0;
+    if (!amount.checkValidity()) {
+      const most = amount.max ? t('{amount} {unit} (7 days)', { amount: amount.max, unit: UNIT_NAMES()[unit.value] }) : t('7 days');
+      throw new Error(t('Grace period must be a whole number from 1 to {most}. To stop the old key at once, choose "Stop it at once".', { most }));
+    }
+    return Number(amount.value) * UNITS[unit.value];
+  };
+  const confirmation = seconds => {
+    const text = seconds === 0
+      ? t('The current {what} stops working at once, the moment you confirm; every integration still using it is refused from then on.', { what })
+      : t('The current {what} stops working at {time}; integrations must switch to the new keys before then.', { what, time: endOfGrace(seconds) });
+    replace(problem, h('div', { className: 'card confirm', id: 'rotation-confirm', role: 'alertdialog' },
+      h('p', {}, text),
+      h('button', { type: 'button', id: 'rotation-confirmed', className: seconds === 0 ? 'danger' : '',
+        onclick: () => rotate(seconds) }, seconds === 0 ? t('Stop it at once and rotate') : t('Rotate')),
+      ' ',
+      h('button', { type: 'button', className: 'secondary', onclick: () => replace(problem) }, t('Go back'))));
+  };
+  const form = h('form', { className: 'card', id: 'rotate-key', novalidate: true, onsubmit: event => {
+    event.preventDefault();
+    try {
+      confirmation(graceSeconds());
+    } catch (error) {
+      replace(problem, message(error.message));
+    }
+  } },
+  h('h2', {}, t('Rotate the {kind} key', { kind: names.keyKind(key.Kind) })),
+  h('p', {}, t('A new {kind} key is issued now; the current one keeps working until the grace period ends.', { kind: names.keyKind(key.Kind) })),
+  h('fieldset', { className: 'grace' },
+    h('legend', {}, t('The current key')),
+    h('label', { className: 'choice' }, withGrace, t(' keeps working for ')),
+    h('span', { className: 'grace-amount' }, field('Grace period', amount), field('Unit', unit)),
+    h('label', { className: 'choice' }, atOnce, t(' Stop it at once (integrations still using it are refused immediately)'))),
+  h('p', {}, h('button', { type: 'submit' }, t('Rotate key')), ' ',
+    h('button', { type: 'button', className: 'secondary', onclick: () => replace(panel) }, t('Cancel'))),
+  problem);
+  replace(panel, form);
+  amount.focus();
 }

@@ -1,6 +1,16 @@
-// Overview: today's sales by status and a chart of sales per minute.
-import { h, s, replace, api, money, badge, table, when } from './dom.js';
+// Overview: today's sales by status, a chart of sales per minute, and the payments of the
+// last 24 hours and 30 days by outcome: how many, and how much.
+import { h, s, replace, api, money, badge, table, when, changed } from './dom.js';
+import { stackedBars } from './charts.js';
 import { t } from './i18n.js';
+
+const OUTCOMES_MS = 30000;
+const OUTCOMES = [
+  { key: 'Successful', name: 'Successful', className: 'ok' },
+  { key: 'Cancelled', name: 'Cancelled', className: 'warn' },
+  { key: 'Failed', name: 'Failed', className: 'bad' },
+  { key: 'Pending', name: 'Pending', className: 'busy' }
+];
 
 export async function render(main) {
   const cards = h('div', { className: 'cards', id: 'status-totals' });
@@ -8,14 +18,25 @@ export async function render(main) {
   const hours = h('select', { 'aria-label': t('Period') },
     [1, 3, 6, 12, 24].map(n => h('option', { value: n, selected: n === 3 }, t('last {hours} h', { hours: n }))));
   const heading = h('h1', {}, t('Today'));
+  const outcomes = h('div', { id: 'outcome-charts', className: 'chart-grid' });
   replace(main, heading, cards,
-    h('div', { className: 'row' }, h('h2', {}, t('Sales per minute')), hours), chart);
+    h('div', { className: 'row' }, h('h2', {}, t('Sales per minute')), hours), chart,
+    h('h2', {}, t('Payments by outcome')), outcomes);
 
+  // The outcome charts read 30 days: asked for at most every OUTCOMES_MS, not at every poll.
+  let outcomesAsked = 0;
   async function refresh() {
-    const data = await api('GET', '/overview?hours=' + hours.value);
+    const now = Date.now();
+    const askOutcomes = now - outcomesAsked >= OUTCOMES_MS;
+    const [data, periods] = await Promise.all([api('GET', '/overview?hours=' + hours.value),
+      askOutcomes ? api('GET', '/overview/outcomes') : null]);
     replace(heading, t('Today, {date}', { date: data.Date }));
     renderTotals(cards, data.ByStatus);
     renderChart(chart, data.PerMinute);
+    if (periods) {
+      outcomesAsked = now;
+      if (changed(outcomes, periods)) renderOutcomes(outcomes, periods);
+    }
   }
   hours.addEventListener('change', refresh);
   await refresh();
@@ -62,4 +83,54 @@ function renderChart(container, points) {
       s('text', { x: 0, y: top + 10, className: 'axis' }, String(max)),
       s('text', { x: 0, y: height - bottom, className: 'axis' }, '0'),
       bars, ticks));
+}
+
+// Counts by outcome, and amounts by outcome in the currency most of the payments were in
+// (the others are left out of that chart, and its title says which currency it shows).
+function renderOutcomes(container, periods) {
+  const all = [...periods.Hours, ...periods.Days].flatMap(period => period.Outcomes);
+  const byCurrency = new Map();
+  for (const total of all) byCurrency.set(total.Currency, (byCurrency.get(total.Currency) || 0) + total.Count);
+  const currency = [...byCurrency.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] || 'TRY';
+  const named = { Successful: t('Successful'), Cancelled: t('Cancelled'), Failed: t('Failed'), Pending: t('Pending') };
+  const series = OUTCOMES.map(one => ({ ...one, name: named[one.key] }));
+  const charts = [
+    ['hours', t('last 24 hours'), periods.Hours, start => String(start).slice(11, 16), start => when(start).slice(0, 16)],
+    ['days', t('last 30 days'), periods.Days, start => String(start).slice(5, 10), start => String(start).slice(0, 10)]
+  ].flatMap(([key, span, list, tick, label]) => {
+    const counts = list.map(period => ({ label: label(period.Start), tick: tick(period.Start), segments: sumBy(period.Outcomes, 'Count') }));
+    const amounts = list.map(period => ({ label: label(period.Start), tick: tick(period.Start),
+      segments: sumBy(period.Outcomes.filter(total => total.Currency === currency), 'Amount')
+        .map(segment => ({ ...segment, text: money(segment.value, currency) })) }));
+    const count = counts.reduce((sum, bar) => sum + bar.segments.reduce((n, segment) => n + segment.value, 0), 0);
+    const successful = amounts.reduce((sum, bar) => sum + (bar.segments.find(segment => segment.key === 'Successful')?.value || 0), 0);
+    return [
+      h('div', { className: 'chart-' + key + '-count' }, stackedBars({
+        title: t('Payments per {unit}, {span}', { unit: key === 'hours' ? t('hour') : t('day'), span }),
+        description: t('{count} payments in the {span}, {summary}.', { count, span, summary: summary(counts, series) }),
+        bars: counts, series })),
+      h('div', { className: 'chart-' + key + '-amount' }, stackedBars({
+        title: t('Volume per {unit} in {currency}, {span}', { unit: key === 'hours' ? t('hour') : t('day'), currency, span }),
+        description: t('{amount} in successful payments in the {span}.', { amount: money(successful, currency), span }),
+        bars: amounts, series, format: value => compact(value) }))
+    ];
+  });
+  replace(container, charts);
+}
+
+function sumBy(totals, field) {
+  const sums = new Map();
+  for (const total of totals) sums.set(total.Outcome, (sums.get(total.Outcome) || 0) + Number(total[field]));
+  return [...sums.entries()].map(([key, value]) => ({ key, value }));
+}
+
+function summary(bars, series) {
+  const byOutcome = new Map();
+  for (const bar of bars) for (const segment of bar.segments) byOutcome.set(segment.key, (byOutcome.get(segment.key) || 0) + segment.value);
+  const parts = series.filter(one => byOutcome.get(one.key)).map(one => `${byOutcome.get(one.key)} ${one.name.toLocaleLowerCase()}`);
+  return parts.length ? parts.join(', ') : t('none');
+}
+
+function compact(value) {
+  return new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
 }

@@ -1,4 +1,5 @@
-// Payments: the filtered list, and one payment with its timeline, products, customer and callbacks.
+// Payments: the filtered list and its CSV export, and one payment with its timeline,
+// products, customer and callbacks, which a confirmed cancel or withdrawal acts on.
 import { h, replace, api, query, changed, field, table, message, money, when, badge, STATUSES } from './dom.js';
 import { t, names, taxRate } from './i18n.js';
 
@@ -15,18 +16,23 @@ async function list(main) {
     Object.keys(STATUSES).map(id => h('option', { value: id }, `${id} ${names.paymentStatus(id)}`)));
   const terminal = h('select', { name: 'terminalId' }, h('option', { value: '' }, t('Any')),
     terminals.Items.map(item => h('option', { value: item.Id }, item.Name)));
-  const code = h('input', { name: 'merchantUniqueCode', placeholder: t('exact code') });
+  const code = h('input', { name: 'merchantUniqueCode', placeholder: t('part of a code') });
   const results = h('div', { id: 'payment-list' });
   const pager = h('div', { className: 'row pager' });
   const problem = h('div');
+  const exportLink = h('a', { id: 'payment-export', download: '' }, t('Export CSV'));
+  const exportHref = () => '/dashboard/api/payments/export' + query({ ...filters, pageIndex: null });
+  exportLink.href = exportHref();
 
   const form = h('form', { className: 'card form-grid', id: 'payment-filters', onsubmit: event => {
     event.preventDefault();
     Object.assign(filters, { startDate: start.value, endDate: end.value, terminalId: terminal.value,
       statusId: status.value, merchantUniqueCode: code.value.trim(), pageIndex: 0 });
+    exportLink.href = exportHref();
     refresh();
   } }, field('From', start), field('To', end), field('Status', status), field('Terminal', terminal),
-  field('Merchant unique code', code), h('button', { type: 'submit' }, t('Filter')));
+  field('Merchant unique code', code), h('button', { type: 'submit' }, t('Filter')),
+  h('p', { className: 'muted export' }, exportLink, t(' every payment that matches, up to 50,000')));
 
   replace(main, h('h1', {}, t('Payments')), form, problem, results, pager);
   const terminalNames = new Map(terminals.Items.map(item => [item.Id, item.Name]));
@@ -68,7 +74,36 @@ async function list(main) {
 async function detail(main, paymentId) {
   const body = h('div');
   const notice = h('div');
-  replace(main, h('p', {}, h('a', { href: '#/payments' }, t('← Payments'))), notice, body);
+  const dialog = h('dialog', { className: 'confirm', id: 'confirm-action', 'aria-labelledby': 'confirm-title' });
+  replace(main, h('p', {}, h('a', { href: '#/payments' }, t('← Payments'))), notice, body, dialog);
+
+  // Asks first, naming the payment, its amount and what will happen; then acts as the API would.
+  function confirmAction(payment, action) {
+    const what = action === 'cancel'
+      ? { title: t('Cancel this sale?'), button: t('Cancel the sale'),
+        effect: t('A cancel order goes to the terminal; once the device approves it, the sale is cancelled and the callback address is told.') }
+      : { title: t('Withdraw this order?'), button: t('Withdraw the order'),
+        effect: t('The terminal has not taken the order; it is withdrawn now, the device is told to drop it and the callback address is told.') };
+    replace(dialog,
+      h('h2', { id: 'confirm-title' }, what.title),
+      h('p', {}, h('strong', {}, payment.MerchantUniqueCode), ' · ', money(payment.Amount, payment.Currency)),
+      h('p', { className: 'muted' }, what.effect),
+      h('form', { method: 'dialog', className: 'buttons' },
+        h('button', { type: 'submit', value: 'go', className: 'danger', id: 'confirm-go' }, what.button),
+        h('button', { type: 'submit', value: 'keep', className: 'secondary', id: 'confirm-keep' }, t('Keep it'))));
+    dialog.onclose = async () => {
+      if (dialog.returnValue !== 'go') return;
+      try {
+        await api('POST', `/payments/${encodeURIComponent(payment.Id)}/${action}`);
+        replace(notice, message(action === 'cancel' ? t('Cancel order sent to the terminal.') : t('Order withdrawn.'), 'ok'));
+      } catch (error) {
+        replace(notice, message(error.message));
+      }
+      await refresh();
+    };
+    dialog.returnValue = '';
+    dialog.showModal();
+  }
 
   async function resend(callback) {
     try {
@@ -88,6 +123,11 @@ async function detail(main, paymentId) {
     replace(body,
       h('h1', {}, money(payment.Amount, payment.Currency), ' ',
         h('span', { className: 'status', id: 'payment-status', 'data-status-id': payment.PaymentStatusId }, badge(payment.PaymentStatusId, payment.PaymentStatus))),
+      data.CanCancel || data.CanWithdraw ? h('div', { className: 'buttons actions' },
+        data.CanCancel ? h('button', { type: 'button', className: 'danger', id: 'cancel-payment',
+          onclick: () => confirmAction(payment, 'cancel') }, t('Cancel sale…')) : null,
+        data.CanWithdraw ? h('button', { type: 'button', className: 'danger', id: 'withdraw-payment',
+          onclick: () => confirmAction(payment, 'withdraw') }, data.WithdrawOrder === 'Cancel' ? t('Withdraw cancel order…') : t('Withdraw order…')) : null) : null,
       h('dl', { className: 'card facts' },
         fact('Payment', payment.Id), fact('Merchant unique code', payment.MerchantUniqueCode),
         fact('Display code', payment.DisplayCode), fact('Type', names.paymentType(payment.PaymentTypeId)),

@@ -1,8 +1,8 @@
 // The screens of the virtual terminal. All data from the server reaches the page through
 // textContent only.
 
-import {LiveTerminal, PairingError, Progress, awaitConfirmation, claim, forgetPairing, heldOrders, pair, pairing,
-    rememberSerialNo, serialNo} from './device.js';
+import {LiveTerminal, PairingError, Progress, awaitConfirmation, claim, forgetPairing, heldOrders, history, pair,
+    pairing, rememberSerialNo, serialNo} from './device.js';
 
 const $ = id => document.getElementById(id);
 
@@ -16,7 +16,12 @@ const terminal = new LiveTerminal({
         showPairScreen();
         notice(message);
     },
+    onTerminalName: showTerminalName,
+    onFinished: showResult,
 });
+
+/** Orders whose Decline was pressed once: they ask for confirmation before anything is sent. */
+const confirmingDecline = new Set();
 
 let retryBlockedUntil = 0;
 
@@ -41,15 +46,28 @@ function start() {
         if (!button || !item || button.disabled) {
             return;
         }
+        const orderId = item.dataset.orderId;
         if (button.classList.contains('approve')) {
-            terminal.decide(item.dataset.orderId, 'approved');
+            terminal.decide(orderId, 'approved');
         } else if (button.classList.contains('decline')) {
-            terminal.decide(item.dataset.orderId, 'declined');
+            confirmingDecline.add(orderId);
+            renderOrders();
+            document.querySelector(`li.order[data-order-id="${CSS.escape(orderId)}"] .decline-kept`)?.focus();
+        } else if (button.classList.contains('decline-confirmed')) {
+            confirmingDecline.delete(orderId);
+            terminal.decide(orderId, 'declined');
+        } else if (button.classList.contains('decline-kept')) {
+            confirmingDecline.delete(orderId);
+            renderOrders();
         }
     });
+    $('result-done').addEventListener('click', showPending);
     window.addEventListener('storage', event => {
         if (event.key && event.key.startsWith('kasa.vt.order.')) {
             renderOrders();
+        }
+        if (event.key === 'kasa.vt.history') {
+            renderHistory();
         }
     });
     if (pairing()) {
@@ -84,6 +102,7 @@ async function waitForConfirmation(paired) {
 
 function showPairScreen() {
     $('live-screen').hidden = true;
+    showTerminalName('');
     $('pair-screen').hidden = false;
     $('serial-no').value = serialNo();
     $('pair-code').value = '';
@@ -100,7 +119,10 @@ function showLiveScreen() {
     $('live-screen').hidden = false;
     $('terminal-id').textContent = stored.terminalId;
     $('terminal-serial').textContent = stored.serialNo || serialNo();
+    showTerminalName(stored.terminalName || '');
+    showPending();
     renderOrders();
+    renderHistory();
     terminal.start();
 }
 
@@ -193,7 +215,85 @@ function orderItem(template, held) {
     for (const button of item.querySelectorAll('.actions button')) {
         button.disabled = busy;
     }
+    const confirming = !busy && confirmingDecline.has(order.orderId);
+    item.querySelector('.actions').hidden = confirming;
+    item.querySelector('.confirm-decline').hidden = !confirming;
+    item.querySelector('.confirm-text').textContent = order.kind === 'cancel'
+        ? `Decline this cancel of ${order.amount} ${order.currency}? The sale stays as it is.`
+        : `Decline this sale of ${order.amount} ${order.currency}? The customer is not charged.`;
     return item;
+}
+
+function showTerminalName(name) {
+    $('terminal-name').textContent = name ? '· ' + name : '';
+    $('terminal-name-detail').textContent = name || '–';
+    document.title = name ? `${name} · Kasa terminal` : 'Kasa virtual terminal';
+}
+
+/** The outcome of the order just finished, in place of the pending list until the cashier moves on. */
+function showResult(finished) {
+    const approved = finished.result === 'approved';
+    const screen = $('result-screen');
+    screen.dataset.result = approved ? 'approved' : 'declined';
+    screen.dataset.orderId = finished.orderId;
+    const what = finished.kind === 'cancel' ? 'Cancel' : 'Sale';
+    $('result-outcome').textContent = `${what} ${approved ? 'approved' : 'declined'}`;
+    $('result-amount').textContent = `${finished.amount} ${finished.currency}`;
+    $('result-detail').textContent = [
+        finished.displayCode,
+        approved && finished.maskedPan ? `card ${finished.maskedPan}` : null,
+        approved && finished.authCode ? `auth ${finished.authCode}` : null,
+        approved ? null : 'The customer was not charged.',
+    ].filter(Boolean).join(' · ');
+    screen.hidden = false;
+    $('pending-screen').hidden = true;
+    renderHistory();
+    const waiting = heldOrders().length;
+    $('result-done').textContent = waiting ? `Next order (${waiting} waiting)` : 'Back to orders';
+    $('result-outcome').focus();
+}
+
+function showPending() {
+    $('result-screen').hidden = true;
+    $('pending-screen').hidden = false;
+}
+
+const FINISHED_TODAY = new Intl.DateTimeFormat(undefined,
+    {hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short'});
+const FINISHED_BEFORE = new Intl.DateTimeFormat(undefined,
+    {month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short'});
+
+/** When an order finished, in this browser's time zone, named; the day only when it was not today. */
+function finishedAt(millis) {
+    const at = new Date(millis);
+    return (at.toDateString() === new Date().toDateString() ? FINISHED_TODAY : FINISHED_BEFORE).format(at);
+}
+
+function renderHistory() {
+    const entries = history();
+    const rows = entries.map(entry => {
+        const row = document.createElement('tr');
+        row.dataset.orderId = entry.orderId;
+        row.dataset.result = entry.result;
+        const approved = entry.result === 'approved';
+        const cells = [
+            finishedAt(entry.finishedAt),
+            `${entry.amount} ${entry.currency}`,
+            entry.displayCode || '–',
+            (entry.kind === 'cancel' ? 'Cancel ' : '') + (approved ? 'approved' : 'declined'),
+        ];
+        const classes = ['time', 'money', 'code', 'result-cell'];
+        cells.forEach((text, i) => {
+            const cell = document.createElement('td');
+            cell.className = classes[i];
+            cell.textContent = i === 3 ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+            row.append(cell);
+        });
+        return row;
+    });
+    $('history').querySelector('tbody').replaceChildren(...rows);
+    $('history').hidden = entries.length === 0;
+    $('no-history').hidden = entries.length > 0;
 }
 
 function customerName(customer) {

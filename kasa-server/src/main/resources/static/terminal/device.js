@@ -11,6 +11,9 @@ const KEY_PAIRING = 'kasa.vt.pairing';
 const KEY_CLAIM = 'kasa.vt.claim';
 const CONFIRM_POLL_MS = 2_000;
 const KEY_ORDER = 'kasa.vt.order.';
+const KEY_HISTORY = 'kasa.vt.history';
+/** How many finished orders this browser remembers for the cashier. */
+export const HISTORY_SIZE = 10;
 
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_CAP_MS = 30_000;
@@ -46,9 +49,10 @@ export function pairing() {
     return readJson(KEY_PAIRING);
 }
 
-/** Forgets the token and every order held for it. */
+/** Forgets the token, every order held for it and the orders it finished. */
 export function forgetPairing() {
     localStorage.removeItem(KEY_PAIRING);
+    localStorage.removeItem(KEY_HISTORY);
     for (const held of heldOrders()) {
         localStorage.removeItem(KEY_ORDER + held.order.orderId);
     }
@@ -88,6 +92,33 @@ export function heldOrders() {
         }
         return a.arrival - b.arrival;
     });
+}
+
+/**
+ * The last orders this terminal finished in this browser, newest first: when the server
+ * acknowledged the outcome, the order's amount, code and kind, and how it ended.
+ */
+export function history() {
+    const stored = readJson(KEY_HISTORY);
+    return Array.isArray(stored) ? stored : [];
+}
+
+function remember(held) {
+    const outcome = held.outcome || {};
+    const entry = {
+        orderId: held.order.orderId,
+        finishedAt: Date.now(),
+        amount: held.order.amount,
+        currency: held.order.currency,
+        displayCode: held.order.displayCode || null,
+        kind: held.order.kind,
+        result: outcome.result,
+        maskedPan: outcome.card ? outcome.card.maskedPan : null,
+        authCode: outcome.card ? outcome.card.authCode : null,
+    };
+    const kept = history().filter(old => old.orderId !== entry.orderId);
+    localStorage.setItem(KEY_HISTORY, JSON.stringify([entry, ...kept].slice(0, HISTORY_SIZE)));
+    return entry;
 }
 
 function readJson(key) {
@@ -393,6 +424,12 @@ export class LiveTerminal {
 
     welcome(message) {
         this.welcomedAt = Date.now();
+        const stored = pairing();
+        if (stored && message.terminalName && stored.terminalName !== message.terminalName) {
+            // kept with the pairing, so the name shows while offline too
+            localStorage.setItem(KEY_PAIRING, JSON.stringify({...stored, terminalName: message.terminalName}));
+            this.listeners.onTerminalName(message.terminalName);
+        }
         if (message.heartbeatSeconds > 0) {
             this.heartbeatMs = message.heartbeatSeconds * 1000;
         }
@@ -459,8 +496,10 @@ export class LiveTerminal {
         if (message.of === 'taken' && held.progress === Progress.TAKEN) {
             this.takeAcknowledged(held);
         } else if (message.of === 'outcome' && held.progress === Progress.REPORTED) {
+            const finished = remember(held);
             dropOrder(held.order.orderId);
             this.listeners.onOrders();
+            this.listeners.onFinished(finished);
         }
     }
 

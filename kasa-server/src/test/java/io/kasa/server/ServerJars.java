@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
@@ -34,6 +35,16 @@ public final class ServerJars implements AutoCloseable {
 
     /** Starts the jar on {@code dataDir} at {@code port}, with extra command-line {@code arguments}. */
     public Process start(Path dataDir, int port, String... arguments) throws IOException {
+        return start(dataDir, port, Map.of(), log(dataDir, port), arguments);
+    }
+
+    /**
+     * Starts the jar on {@code dataDir} at {@code port} with more {@code environment}
+     * variables, as an operator configures it, logging to {@code log}: for a data directory
+     * that cannot hold the log.
+     */
+    public Process start(Path dataDir, int port, Map<String, String> environment, Path log, String... arguments)
+            throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // Small and quick to start: these servers are judged on what they answer, never on speed.
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
@@ -41,10 +52,11 @@ public final class ServerJars implements AutoCloseable {
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log(dataDir, port).toFile());
+                .redirectOutput(log.toFile());
         builder.environment().put("KASA_DATA_DIR", dataDir.toString());
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("SERVER_ADDRESS", "127.0.0.1");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         started.add(process);
         return process;

@@ -47,6 +47,9 @@ import java.util.function.Consumer;
  * at once, so were the record lost in a PostgreSQL crash, its receiver would get the earlier
  * callback again after the later one. Only a crash of this node, never of PostgreSQL, makes a
  * receiver see a callback twice, and then only the latest of its payment.
+ *
+ * <p>Once a batch is recorded each try is counted ({@link CallbackMeters}), and a callback that
+ * died is logged there.
  */
 final class CallbackRecorder implements AutoCloseable {
 
@@ -67,12 +70,13 @@ final class CallbackRecorder implements AutoCloseable {
     private final BusinessTime time;
     private final CallbackSettings settings;
     private final Consumer<List<LeasedCallback>> released;
+    private final CallbackMeters meters;
     private final LinkedBlockingQueue<Tried> queue = new LinkedBlockingQueue<>();
     private final Thread loop;
     private volatile boolean closing;
 
     CallbackRecorder(JdbcClient jdbc, JsonMapper json, Transactions transaction, DatabaseOutage outage, BusinessTime time,
-                     CallbackSettings settings, Consumer<List<LeasedCallback>> released) {
+                     CallbackSettings settings, CallbackMeters meters, Consumer<List<LeasedCallback>> released) {
         this.jdbc = jdbc;
         this.json = json;
         this.transaction = transaction;
@@ -80,6 +84,7 @@ final class CallbackRecorder implements AutoCloseable {
         this.time = time;
         this.settings = settings;
         this.released = released;
+        this.meters = meters;
         this.loop = Thread.ofVirtual().name("callback-recorder").start(this::run);
     }
 
@@ -217,10 +222,7 @@ final class CallbackRecorder implements AutoCloseable {
                     .list();
         });
         for (Tried tried : batch) {
-            if (tried.state().equals("DEAD")) {
-                log.warn("Callback {} to {} is dead after {} tries: {}", tried.callback().id(), tried.callback().target(),
-                        tried.callback().attemptCount() + 1, tried.result().error());
-            }
+            meters.recorded(tried);
         }
         if (!heads.isEmpty()) {
             released.accept(heads);

@@ -79,7 +79,7 @@ class CallbackWorker implements DisposableBean {
     private volatile boolean stopped;
 
     CallbackWorker(JdbcClient jdbc, BusinessTime time, MerchantKeys keys, JsonMapper json, CallbackSettings settings,
-                   DatabaseSettings database, Transactions transactions, DatabaseOutage outage) {
+                   DatabaseSettings database, Transactions transactions, DatabaseOutage outage, CallbackMeters meters) {
         this.jdbc = jdbc;
         this.time = time;
         this.keys = keys;
@@ -91,7 +91,7 @@ class CallbackWorker implements DisposableBean {
                 settings.concurrency());
         this.slots = new Semaphore(settings.concurrency());
         this.outage = outage;
-        this.recorder = new CallbackRecorder(jdbc, json, transactions, outage, time, settings, this::start);
+        this.recorder = new CallbackRecorder(jdbc, json, transactions, outage, time, settings, meters, this::start);
     }
 
     /**

@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -29,9 +28,12 @@ final class DataDirectoryLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Takes the directory for this process, or fails with {@link DataDirectoryInUse} naming the holder. */
+    /**
+     * Takes the directory for this process, or fails with {@link DataDirectoryInUse} naming the
+     * holder (or with {@link DataDirectory#writable}'s refusal when it cannot be written).
+     */
     static DataDirectoryLock acquire(Path dataDir) throws IOException {
-        Files.createDirectories(dataDir);
+        DataDirectory.writable(dataDir);
         Path file = dataDir.resolve(FILE);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);

@@ -2,6 +2,7 @@ package io.kasa.server.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import io.kasa.server.shared.DatabaseOutage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -12,6 +13,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.sql.SQLException;
 
 /**
  * The data source: the configured PostgreSQL, or the embedded one. Flyway migrates it at
@@ -43,8 +45,30 @@ class DatabaseConfiguration {
         config.setUsername(location.username());
         config.setPassword(location.password());
         config.setDataSourceProperties(settings.connectionProperties());
-        return new PooledConnections(new HikariDataSource(config), settings.poolWait(), settings.maxQueue(),
+        config.setInitializationFailTimeout(1);
+        return new PooledConnections(startPool(config, location, settings), settings.poolWait(), settings.maxQueue(),
                 settings.maxQueueWait());
+    }
+
+    /**
+     * The pool, having opened its first connection: one try, bounded by the connection
+     * timeout (the driver's connect and login timeouts). A configured database that cannot be
+     * used is refused here in the operator's terms ({@link DatabaseLocation#cannotConnect}),
+     * so the server exits within seconds of its start, saying which setting to fix.
+     */
+    private static HikariDataSource startPool(HikariConfig config, DatabaseLocation location, DatabaseSettings settings) {
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException failed) {
+            if (location.embedded() == null) {
+                for (Throwable cause = failed.getCause(); cause != null; cause = cause.getCause()) {
+                    if (cause instanceof SQLException refused) {
+                        throw location.cannotConnect(refused, settings.connectionTimeout());
+                    }
+                }
+            }
+            throw failed;
+        }
     }
 
     @Bean

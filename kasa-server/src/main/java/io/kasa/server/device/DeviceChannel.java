@@ -199,7 +199,8 @@ class DeviceChannel extends TextWebSocketHandler implements DisposableBean {
         DeviceIdentity device = identity.get();
         session.authenticated(device);
         live.authenticated(session).ifPresent(replaced -> replaced.close(CloseCodes.REPLACED));
-        session.send(json.write(DeviceMessage.welcome(device.terminalId(), device.terminalPairId(), settings, now)));
+        session.send(json.write(DeviceMessage.welcome(device.terminalId(), device.terminalPairId(), device.terminalName(),
+                settings, now)));
         terminals.markSeen(List.of(device.terminalId()), now);
         // An unpair that committed between the token check and registration must still win.
         if (!pairing.isActive(device.terminalPairId())) {

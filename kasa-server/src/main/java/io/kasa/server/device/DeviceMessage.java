@@ -12,7 +12,7 @@ import java.util.UUID;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record DeviceMessage(String type, String id, String token, String appVersion, UUID terminalId, UUID terminalPairId,
-                     Integer heartbeatSeconds, Integer idleTimeoutSeconds, Instant serverTime, String code,
+                     String terminalName, Integer heartbeatSeconds, Integer idleTimeoutSeconds, Instant serverTime, String code,
                      String message, UUID orderId, String of, String reason, String result, Card card,
                      String providerReference) {
 
@@ -22,11 +22,12 @@ record DeviceMessage(String type, String id, String token, String appVersion, UU
 
     private static DeviceMessage of(String type) {
         return new DeviceMessage(type, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
-    static DeviceMessage welcome(UUID terminalId, UUID terminalPairId, DeviceSettings settings, Instant now) {
-        return new DeviceMessage("welcome", null, null, null, terminalId, terminalPairId,
+    static DeviceMessage welcome(UUID terminalId, UUID terminalPairId, String terminalName, DeviceSettings settings,
+                                 Instant now) {
+        return new DeviceMessage("welcome", null, null, null, terminalId, terminalPairId, terminalName,
                 (int) settings.heartbeat().toSeconds(), (int) settings.idleTimeout().toSeconds(), now, null, null,
                 null, null, null, null, null, null);
     }
@@ -40,22 +41,22 @@ record DeviceMessage(String type, String id, String token, String appVersion, UU
     }
 
     static DeviceMessage error(String code, String message) {
-        return new DeviceMessage("error", null, null, null, null, null, null, null, null, code, message, null, null,
-                null, null, null, null);
+        return new DeviceMessage("error", null, null, null, null, null, null, null, null, null, code, message, null,
+                null, null, null, null, null);
     }
 
     static DeviceMessage ack(UUID orderId, String of) {
-        return new DeviceMessage("ack", null, null, null, null, null, null, null, null, null, null, orderId, of, null,
-                null, null, null);
+        return new DeviceMessage("ack", null, null, null, null, null, null, null, null, null, null, null, orderId, of,
+                null, null, null, null);
     }
 
     static DeviceMessage withdraw(UUID orderId, String reason) {
-        return new DeviceMessage("withdraw", null, null, null, null, null, null, null, null, null, null, orderId, null,
-                reason, null, null, null);
+        return new DeviceMessage("withdraw", null, null, null, null, null, null, null, null, null, null, null, orderId,
+                null, reason, null, null, null);
     }
 
     private DeviceMessage withId(String id) {
-        return new DeviceMessage(type, id, token, appVersion, terminalId, terminalPairId, heartbeatSeconds,
+        return new DeviceMessage(type, id, token, appVersion, terminalId, terminalPairId, terminalName, heartbeatSeconds,
                 idleTimeoutSeconds, serverTime, code, message, orderId, of, reason, result, card, providerReference);
     }
 }

@@ -1,6 +1,8 @@
 package io.kasa.server.device;
 
 import io.kasa.server.terminal.LiveConnections;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
@@ -32,8 +34,11 @@ class LiveSessions implements LiveConnections, SmartLifecycle {
     private final Presence presence;
     private volatile boolean running;
 
-    LiveSessions(Presence presence) {
+    LiveSessions(Presence presence, MeterRegistry registry) {
         this.presence = presence;
+        Gauge.builder("kasa.terminals.connected", this, LiveSessions::count)
+                .description("Terminals whose authenticated live connection this node holds")
+                .register(registry);
     }
 
     void opened(DeviceSession session) {

@@ -1,5 +1,6 @@
 package io.kasa.server.marketplace;
 
+import io.kasa.server.payment.Lookups;
 import io.kasa.server.shared.BusinessTime;
 import io.kasa.server.shared.DatabaseOutage;
 import io.kasa.server.shared.KasaError;
@@ -62,7 +63,35 @@ public class PayoutJobs {
     public record Pending(LocalDate dateFrom, LocalDate dateTo, BigDecimal earning, long count) {
     }
 
+    /**
+     * A payout order to start. {@link #of} reads it as the API and the dashboard both take it,
+     * so the two refuse a missing or unknown {@code CurrencyId} and a missing or malformed
+     * {@code DateFrom}/{@code DateTo} with the same messages; {@link #start} then applies the
+     * rules that need the merchant's state.
+     */
     public record Start(int currencyId, LocalDate dateFrom, LocalDate dateTo, boolean testMode, boolean skipExistsControl) {
+        public Start {
+            knownCurrency("CurrencyId", currencyId);
+            Validation.required("DateFrom", dateFrom);
+            Validation.required("DateTo", dateTo);
+        }
+
+        /** The request's fields as sent; absent flags are false. */
+        public static Start of(Integer currencyId, String dateFrom, String dateTo, Boolean testMode,
+                               Boolean skipExistsControl) {
+            return new Start(knownCurrency("CurrencyId", Validation.required("CurrencyId", currencyId)),
+                    Validation.required("DateFrom", Validation.day("DateFrom", dateFrom)),
+                    Validation.required("DateTo", Validation.day("DateTo", dateTo)),
+                    Boolean.TRUE.equals(testMode), Boolean.TRUE.equals(skipExistsControl));
+        }
+    }
+
+    /** The currency id if it names a currency; refused naming {@code field} otherwise. */
+    public static int knownCurrency(String field, int currencyId) {
+        if (!Lookups.CURRENCIES.containsKey(currencyId)) {
+            throw Validation.invalid(field + " geçerli bir para birimi değil", field + " is not a known currency");
+        }
+        return currencyId;
     }
 
     /** The pooled platform earnings of the currency whose earning date is in the range. */

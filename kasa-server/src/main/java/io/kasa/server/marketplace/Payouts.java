@@ -29,9 +29,12 @@ class Payouts {
     private final BusinessTime time;
     private final PayoutProvider provider;
     private final TransactionTemplate transaction;
+    private final PayoutMeters meters;
 
-    Payouts(JdbcClient jdbc, BusinessTime time, PayoutProvider provider, PlatformTransactionManager transactions) {
+    Payouts(JdbcClient jdbc, BusinessTime time, PayoutProvider provider, PlatformTransactionManager transactions,
+            PayoutMeters meters) {
         this.jdbc = jdbc;
+        this.meters = meters;
         this.time = time;
         this.provider = provider;
         this.transaction = new TransactionTemplate(transactions);
@@ -61,6 +64,7 @@ class Payouts {
      * with it in one transaction, so that a crash leaves either the payout in flight with its
      * earnings ordered (to be executed again) or both recorded, never a finished payout whose
      * earnings wait for a settlement that no one will make. Returns true when the money moved.
+     * The answer is counted ({@link PayoutMeters}) once it is recorded.
      */
     boolean execute(UUID payoutId, Consumer<Boolean> settle) {
         record Payout(UUID jobId, int currencyId, BigDecimal amount, String iban, String description) {
@@ -94,6 +98,7 @@ class Payouts {
                     .update();
             settle.accept(succeeded);
         });
+        meters.recorded(payout.jobId() != null, succeeded, payout.currencyId(), payout.amount());
         return succeeded;
     }
 

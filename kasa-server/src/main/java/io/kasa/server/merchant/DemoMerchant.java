@@ -1,5 +1,6 @@
 package io.kasa.server.merchant;
 
+import io.kasa.server.database.DataDirectory;
 import io.kasa.server.database.DatabaseSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,7 +92,7 @@ class DemoMerchant {
 
     private void write(ObjectNode demo) {
         try {
-            Files.createDirectories(file.getParent());
+            DataDirectory.writable(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), "demo", ".tmp");
             try {
                 Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));

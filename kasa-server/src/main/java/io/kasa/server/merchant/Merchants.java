@@ -7,6 +7,7 @@ import io.kasa.server.shared.KasaError;
 import io.kasa.server.shared.KasaException;
 import io.kasa.server.shared.MerchantId;
 import io.kasa.server.shared.SqlTime;
+import io.kasa.server.shared.Validation;
 import io.kasa.server.shared.web.Paging;
 import io.kasa.server.terminal.Connections;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,8 +41,13 @@ public class Merchants {
         this.orderTtls = caches.create("merchant-order-ttls", (merchant, ttl) -> merchant);
     }
 
+    /**
+     * A new merchant named {@code name} (1–100 characters, stripped; refused naming {@code Name}
+     * otherwise), the one rule for the operator API and the operator's dashboard.
+     */
     @Transactional
     public CreatedMerchant create(String name, boolean demo) {
+        name = Validation.text("Name", name, 100);
         UUID id = UUID.randomUUID();
         Instant now = time.now();
         jdbc.sql("insert into merchant (id, name, is_demo, created_at) values (:id, :name, :demo, :now)")

@@ -1,9 +1,12 @@
 package io.kasa.server.merchant;
 
+import io.kasa.server.database.DataDirectory;
+import io.kasa.server.database.DatabaseSettings;
+import io.kasa.server.shared.CannotStart;
+import io.kasa.server.shared.Tokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import io.kasa.server.shared.Tokens;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -27,12 +30,14 @@ import java.util.Properties;
  * {@code secrets.properties} in the data directory, readable by the owner only. The
  * optional metrics token ({@code KASA_METRICS_TOKEN}) opens the operator's read-only
  * endpoints under {@code /manage} and nothing else, so a metrics scraper need not hold the
- * admin token; it is never generated.
+ * admin token; it is never generated. A malformed master key or a short metrics token
+ * ends the start with a {@link CannotStart} that names the setting, never its value.
  */
 @Component
 public class ServerSecrets {
 
     private static final Logger log = LoggerFactory.getLogger(ServerSecrets.class);
+    static final int MASTER_KEY_BYTES = 32;
 
     private final String adminToken;
     private final String metricsToken;
@@ -44,7 +49,7 @@ public class ServerSecrets {
                   @Value("${kasa.data-dir:kasa-data}") String dataDir,
                   SecureRandom random) {
         Properties stored = new Properties();
-        Path file = Path.of(dataDir).toAbsolutePath().resolve("secrets.properties");
+        Path file = DatabaseSettings.dataDir(dataDir).resolve("secrets.properties");
         boolean needsFile = adminToken.isBlank() || masterKey.isBlank();
         if (needsFile) {
             load(file, stored);
@@ -55,7 +60,7 @@ public class ServerSecrets {
             changed = true;
         }
         if (masterKey.isBlank() && stored.getProperty("master-key") == null) {
-            byte[] key = new byte[32];
+            byte[] key = new byte[MASTER_KEY_BYTES];
             random.nextBytes(key);
             stored.setProperty("master-key", Base64.getEncoder().encodeToString(key));
             changed = true;
@@ -66,10 +71,41 @@ public class ServerSecrets {
         }
         this.adminToken = adminToken.isBlank() ? stored.getProperty("admin-token") : adminToken;
         if (!metricsToken.isBlank() && metricsToken.strip().length() < 16) {
-            throw new IllegalArgumentException("kasa.metrics-token must be at least 16 characters");
+            throw new CannotStart("KASA_METRICS_TOKEN (kasa.metrics-token) is " + metricsToken.strip().length()
+                    + " characters long; a token that opens the operator's metrics must be at least 16.",
+                    "Set KASA_METRICS_TOKEN to a random token of at least 16 characters (openssl rand -hex 24), or "
+                            + "unset it to let only the admin token open /manage.");
         }
         this.metricsToken = metricsToken.strip();
-        this.masterKey = Base64.getDecoder().decode(masterKey.isBlank() ? stored.getProperty("master-key") : masterKey);
+        this.masterKey = masterKey.isBlank()
+                ? masterKey(stored.getProperty("master-key"), "The master key kept in " + file)
+                : masterKey(masterKey, "KASA_MASTER_KEY (kasa.master-key)");
+    }
+
+    /**
+     * The 32 bytes of a master key written in base64, or a {@link CannotStart} naming where it
+     * came from ({@code source}) and never its value: a key that does not decode, or decodes
+     * to another length, would fail every webhook key's encryption later.
+     */
+    static byte[] masterKey(String base64, String source) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64.strip());
+        } catch (IllegalArgumentException notBase64) {
+            throw malformedMasterKey(source, "is not base64");
+        }
+        if (key.length != MASTER_KEY_BYTES) {
+            throw malformedMasterKey(source, "decodes to " + key.length + " bytes");
+        }
+        return key;
+    }
+
+    private static CannotStart malformedMasterKey(String source, String problem) {
+        return new CannotStart(source + " " + problem + "; the master key, which encrypts the webhook hash keys at rest, "
+                + "is " + MASTER_KEY_BYTES + " random bytes written in base64 (44 characters ending in '=').",
+                "Set KASA_MASTER_KEY to the key this database's webhook keys were encrypted with (from your secret "
+                        + "store, or the master-key line of secrets.properties in the data directory). For a new "
+                        + "database, make one with: openssl rand -base64 32");
     }
 
     /** Constant-time comparison with the admin token. */
@@ -109,7 +145,7 @@ public class ServerSecrets {
 
     private static void save(Path file, Properties secrets) {
         try {
-            Files.createDirectories(file.getParent());
+            DataDirectory.writable(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), "secrets", ".tmp");
             try {
                 Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));

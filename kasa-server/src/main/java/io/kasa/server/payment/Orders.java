@@ -153,7 +153,7 @@ class Orders {
                             from moved
                             where p.id = moved.payment_id
                             returning p.id, p.merchant_id, p.last_sequence, p.paywall_id, p.connection_id, p.terminal_id as
-                                payment_terminal_id, p.merchant_unique_code, p.display_code, p.amount, p.callback_address),
+                                payment_terminal_id, p.merchant_unique_code, p.display_code, p.amount, p.callback_address, p.channel_id),
                         appended as (
                             insert into payment_activity (id, payment_id, order_id, sequence, type_id, status_id, message,
                                 created_at)
@@ -162,7 +162,7 @@ class Orders {
                             from moved join changed on changed.id = moved.payment_id)
                         select moved.*, changed.merchant_id, changed.last_sequence, changed.paywall_id, changed.connection_id,
                             changed.payment_terminal_id, changed.merchant_unique_code, changed.display_code, changed.amount,
-                            changed.callback_address
+                            changed.callback_address, changed.channel_id
                         from moved join changed on changed.id = moved.payment_id""")
                 .param("status", to.id()).param("now", SqlTime.of(now)).param("taken", taken)
                 .param("deadline", text(outcomeDeadline), Types.VARCHAR)
@@ -175,7 +175,7 @@ class Orders {
                 .optional();
         moved.ifPresent(done -> events.publishEvent(new PaymentStatusChanged(done.merchantId(), done.order().paymentId(),
                 done.order().id(), activityId, done.sequence(), done.order().type(), to, change.message(), now,
-                done.payment())));
+                done.order().createdAt(), done.payment())));
         return moved.map(Moved::order);
     }
 
@@ -192,7 +192,8 @@ class Orders {
     private static PaymentStatusChanged.Payment payment(ResultSet row, String terminalColumn) throws SQLException {
         return new PaymentStatusChanged.Payment(row.getLong("paywall_id"), row.getObject("connection_id", UUID.class),
                 row.getObject(terminalColumn, UUID.class), row.getString("merchant_unique_code"),
-                row.getString("display_code"), row.getBigDecimal("amount"), row.getString("callback_address"));
+                row.getString("display_code"), row.getBigDecimal("amount"), row.getString("callback_address"),
+                Channel.of(row.getInt("channel_id")));
     }
 
     /**
@@ -210,7 +211,7 @@ class Orders {
                                 modified_at = :at, last_sequence = last_sequence + 1
                             where id = :payment
                             returning merchant_id, last_sequence, paywall_id, connection_id, terminal_id, merchant_unique_code,
-                                display_code, amount, callback_address),
+                                display_code, amount, callback_address, channel_id),
                         appended as (
                             insert into payment_activity (id, payment_id, order_id, sequence, type_id, status_id, message,
                                 created_at)
@@ -223,7 +224,7 @@ class Orders {
                         payment(row, "terminal_id")))
                 .single();
         events.publishEvent(new PaymentStatusChanged(recorded.merchantId(), order.paymentId(), order.id(), activityId,
-                recorded.sequence(), order.type(), status, message, at, recorded.payment()));
+                recorded.sequence(), order.type(), status, message, at, order.createdAt(), recorded.payment()));
     }
 
     /**

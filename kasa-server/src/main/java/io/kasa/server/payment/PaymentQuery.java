@@ -10,9 +10,12 @@ import java.util.UUID;
  * inclusive. A query that cannot match by its own terms is refused rather than answered
  * empty: a status outside 1–12, a unique code longer than any can be, a range that ends
  * before it starts. The API and the dashboard build their queries here alike.
+ * {@code merchantUniqueCode} matches the whole code (the API's filter); {@code codePart}
+ * any code that contains it, taken literally ({@code %} and {@code _} are no wildcards),
+ * as the dashboard's search box asks.
  */
 public record PaymentQuery(LocalDate startDate, LocalDate endDate, UUID terminalId, Integer statusId,
-                           String merchantUniqueCode) {
+                           String merchantUniqueCode, String codePart) {
 
     public PaymentQuery {
         if (startDate != null && endDate != null && startDate.isAfter(endDate)) {
@@ -22,5 +25,6 @@ public record PaymentQuery(LocalDate startDate, LocalDate endDate, UUID terminal
             Validation.between("PaymentStatusId", statusId, 1, 12);
         }
         merchantUniqueCode = Validation.optionalText("MerchantUniqueCode", merchantUniqueCode, 64);
+        codePart = Validation.optionalText("MerchantUniqueCode", codePart, 64);
     }
 }

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import static io.kasa.server.payment.PaymentStatus.*;
@@ -294,10 +295,10 @@ public class Payments {
             return retried(merchant, order.merchantUniqueCode(), fingerprint);
         }
         PaymentStatusChanged.Payment payment = new PaymentStatusChanged.Payment(inserted.get(), terminal.connectionId(),
-                terminal.id(), order.merchantUniqueCode(), order.displayCode(), order.amount(), order.callbackAddress());
+                terminal.id(), order.merchantUniqueCode(), order.displayCode(), order.amount(), order.callbackAddress(), channel);
         for (int i = 0; i < recorded.size(); i++) {
             orders.recorded(new PaymentStatusChanged(merchant.value(), paymentId, created.id(), activityIds[i], i + 1,
-                    PaymentType.SALE, recorded.get(i), null, now, payment));
+                    PaymentType.SALE, recorded.get(i), null, now, now, payment));
         }
         return new Created(paymentId, created, true, new Latest(new Answer(paymentId, inserted.get(),
                 activityIds[activityIds.length - 1], PaymentType.SALE, created.status()), activityIds.length));
@@ -408,15 +409,9 @@ public class Payments {
     public Answer cancel(MerchantId merchant, UUID paymentId, Channel channel, boolean pushAllowed, Duration wait) {
         Order cancel = transaction.execute(status -> {
             PaymentView payment = lockedPayment(merchant, paymentId);
-            List<Order> all = orders.ofPayment(payment.id());
-            boolean saleSucceeded = all.stream().anyMatch(o -> o.type() == PaymentType.SALE && o.status() == SUCCESSFUL);
-            boolean cancelled = all.stream().anyMatch(o -> o.type() == PaymentType.CANCEL
-                    && o.status() != FAILED && o.status() != COULD_NOT_SEND_TO_DEVICE && o.status() != WITHDRAWN);
-            if (cancelled) {
-                throw new KasaException(KasaError.PAYMENT_ALREADY_HAS_REFUND_OR_CANCEL);
-            }
-            if (!saleSucceeded) {
-                throw new KasaException(KasaError.PAYMENT_NOT_CONVENIENT_STATUS);
+            KasaException refusal = cancelRefusal(orders.ofPayment(payment.id()));
+            if (refusal != null) {
+                throw refusal;
             }
             return newOrder(merchant, payment.id(), payment.terminalId(), PaymentType.CANCEL, time.now());
         });
@@ -431,17 +426,11 @@ public class Payments {
     public Answer rollback(MerchantId merchant, UUID paymentId, PaymentType type) {
         Order withdrawn = transaction.execute(status -> {
             lockedPayment(merchant, paymentId);
-            Order order = orders.ofPayment(paymentId).stream().filter(o -> o.type() == type)
-                    .reduce((first, second) -> second)
+            Order order = latestOrder(orders.ofPayment(paymentId), type)
                     .orElseThrow(() -> new KasaException(KasaError.PAYMENT_NOT_CONVENIENT_STATUS));
-            if (!order.status().isBeforeTaken()) {
-                throw new KasaException(KasaError.PAYMENT_NOT_CONVENIENT_STATUS);
-            }
-            if (time.now().isBefore(order.createdAt().plus(settings.rollbackGrace()))) {
-                long seconds = settings.rollbackGrace().toSeconds();
-                throw new KasaException(KasaError.PAYMENT_NOT_CONVENIENT_STATUS, new LocalizedText(
-                        "emir ilk " + seconds + " saniyesinde geri çekilemez",
-                        "an order cannot be withdrawn in its first " + seconds + " seconds"));
+            KasaException refusal = withdrawRefusal(order);
+            if (refusal != null) {
+                throw refusal;
             }
             orders.transitionInTransaction(order.id(), Orders.Change.to(WITHDRAWN, "withdrawn by the merchant"))
                     .orElseThrow(() -> new KasaException(KasaError.PAYMENT_NOT_CONVENIENT_STATUS));
@@ -449,6 +438,55 @@ public class Payments {
         });
         deliveries.withdraw(withdrawn, "rollback");
         return answer(paymentId);
+    }
+
+    /**
+     * What the merchant may do with the payment now, judged by the rules {@link #cancel} and
+     * {@link #rollback} apply: {@code cancel} when a cancel would be accepted; {@code withdraw}
+     * names the type of the order a rollback would withdraw (the payment's latest order, when
+     * the device has not taken it and its first seconds are over), or is null.
+     */
+    public record Actions(boolean cancel, PaymentType withdraw) {
+    }
+
+    public Actions actions(MerchantId merchant, UUID paymentId) {
+        PaymentView payment = get(merchant, paymentId);
+        List<Order> all = orders.ofPayment(payment.id());
+        PaymentType withdrawable = latestOrder(all, payment.type())
+                .filter(order -> withdrawRefusal(order) == null).map(Order::type).orElse(null);
+        return new Actions(cancelRefusal(all) == null, withdrawable);
+    }
+
+    /** Why a cancel of the payment with these orders is refused, or null when it is accepted. */
+    private static KasaException cancelRefusal(List<Order> all) {
+        boolean saleSucceeded = all.stream().anyMatch(o -> o.type() == PaymentType.SALE && o.status() == SUCCESSFUL);
+        boolean cancelled = all.stream().anyMatch(o -> o.type() == PaymentType.CANCEL
+                && o.status() != FAILED && o.status() != COULD_NOT_SEND_TO_DEVICE && o.status() != WITHDRAWN);
+        if (cancelled) {
+            return new KasaException(KasaError.PAYMENT_ALREADY_HAS_REFUND_OR_CANCEL);
+        }
+        if (!saleSucceeded) {
+            return new KasaException(KasaError.PAYMENT_NOT_CONVENIENT_STATUS);
+        }
+        return null;
+    }
+
+    private static Optional<Order> latestOrder(List<Order> all, PaymentType type) {
+        return all.stream().filter(o -> o.type() == type).reduce((first, second) -> second);
+    }
+
+    /** Why withdrawing the order is refused now, or null when it may be withdrawn. */
+    private KasaException withdrawRefusal(Order order) {
+        if (!order.status().isBeforeTaken()) {
+            return new KasaException(KasaError.PAYMENT_NOT_CONVENIENT_STATUS);
+        }
+        if (time.now().isBefore(order.createdAt().plus(settings.rollbackGrace()))) {
+            long seconds = settings.rollbackGrace().toSeconds();
+            return new KasaException(KasaError.PAYMENT_NOT_CONVENIENT_STATUS, new LocalizedText(
+                    "emir ilk " + seconds + " saniyesinde geri çekilemez",
+                    "an order cannot be withdrawn in its first " + seconds + " seconds"));
+        }
+        return null;
     }
 
     public PaymentView get(MerchantId merchant, UUID paymentId) {
@@ -466,25 +504,60 @@ public class Payments {
                 .orElseThrow(() -> new KasaException(KasaError.PAYMENT_REQUEST_NOT_FOUND));
     }
 
+    /** The query's filters over {@code payment}, with the parameters {@link #filterParameters} binds. */
+    private static final String FILTER = """
+            merchant_id = :merchant
+            and (cast(:from as timestamptz) is null or created_at >= :from)
+            and (cast(:to as timestamptz) is null or created_at < :to)
+            and (cast(:terminal as uuid) is null or terminal_id = :terminal)
+            and (cast(:status as int) is null or payment_status_id = :status)
+            and (cast(:code as varchar) is null or merchant_unique_code = :code)
+            and (cast(:part as varchar) is null or merchant_unique_code like :part escape '\\')""";
+
     public Paging.Page<PaymentView> list(MerchantId merchant, PaymentQuery query, Paging paging) {
-        Instant from = query.startDate() == null ? null : query.startDate().atStartOfDay(time.zone()).toInstant();
-        Instant to = query.endDate() == null ? null : query.endDate().plusDays(1).atStartOfDay(time.zone()).toInstant();
-        String filter = """
-                merchant_id = :merchant
-                and (cast(:from as timestamptz) is null or created_at >= :from)
-                and (cast(:to as timestamptz) is null or created_at < :to)
-                and (cast(:terminal as uuid) is null or terminal_id = :terminal)
-                and (cast(:status as int) is null or payment_status_id = :status)
-                and (cast(:code as varchar) is null or merchant_unique_code = :code)""";
-        long total = jdbc.sql("select count(*) from payment where " + filter)
-                .params(filterParameters(merchant, query, from, to))
-                .query(Long.class).single();
-        List<PaymentView> items = jdbc.sql("select * from payment where " + filter
+        long total = count(merchant, query);
+        List<PaymentView> items = jdbc.sql("select * from payment where " + FILTER
                         + " order by created_at desc, id limit :limit offset :offset")
-                .params(filterParameters(merchant, query, from, to))
+                .params(filterParameters(merchant, query))
                 .param("limit", paging.size()).param("offset", paging.offset())
                 .query(Payments::view).list();
         return paging.page(items, total);
+    }
+
+    /** How many payments the query matches. */
+    public long count(MerchantId merchant, PaymentQuery query) {
+        return jdbc.sql("select count(*) from payment where " + FILTER)
+                .params(filterParameters(merchant, query))
+                .query(Long.class).single();
+    }
+
+    /**
+     * Every payment the query matches, in the list's order (newest first), handed to
+     * {@code each} a batch at a time: each batch is one short read, so no connection or
+     * transaction stays open while the caller writes what it got (to a slow download, say).
+     * At most {@code limit} payments.
+     */
+    public void forEach(MerchantId merchant, PaymentQuery query, int limit, Consumer<List<PaymentView>> each) {
+        int batch = 500;
+        int seen = 0;
+        PaymentView last = null;
+        while (seen < limit) {
+            List<PaymentView> items = jdbc.sql("select * from payment where " + FILTER
+                            + " and (cast(:afterAt as timestamptz) is null or created_at < :afterAt"
+                            + " or (created_at = :afterAt and id > :afterId))"
+                            + " order by created_at desc, id limit :limit")
+                    .params(filterParameters(merchant, query))
+                    .param("afterAt", last == null ? null : SqlTime.of(last.createdAt()))
+                    .param("afterId", last == null ? null : last.id(), Types.OTHER)
+                    .param("limit", Math.min(batch, limit - seen))
+                    .query(Payments::view).list();
+            if (items.isEmpty()) {
+                return;
+            }
+            each.accept(items);
+            seen += items.size();
+            last = items.getLast();
+        }
     }
 
     /** The customer the sale order named, if it named one. */
@@ -524,7 +597,9 @@ public class Payments {
         return paging.page(items, total);
     }
 
-    private java.util.Map<String, Object> filterParameters(MerchantId merchant, PaymentQuery query, Instant from, Instant to) {
+    private java.util.Map<String, Object> filterParameters(MerchantId merchant, PaymentQuery query) {
+        Instant from = query.startDate() == null ? null : query.startDate().atStartOfDay(time.zone()).toInstant();
+        Instant to = query.endDate() == null ? null : query.endDate().plusDays(1).atStartOfDay(time.zone()).toInstant();
         java.util.Map<String, Object> parameters = new java.util.HashMap<>();
         parameters.put("merchant", merchant.value());
         parameters.put("from", SqlTime.of(from));
@@ -532,7 +607,13 @@ public class Payments {
         parameters.put("terminal", query.terminalId());
         parameters.put("status", query.statusId());
         parameters.put("code", query.merchantUniqueCode());
+        parameters.put("part", query.codePart() == null ? null : "%" + likeLiteral(query.codePart()) + "%");
         return parameters;
+    }
+
+    /** The text as a LIKE pattern that matches only itself: its wildcards and the escape character escaped. */
+    static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private PaymentView lockedPayment(MerchantId merchant, UUID paymentId) {

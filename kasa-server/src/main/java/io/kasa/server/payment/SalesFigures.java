@@ -35,6 +35,68 @@ public class SalesFigures {
     public record MinuteCount(LocalDateTime minute, long count) {
     }
 
+    /** The payments of one period (an hour or a day, from {@code start}) that have ended up alike. */
+    public record OutcomeTotal(LocalDateTime start, Outcome outcome, int currencyId, long count, BigDecimal amount) {
+    }
+
+    /** The periods {@link #outcomes} groups by: the business time zone's hours or days. */
+    public enum Period {
+        HOUR("hour", ChronoUnit.HOURS), DAY("day", ChronoUnit.DAYS);
+
+        private final String sqlField;
+        private final ChronoUnit unit;
+
+        Period(String sqlField, ChronoUnit unit) {
+            this.sqlField = sqlField;
+            this.unit = unit;
+        }
+
+        /** The start of the period that holds {@code at}. */
+        public LocalDateTime start(LocalDateTime at) {
+            return at.truncatedTo(unit);
+        }
+
+        public LocalDateTime plus(LocalDateTime start, long periods) {
+            return start.plus(periods, unit);
+        }
+    }
+
+    /**
+     * The payments created in each period from the one that starts at {@code first} (local
+     * time) up to now, by outcome and currency, oldest first; periods without payments have
+     * no rows. One grouped read over the merchant's range of {@code payment_merchant_created}.
+     */
+    public List<OutcomeTotal> outcomes(MerchantId merchant, Period period, LocalDateTime first) {
+        List<OutcomeTotal> rows = jdbc.sql("""
+                        select date_trunc(:field, created_at at time zone :zone) as start, payment_type_id,
+                               payment_status_id, currency_id, count(*) as n, sum(amount) as total
+                        from payment
+                        where merchant_id = :merchant and created_at >= :since
+                        group by 1, 2, 3, 4""")
+                .param("field", period.sqlField).param("zone", time.zone().getId())
+                .param("merchant", merchant.value())
+                .param("since", SqlTime.of(first.atZone(time.zone()).toInstant()))
+                .query((row, n) -> new OutcomeTotal(row.getObject("start", LocalDateTime.class),
+                        Outcome.of(PaymentType.of(row.getInt("payment_type_id")),
+                                PaymentStatus.of(row.getInt("payment_status_id"))),
+                        row.getInt("currency_id"), row.getLong("n"), row.getBigDecimal("total")))
+                .list();
+        java.util.Map<OutcomeKey, OutcomeTotal> merged = new java.util.TreeMap<>();
+        for (OutcomeTotal row : rows) {
+            merged.merge(new OutcomeKey(row.start(), row.outcome(), row.currencyId()), row, (a, b) -> new OutcomeTotal(
+                    a.start(), a.outcome(), a.currencyId(), a.count() + b.count(), a.amount().add(b.amount())));
+        }
+        return List.copyOf(merged.values());
+    }
+
+    private record OutcomeKey(LocalDateTime start, Outcome outcome, int currencyId) implements Comparable<OutcomeKey> {
+        @Override
+        public int compareTo(OutcomeKey other) {
+            return java.util.Comparator.comparing(OutcomeKey::start).thenComparing(OutcomeKey::outcome)
+                    .thenComparingInt(OutcomeKey::currencyId).compare(this, other);
+        }
+    }
+
     /** Sales created on the day, grouped by their current status and currency. */
     public List<StatusTotal> day(MerchantId merchant, LocalDate day) {
         Instant from = day.atStartOfDay(time.zone()).toInstant();

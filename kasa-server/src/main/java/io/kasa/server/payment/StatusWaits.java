@@ -40,6 +40,8 @@ class StatusWaits {
     static final String CHANGED = "payment";
 
     private final Map<UUID, Set<Watch>> watching = new ConcurrentHashMap<>();
+    /** Waiters of {@link #awaitLater} not yet answered: the held sync sales. */
+    private final AtomicInteger held = new AtomicInteger();
     private final Cluster cluster;
     /** Ends the waits of {@link #awaitLater}; its one thread only hands each end to a virtual thread. */
     private final ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1,
@@ -110,7 +112,9 @@ class StatusWaits {
                                         ToIntFunction<T> sequence, Predicate<T> done, Duration wait) {
         Later<T> later = new Later<>(watch, known, read, changed, sequence, done, System.nanoTime() + wait.toNanos());
         ScheduledFuture<?> deadline = deadlines.schedule(later::wake, wait.toNanos(), TimeUnit.NANOSECONDS);
+        held.incrementAndGet();
         later.result.whenComplete((answer, failure) -> {
+            held.decrementAndGet();
             deadline.cancel(false);
             watch.close();
         });
@@ -150,6 +154,11 @@ class StatusWaits {
 
     private void wakeAll() {
         watching.forEach((paymentId, watches) -> watches.forEach(watch -> watch.learn(null)));
+    }
+
+    /** The requests held without a thread ({@link #awaitLater}) and not yet answered. */
+    int held() {
+        return held.get();
     }
 
     int waiting() {

@@ -86,6 +86,11 @@ public final class DatabaseOutage {
                 || state.equals("57P03"));
     }
 
+    /** Whether an outage has been noticed and has not yet ended: the database is not answering. */
+    public boolean isDown() {
+        return state.get().down();
+    }
+
     /** The refusal a request gets while the database is unreachable, telling the caller when to retry. */
     public KasaException refusal() {
         return new KasaException(KasaError.DATABASE_UNAVAILABLE, null, retryAfter);

@@ -50,12 +50,13 @@ public class Pairing {
     private final TransactionTemplate transaction;
     private final PairingSettings settings;
     private final PairingAttempts attempts;
+    private final PairingMeters meters;
     /** Whether each terminal is paired, read by every sale; forgotten by each pairing and unpairing. */
     private final NodeCache<UUID, Boolean> paired;
 
     Pairing(JdbcClient jdbc, BusinessTime time, SecureRandom random, Terminals terminals, Connections connections,
             ApplicationEventPublisher events, PlatformTransactionManager transactions, PairingSettings settings,
-            PairingAttempts attempts, NodeCaches caches) {
+            PairingAttempts attempts, PairingMeters meters, NodeCaches caches) {
         this.jdbc = jdbc;
         this.time = time;
         this.random = random;
@@ -65,6 +66,7 @@ public class Pairing {
         this.transaction = new TransactionTemplate(transactions);
         this.settings = settings;
         this.attempts = attempts;
+        this.meters = meters;
         this.paired = caches.create("terminal-paired", (terminalId, isPaired) -> terminalId);
     }
 
@@ -182,9 +184,21 @@ public class Pairing {
      * live code for a terminal whose connection is disconnected answers
      * {@code Connection.NotConnected}, counts toward nothing and stays usable once it is
      * reconnected. An async code is claimed rather than completed: the answer carries the
-     * device's token but no pairing, and the pairing is made when the merchant confirms.
+     * device's token but no pairing, and the pairing is made when the merchant confirms. Every
+     * attempt is counted by how it ended ({@link PairingMeters}).
      */
     public DevicePairing completeWithCode(String code, DeviceDescription device, String source) {
+        try {
+            DevicePairing pairing = completeAdmitted(code, device, source);
+            meters.succeeded(!pairing.isConfirmed());
+            return pairing;
+        } catch (RuntimeException refusal) {
+            meters.refused(refusal);
+            throw refusal;
+        }
+    }
+
+    private DevicePairing completeAdmitted(String code, DeviceDescription device, String source) {
         PairingAttempts.Attempt attempt = attempts.admit(code, source);
         Instant now = time.now();
         Optional<DevicePairing> pairing;
@@ -391,11 +405,12 @@ public class Pairing {
         }
         // Looked up by the token's hash: timing reveals nothing about the token itself.
         return jdbc.sql("""
-                        select merchant_id, terminal_id, id from terminal_pairing
-                        where device_token_hash = :hash and revoked_at is null""")
+                        select p.merchant_id, p.terminal_id, p.id, t.name from terminal_pairing p
+                        join terminal t on t.id = p.terminal_id
+                        where p.device_token_hash = :hash and p.revoked_at is null""")
                 .param("hash", Tokens.hash(token))
                 .query((row, n) -> new DeviceIdentity(row.getObject("merchant_id", UUID.class),
-                        row.getObject("terminal_id", UUID.class), row.getObject("id", UUID.class)))
+                        row.getObject("terminal_id", UUID.class), row.getObject("id", UUID.class), row.getString("name")))
                 .optional();
     }
 

@@ -5,6 +5,7 @@ import io.kasa.server.shared.KasaError;
 import io.kasa.server.shared.KasaException;
 import io.kasa.server.shared.MerchantId;
 import io.kasa.server.shared.SqlTime;
+import io.kasa.server.shared.Validation;
 import io.kasa.server.shared.web.Paging;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +43,21 @@ public class Terminals {
         this.named = named;
     }
 
+    /**
+     * A terminal to register, as the API and the dashboard both take it: {@code Name} (1–100),
+     * {@code SerialNo} (1–50), {@code Model} (up to 50) and {@code TagCode} (letters, digits,
+     * _, - and .) are checked and stripped here, so a refusal names the field the same way
+     * wherever the request came from. {@code connectionId} null is the merchant's default.
+     */
     public record Registration(String name, String serialNo, String model, UUID connectionId, String tagCode) {
+        public Registration {
+            name = Validation.text("Name", name, 100);
+            serialNo = Validation.text("SerialNo", serialNo, 50);
+            model = Validation.optionalText("Model", model, 50);
+            tagCode = Validation.optionalText("TagCode", tagCode, TerminalTags.MAX_CODE_LENGTH);
+            Validation.matching("TagCode", tagCode, TerminalTags.CODE,
+                    "yalnızca harf, rakam, _, - ve . içerebilir", "may hold only letters, digits, _, - and .");
+        }
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package io.kasa.server.dashboard;
 
+import io.kasa.client.CreatedMerchant;
 import io.kasa.client.IssuedKey;
 import io.kasa.server.Devices;
 import io.kasa.server.HeadlessChromium;
@@ -14,15 +15,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.pagefactory.ByChained;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -341,7 +345,102 @@ class DashboardBrowserIT extends KasaServerIT {
     }
 
     private Object script(String script, Object... arguments) {
-        return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(script, arguments);
+        return ((JavascriptExecutor) browser).executeScript(script, arguments);
+    }
+
+    @Test
+    void theOperatorRotatesAKeyWithATypedGracePeriodAndSeesWhenTheOldOneStops() throws Exception {
+        CreatedMerchant merchant = admin.createMerchant("Rotating florist");
+        UUID privateKey = merchant.privateKey().keyId();
+        UUID publicKey = merchant.publicKey().keyId();
+        signInAsOperator();
+        browser.get(baseUri + "/#/operator/" + merchant.merchantId());
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr[data-key-id]"), 3));
+
+        click(rotateButton(privateKey));
+        WebElement amount = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("grace-amount")));
+        Select unit = new Select(browser.findElement(By.id("grace-unit")));
+        assertThat(amount.getDomProperty("value")).as("a day by default").isEqualTo("24");
+        assertThat(unit.getFirstSelectedOption().getText()).isEqualTo("hours");
+
+        // the page's bounds: more than 7 days, and a zero typed by mistake, are refused before anything is sent
+        for (String typed : new String[]{"8", "0", "1.5"}) {
+            amount.clear();
+            amount.sendKeys(typed);
+            unit.selectByValue("days");
+            click(By.cssSelector("#rotate-key button[type=submit]"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rotate-key"),
+                    "Grace period must be a whole number from 1 to 7 days"));
+            assertThat(browser.findElements(By.id("rotation-confirm"))).as(typed).isEmpty();
+        }
+        // the server is the authority: past the page's bounds, it refuses naming the field
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('grace-amount').removeAttribute('max')");
+        amount.clear();
+        amount.sendKeys("8");
+        click(By.cssSelector("#rotate-key button[type=submit]"));
+        click(By.id("rotation-confirmed"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=alert]"), "GraceSeconds"));
+        assertThat(keyState(privateKey)).isEqualTo("active");
+
+        // two hours: the confirmation names the merchant and the end, with its time zone; going back changes nothing
+        click(rotateButton(privateKey));
+        amount = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("grace-amount")));
+        amount.clear();
+        amount.sendKeys("2");
+        click(By.cssSelector("#rotate-key button[type=submit]"));
+        WebElement confirmation = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rotation-confirm")));
+        String zone = (String) ((JavascriptExecutor) browser).executeScript(
+                "return new Intl.DateTimeFormat(undefined, {timeZoneName: 'short'}).formatToParts(new Date())"
+                        + ".find(part => part.type === 'timeZoneName').value");
+        assertThat(confirmation.getText())
+                .contains("The current Private key pair of Rotating florist stops working at ")
+                .contains(zone + "; integrations must switch to the new keys before then.");
+        screenshot("operator-rotate-confirm");
+        click(By.xpath("//div[@id='rotation-confirm']//button[. = 'Go back']"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.id("rotation-confirm"), 0));
+        assertThat(keyState(privateKey)).isEqualTo("active");
+
+        Instant before = Instant.now();
+        click(By.cssSelector("#rotate-key button[type=submit]"));
+        click(By.id("rotation-confirmed"));
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("issued-secret"))).getText())
+                .contains("Private key rotated").contains("Private secret");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr[data-key-id]"), 4));
+        Instant expires = jdbc.sql("select expires_at from merchant_key where id = :id").param("id", privateKey)
+                .query(java.time.OffsetDateTime.class).single().toInstant();
+        assertThat(expires).isBetween(before.plus(Duration.ofHours(2)), Instant.now().plus(Duration.ofHours(2)));
+        assertThat(keyState(privateKey)).as("it works until its grace ends").isEqualTo("active");
+
+        // stopping the old key at once is a choice of its own, with its own warning
+        click(rotateButton(publicKey));
+        click(By.id("grace-mode-now"));
+        assertThat(browser.findElement(By.id("grace-amount")).isEnabled()).isFalse();
+        click(By.cssSelector("#rotate-key button[type=submit]"));
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rotation-confirm"))).getText())
+                .contains("The current Public key pair of Rotating florist stops working at once");
+        click(By.id("rotation-confirmed"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("issued-secret"), "Public key rotated"));
+        assertThat(keyState(publicKey)).isEqualTo("revoked");
+    }
+
+    private By rotateButton(UUID keyId) {
+        return By.xpath("//tr[@data-key-id='" + keyId + "']//button[. = 'Rotate']");
+    }
+
+    /** What the server holds of a key: revoked, ending (a grace set) or active. */
+    private String keyState(UUID keyId) {
+        return jdbc.sql("""
+                        select case when revoked_at is not null then 'revoked' when expires_at <= now() then 'ended'
+                                    else 'active' end from merchant_key where id = :id""")
+                .param("id", keyId).query(String.class).single();
+    }
+
+    private void signInAsOperator() {
+        browser.get(baseUri + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("operator-sign-in")));
+        browser.findElement(By.id("admin-token")).sendKeys(ADMIN_TOKEN);
+        browser.findElement(By.cssSelector("#operator-sign-in button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("merchant-list")));
     }
 
     private void click(By by) {

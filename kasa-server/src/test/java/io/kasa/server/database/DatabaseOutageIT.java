@@ -41,6 +41,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.kasa.server.Devices.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -118,6 +120,9 @@ class DatabaseOutageIT {
                 assertThat(eventually(Duration.ofSeconds(30), () -> load.refused(down) >= 10)).as("refusals during the outage").isTrue();
                 assertReportedDown();
                 assertRefusalsAreEnvelopes();
+                assertThat(metrics()).as("the scrape answers, and says the database is away")
+                        .contains("kasa_database_reachable 0.0", "kasa_callback_backlog NaN");
+                assertThat(databaseRefusals()).as("the outage's refusals counted").isPositive();
                 held.approve(heldOrder.orderId());
                 assertThat(eventually(Duration.ofSeconds(20), () -> held.lastClose().filter(close -> close.code() == 1013).isPresent()))
                         .as("the outcome could not be stored: the connection is closed with 1013, not acknowledged").isTrue();
@@ -128,6 +133,8 @@ class DatabaseOutageIT {
                 assertThat(eventually(Duration.ofSeconds(60), () -> status("/manage/health") == 200))
                         .as("health is UP again without a restart").isTrue();
                 assertThat(status("/manage/health/readiness")).isEqualTo(200);
+                assertThat(eventually(Duration.ofSeconds(30), () -> metrics().contains("kasa_database_reachable 1.0")))
+                        .as("the node reaches the database again").isTrue();
                 assertThat(eventually(Duration.ofSeconds(30), () -> load.accepted(up) >= 20)).as("sales after the outage").isTrue();
                 load.close();
                 attempts = load.attempts();
@@ -321,6 +328,20 @@ class DatabaseOutageIT {
                 "--kasa.callback.initial-delay=100ms", "--kasa.callback.max-delay=400ms", "--kasa.callback.poll=100ms",
                 "--kasa.device.last-seen-flush=1s",
                 "--kasa.marketplace.payout-interval=1s", "--kasa.marketplace.recovery-interval=1s");
+    }
+
+    /** What Prometheus scrapes from the node. */
+    private String metrics() {
+        RawHttp.Answer answer = http.get("/manage/prometheus").header("Authorization", "Bearer " + ADMIN_TOKEN).send();
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.text();
+    }
+
+    private double databaseRefusals() {
+        Matcher refused = Pattern.compile("(?m)^kasa_requests_refused_total\\{reason=\"database_unavailable\"} (\\S+)$")
+                .matcher(metrics());
+        assertThat(refused.find()).isTrue();
+        return Double.parseDouble(refused.group(1));
     }
 
     private int status(String path) {

@@ -43,6 +43,7 @@ class DeviceProtocolIT extends KasaServerIT {
         assertThat(welcome.get("heartbeatSeconds").asInt()).isEqualTo(10);
         assertThat(welcome.get("idleTimeoutSeconds").asInt()).isEqualTo(25);
         assertThat(welcome.get("terminalId").asString()).isNotBlank();
+        assertThat(welcome.get("terminalName").asString()).as("the name it was registered under").isEqualTo("Till");
         assertThat(welcome.get("serverTime").asString()).endsWith("Z");
 
         device.send("{\"type\":\"ping\",\"id\":\"p-1\",\"someFutureField\":true}");

@@ -7,6 +7,8 @@ import io.kasa.server.KasaServerIT;
 import io.kasa.server.RawHttp;
 import io.kasa.server.Seeds;
 import io.kasa.terminal.Behaviour;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +41,8 @@ public class MarketplaceIT extends KasaServerIT {
 
     @Autowired
     SimulatedBank bank;
+    @Autowired
+    MeterRegistry meters;
 
     /** Once no payout is on its way — a job's transfer runs after its answer — the money balances. */
     @AfterEach
@@ -136,6 +140,12 @@ public class MarketplaceIT extends KasaServerIT {
         assertThat(pending.earning()).isEqualByComparingTo("60.00");
 
         refusedWith(553, () -> shop.client().marketplace().start(Marketplace.PayoutOrder.of(1, today.minusDays(3), today)));
+        DistributionSummary failedPayouts = orderPayouts("failed");
+        DistributionSummary paidPayouts = orderPayouts("succeeded");
+        long failedBefore = failedPayouts.count();
+        double failedAmountBefore = failedPayouts.totalAmount();
+        long paidBefore = paidPayouts.count();
+        double paidAmountBefore = paidPayouts.totalAmount();
         bank.failAccount(PLATFORM_IBAN);
         Marketplace.PayoutJob job;
         try {
@@ -163,6 +173,11 @@ public class MarketplaceIT extends KasaServerIT {
         Marketplace.PayoutJobStatus done = status(shop, job.jobId());
         assertThat(done.anySuccess()).isTrue();
         assertThat(done.results()).extracting(Marketplace.PayoutJobStatus.Result::result).containsExactly(false, true);
+        assertThat(eventually(Duration.ofSeconds(5), () -> paidPayouts.count() == paidBefore + 1))
+                .as("the bank's answers counted once recorded").isTrue();
+        assertThat(failedPayouts.count()).isEqualTo(failedBefore + 1);
+        assertThat(failedPayouts.totalAmount() - failedAmountBefore).isEqualTo(60.0);
+        assertThat(paidPayouts.totalAmount() - paidAmountBefore).isEqualTo(60.0);
         assertThat(shop.client().marketplace().earningsOfPayment(sale.paymentId()))
                 .allSatisfy(product -> assertThat(product.merchantEarningStatusId()).as("paid").isEqualTo(4));
         refusedWith(562, () -> shop.client().marketplace().restart(job.jobId()));
@@ -313,6 +328,12 @@ public class MarketplaceIT extends KasaServerIT {
         KasaException failure = catchThrowableOfType(KasaException.class, call);
         assertThat(failure).as("refused with " + errorCode).isNotNull();
         assertThat(failure.errorCode()).as(failure.getMessage()).isEqualTo(errorCode);
+    }
+
+
+    /** The payout orders' answers of this result, in Turkish lira, as the node counts them. */
+    private DistributionSummary orderPayouts(String result) {
+        return meters.get("kasa.payouts").tag("kind", "order").tag("result", result).tag("currency", "TRY").summary();
     }
 
 }

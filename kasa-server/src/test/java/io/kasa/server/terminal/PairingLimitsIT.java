@@ -7,8 +7,10 @@ import io.kasa.client.PairStatus;
 import io.kasa.client.TerminalRef;
 import io.kasa.server.Devices;
 import io.kasa.server.KasaServerIT;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -56,6 +58,8 @@ class PairingLimitsIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    MeterRegistry meters;
     URI baseUri;
     KasaClient merchant;
 
@@ -91,6 +95,10 @@ class PairingLimitsIT {
         UUID terminalId = Devices.register(merchant, "Till");
         PairRequest request = merchant.pairing().request(TerminalRef.id(terminalId));
         String wrong = request.pairCode().equals("000000") ? "000001" : "000000";
+        double invalidBefore = attempts("invalid_code");
+        double limitedBefore = attempts("rate_limited");
+        double pairedBefore = attempts("paired");
+        double refusedBefore = meters.get("kasa.requests.refused").tag("reason", "rate_limited").counter().count();
 
         for (int attempt = 0; attempt < 10; attempt++) {
             assertThat(pair(guesser, "%06d".formatted((Integer.parseInt(wrong) + attempt * 7919) % 1_000_000)).statusCode())
@@ -104,6 +112,16 @@ class PairingLimitsIT {
         assertThat(JSON.readTree(blocked.body()).get("ClientMessage").asString()).isEqualTo("System.RateLimited");
         assertThat(merchant.pairing().status(request.pairRequestId()).status()).isEqualTo(PairStatus.PENDING);
         assertThat(pair(from("127.0.0.3"), request.pairCode()).statusCode()).as("another source still pairs").isEqualTo(200);
+
+        assertThat(attempts("invalid_code") - invalidBefore).as("the wrong codes counted").isEqualTo(10);
+        assertThat(attempts("rate_limited") - limitedBefore).as("the blocked attempt counted").isEqualTo(1);
+        assertThat(attempts("paired") - pairedBefore).isEqualTo(1);
+        assertThat(meters.get("kasa.requests.refused").tag("reason", "rate_limited").counter().count() - refusedBefore)
+                .as("the 429 counted among the refused requests").isEqualTo(1);
+    }
+
+    private double attempts(String result) {
+        return meters.get("kasa.pairing.attempts").tag("result", result).counter().count();
     }
 
     @Test

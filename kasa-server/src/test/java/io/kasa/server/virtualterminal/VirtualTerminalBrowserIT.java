@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -31,6 +32,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -108,6 +110,8 @@ class VirtualTerminalBrowserIT extends KasaServerIT {
         awaitConnectionState("Online");
         assertThat(eventually(WAIT, () ->
                 merchant.terminals().connectivity(TerminalRef.id(terminalId)).isSocketConnected())).isTrue();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("terminal-name"), "· Browser till"));
+        assertThat(browser.findElement(By.id("no-history")).getText()).startsWith("None yet");
 
         SaleResult approved = merchant.payments().asyncSaleJson(Seeds.asyncSale(terminalId, UUID.randomUUID().toString()));
         WebElement order = awaitOrderOf(approved);
@@ -119,12 +123,44 @@ class VirtualTerminalBrowserIT extends KasaServerIT {
         order.findElement(By.className("approve")).click();
         assertThat(eventually(WAIT, () -> status(merchant, approved) == 4))
                 .as("the approved sale ends Successful").isTrue();
+        // the result screen: the outcome, then the history of this terminal in this browser
+        waitFor(By.id("result-screen"));
+        assertThat(browser.findElement(By.id("result-outcome")).getText()).isEqualTo("Sale approved");
+        assertThat(browser.findElement(By.id("result-amount")).getText()).isEqualTo("22.00 TRY");
+        assertThat(browser.findElement(By.id("result-detail")).getText()).contains("Kişisel Bakım").contains("card 4111 11**");
+        assertThat(browser.findElement(By.id("pending-screen")).isDisplayed()).isFalse();
+        assertThat(historyRows()).hasSize(1);
+        assertThat(historyRows().getFirst().getText()).contains("22.00 TRY").contains("Kişisel Bakım").contains("Approved");
+        String zone = (String) ((JavascriptExecutor) browser).executeScript(
+                "return new Intl.DateTimeFormat(undefined, {timeZoneName: 'short'}).formatToParts(new Date())"
+                        + ".find(part => part.type === 'timeZoneName').value");
+        assertThat(historyRows().getFirst().findElement(By.className("time")).getText()).as("a time with its zone")
+                .matches(".*\\d{2}:\\d{2}:\\d{2}.*").endsWith(" " + zone);
+        screenshot("result-approved");
+        browser.findElement(By.id("result-done")).click();
+        waitFor(By.id("pending-screen"));
         awaitNoOrderOf(approved);
 
+        // Decline asks first; keeping the order sends nothing
         SaleResult declined = merchant.payments().asyncSaleJson(Seeds.asyncSale(terminalId, UUID.randomUUID().toString()));
         awaitOrderOf(declined).findElement(By.className("decline")).click();
+        WebElement confirm = waitFor(By.cssSelector(orderSelector(declined) + " .confirm-decline"));
+        assertThat(confirm.getText()).contains("Decline this sale of 22.00 TRY? The customer is not charged.");
+        screenshot("decline-confirmation");
+        confirm.findElement(By.className("decline-kept")).click();
+        WebElement kept = waitFor(By.cssSelector(orderSelector(declined) + " .approve"));
+        assertThat(kept.isEnabled()).as("no decision was made").isTrue();
+        assertThat(browser.findElement(By.cssSelector(orderSelector(declined) + " .confirm-decline")).isDisplayed()).isFalse();
+        browser.findElement(By.cssSelector(orderSelector(declined) + " .decline")).click();
+        waitFor(By.cssSelector(orderSelector(declined) + " .decline-confirmed")).click();
         assertThat(eventually(WAIT, () -> status(merchant, declined) == 5))
                 .as("the declined sale ends Failed").isTrue();
+        waitFor(By.id("result-screen"));
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("result-outcome"), "Sale declined"));
+        assertThat(historyRows()).hasSize(2);
+        assertThat(historyRows().getFirst().getText()).as("newest first").contains("Declined");
+        assertThat(historyRows().get(1).getText()).contains("Approved");
+        browser.findElement(By.id("result-done")).click();
         awaitNoOrderOf(declined);
 
         SaleResult withdrawn = merchant.payments().asyncSaleJson(Seeds.asyncSale(terminalId, UUID.randomUUID().toString()));
@@ -204,7 +240,15 @@ class VirtualTerminalBrowserIT extends KasaServerIT {
     }
 
     private static By orderOf(SaleResult sale) {
-        return By.cssSelector("li.order[data-order-id][data-payment-request-id='" + sale.paymentRequestId() + "']");
+        return By.cssSelector(orderSelector(sale));
+    }
+
+    private static String orderSelector(SaleResult sale) {
+        return "li.order[data-order-id][data-payment-request-id='" + sale.paymentRequestId() + "']";
+    }
+
+    private List<WebElement> historyRows() {
+        return browser.findElements(By.cssSelector("#history tbody tr"));
     }
 
     private void screenshot(String name) throws IOException {

@@ -141,7 +141,7 @@ class MarketplaceController {
     @GetMapping("/dashboard/api/marketplace/pending")
     PhysicalEnvelope pending(MerchantId merchant, @RequestParam int currencyId, @RequestParam String dateFrom,
                              @RequestParam String dateTo) {
-        currency(currencyId);
+        PayoutJobs.knownCurrency("currencyId", currencyId);
         PayoutJobs.Pending pending = jobs.pending(merchant, currencyId,
                 Validation.required("dateFrom", Validation.day("dateFrom", dateFrom)),
                 Validation.required("dateTo", Validation.day("dateTo", dateTo)));
@@ -239,26 +239,17 @@ class MarketplaceController {
         return PhysicalEnvelope.success(jobs.list(merchant, Paging.of(pageIndex, pageSize)).map(MarketplaceController::job));
     }
 
+    /** A payout order by the manual trigger's rules ({@link PayoutJobs.Start#of}, {@link PayoutJobs#start}). */
     @PostMapping("/dashboard/api/marketplace/jobs")
     PhysicalEnvelope start(MerchantId merchant, @RequestBody StartJob request) {
-        int currencyId = Validation.required("CurrencyId", request.currencyId());
-        currency(currencyId);
-        PayoutJob job = jobs.start(merchant, new PayoutJobs.Start(currencyId,
-                Validation.required("DateFrom", Validation.day("DateFrom", request.dateFrom())),
-                Validation.required("DateTo", Validation.day("DateTo", request.dateTo())),
-                Boolean.TRUE.equals(request.testMode()), Boolean.TRUE.equals(request.skipExistsControl())));
+        PayoutJob job = jobs.start(merchant, PayoutJobs.Start.of(request.currencyId(), request.dateFrom(),
+                request.dateTo(), request.testMode(), request.skipExistsControl()));
         return PhysicalEnvelope.success(job(job));
     }
 
     @GetMapping("/dashboard/api/marketplace/jobs/{jobId}")
     PhysicalEnvelope job(MerchantId merchant, @PathVariable UUID jobId) {
         return PhysicalEnvelope.success(job(jobs.get(merchant, jobId)));
-    }
-
-    private static void currency(int currencyId) {
-        if (!Lookups.CURRENCIES.containsKey(currencyId)) {
-            throw Validation.invalid("CurrencyId geçersiz", "CurrencyId is not a known currency");
-        }
     }
 
     private MemberItem member(Member member) {

@@ -9,7 +9,6 @@ import io.kasa.server.merchant.MerchantKeys;
 import io.kasa.server.merchant.Merchants;
 import io.kasa.server.shared.BusinessTime;
 import io.kasa.server.shared.MerchantId;
-import io.kasa.server.shared.Validation;
 import io.kasa.server.shared.web.Paging;
 import io.kasa.server.shared.web.PhysicalEnvelope;
 import io.kasa.server.shared.web.Status;
@@ -80,7 +79,7 @@ class OperatorController {
 
     @PostMapping("/dashboard/api/operator/merchants")
     PhysicalEnvelope create(@RequestBody CreateMerchant request) {
-        CreatedMerchant created = merchants.create(Validation.text("Name", request.name(), 100), false);
+        CreatedMerchant created = merchants.create(request.name(), false);
         return PhysicalEnvelope.success(new CreatedMerchantView(item(created.merchant()),
                 created.keys().stream().map(this::issued).toList()));
     }

@@ -13,9 +13,15 @@ import org.springframework.web.bind.annotation.RestController;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The overview page: today's sales by status and the sales per minute of the last hours. */
+/**
+ * The overview page: today's sales by status, the sales per minute of the last hours, and the
+ * payments of the last 24 hours and 30 days by outcome.
+ */
 @RestController
 class OverviewController {
 
@@ -35,6 +41,43 @@ class OverviewController {
     }
 
     record MinuteCount(LocalDateTime minute, long count) {
+    }
+
+    record Outcomes(List<Period> hours, List<Period> days) {
+    }
+
+    /** One hour or day (from {@code start}, local time) and its payments by outcome and currency; empty when none. */
+    record Period(LocalDateTime start, List<OutcomeTotal> outcomes) {
+    }
+
+    record OutcomeTotal(String outcome, int currencyId, String currency, long count, BigDecimal amount) {
+    }
+
+    static final int HOURS = 24;
+    static final int DAYS = 30;
+
+    @GetMapping("/dashboard/api/overview/outcomes")
+    PhysicalEnvelope outcomes(MerchantId merchant) {
+        return PhysicalEnvelope.success(new Outcomes(periods(merchant, SalesFigures.Period.HOUR, HOURS),
+                periods(merchant, SalesFigures.Period.DAY, DAYS)));
+    }
+
+    /** Every one of the last {@code count} periods, oldest first, the empty ones included. */
+    private List<Period> periods(MerchantId merchant, SalesFigures.Period period, int count) {
+        LocalDateTime last = period.start(time.local(time.now()));
+        LocalDateTime first = period.plus(last, 1L - count);
+        Map<LocalDateTime, List<OutcomeTotal>> byStart = new HashMap<>();
+        for (SalesFigures.OutcomeTotal total : figures.outcomes(merchant, period, first)) {
+            byStart.computeIfAbsent(total.start(), start -> new ArrayList<>()).add(new OutcomeTotal(
+                    total.outcome().wireName(), total.currencyId(), Lookups.CURRENCIES.get(total.currencyId()),
+                    total.count(), total.amount()));
+        }
+        List<Period> periods = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            LocalDateTime start = period.plus(first, i);
+            periods.add(new Period(start, byStart.getOrDefault(start, List.of())));
+        }
+        return periods;
     }
 
     @GetMapping("/dashboard/api/overview")

@@ -11,7 +11,6 @@ import io.kasa.server.terminal.PairAsyncRequest;
 import io.kasa.server.terminal.PairRequest;
 import io.kasa.server.terminal.Pairing;
 import io.kasa.server.terminal.TerminalRef;
-import io.kasa.server.terminal.TerminalTags;
 import io.kasa.server.terminal.TerminalView;
 import io.kasa.server.terminal.Terminals;
 import org.springframework.http.CacheControl;
@@ -77,16 +76,11 @@ class TerminalsController {
                 .map(view -> item(view, waiting.get(view.terminal().id()))));
     }
 
+    /** Registration by the API's rules ({@link Terminals.Registration}); the terminal joins the default connection. */
     @PostMapping("/dashboard/api/terminals")
     PhysicalEnvelope register(MerchantId merchant, @RequestBody Registration request) {
-        String name = Validation.text("Name", request.name(), 100);
-        String serialNo = Validation.text("SerialNo", request.serialNo(), 50);
-        String model = Validation.optionalText("Model", request.model(), 50);
-        String tagCode = Validation.optionalText("TagCode", request.tagCode(), TerminalTags.MAX_CODE_LENGTH);
-        Validation.matching("TagCode", tagCode, TerminalTags.CODE,
-                "yalnızca harf, rakam, _, - ve . içerebilir", "may hold only letters, digits, _, - and .");
-        return PhysicalEnvelope.success(new Registered(
-                terminals.register(merchant, new Terminals.Registration(name, serialNo, model, null, tagCode))));
+        return PhysicalEnvelope.success(new Registered(terminals.register(merchant, new Terminals.Registration(
+                request.name(), request.serialNo(), request.model(), null, request.tagCode()))));
     }
 
     @PostMapping("/dashboard/api/terminals/{terminalId}/pair-requests")

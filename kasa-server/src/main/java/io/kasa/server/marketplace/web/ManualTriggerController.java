@@ -2,7 +2,6 @@ package io.kasa.server.marketplace.web;
 
 import io.kasa.server.marketplace.PayoutJob;
 import io.kasa.server.marketplace.PayoutJobs;
-import io.kasa.server.payment.Lookups;
 import io.kasa.server.shared.MerchantId;
 import io.kasa.server.shared.Validation;
 import io.kasa.server.shared.web.MarketplaceEnvelope;
@@ -60,14 +59,8 @@ class ManualTriggerController {
 
     @PostMapping("/api/paywall/marketplace/manual/trigger/start")
     MarketplaceEnvelope start(MerchantId merchant, @RequestBody StartRequest request) {
-        Integer currency = Validation.required("CurrencyId", request.currencyId());
-        if (!Lookups.CURRENCIES.containsKey(currency)) {
-            throw Validation.invalid("CurrencyId geçerli bir para birimi değil", "CurrencyId is not a known currency");
-        }
-        PayoutJob job = jobs.start(merchant, new PayoutJobs.Start(currency,
-                Validation.required("DateFrom", Validation.day("DateFrom", request.dateFrom())),
-                Validation.required("DateTo", Validation.day("DateTo", request.dateTo())),
-                Boolean.TRUE.equals(request.testMode()), Boolean.TRUE.equals(request.skipExistsControl())));
+        PayoutJob job = jobs.start(merchant, PayoutJobs.Start.of(request.currencyId(), request.dateFrom(),
+                request.dateTo(), request.testMode(), request.skipExistsControl()));
         return MarketplaceEnvelope.success(started(job));
     }
 
@@ -90,15 +83,13 @@ class ManualTriggerController {
 
     static int currency(String header) {
         String text = Validation.required("currencyid", header).strip();
+        int id;
         try {
-            int id = Integer.parseInt(text);
-            if (Lookups.CURRENCIES.containsKey(id)) {
-                return id;
-            }
-        } catch (NumberFormatException ignored) {
-            // refused below
+            id = Integer.parseInt(text);
+        } catch (NumberFormatException notANumber) {
+            id = 0;
         }
-        throw Validation.invalid("currencyid geçerli bir para birimi değil", "currencyid is not a known currency");
+        return PayoutJobs.knownCurrency("currencyid", id);
     }
 
     static UUID uuid(String field, String header) {

@@ -74,8 +74,7 @@ class AdminController {
 
     @PostMapping
     PhysicalEnvelope create(@RequestBody CreateMerchant request) {
-        String name = Validation.text("Name", request.name(), 100);
-        CreatedMerchant created = merchants.create(name, false);
+        CreatedMerchant created = merchants.create(request.name(), false);
         Merchant merchant = created.merchant();
         return PhysicalEnvelope.success(new CreatedMerchantView(merchant.id(), merchant.name(),
                 time.local(merchant.createdAt()), created.connectionId(),

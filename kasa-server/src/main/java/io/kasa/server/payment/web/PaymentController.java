@@ -180,7 +180,7 @@ class PaymentController {
         Paging paging = Paging.of(query.pageIndex(), query.pageSize());
         PaymentQuery filters = new PaymentQuery(Validation.day("startDate", query.startDate()),
                 Validation.day("endDate", query.endDate()), query.terminalId(), query.paymentStatusId(),
-                query.merchantUniqueCode());
+                query.merchantUniqueCode(), null);
         Map<UUID, Connection> connectionsSeen = new HashMap<>();
         return PhysicalEnvelope.success(payments.list(merchant, filters, paging).map(p -> {
             Connection c = connectionsSeen.computeIfAbsent(p.connectionId(), id -> connections.find(merchant, id));

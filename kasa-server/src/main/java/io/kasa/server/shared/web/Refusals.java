@@ -20,20 +20,24 @@ import java.nio.charset.StandardCharsets;
  * endpoint's {@link AnswerShape}. Used by controllers' advice and by filters, which answer
  * before any controller runs. A refusal that carries a {@link KasaException#result()} shows
  * it as the Physical {@code Result} or the marketplace {@code Body} (an approval's per-product
- * reasons); every other one has {@code Result: null} or {@code Body: null}.
+ * reasons); every other one has {@code Result: null} or {@code Body: null}. Every refusal passes
+ * here, so the ones an operator watches are counted here ({@link AvailabilityMeters}).
  */
 @Component
 public class Refusals {
 
     private final JsonMapper json;
     private final AnswerShapes shapes;
+    private final AvailabilityMeters meters;
 
-    public Refusals(JsonMapper json, AnswerShapes shapes) {
+    public Refusals(JsonMapper json, AnswerShapes shapes, AvailabilityMeters meters) {
         this.json = json;
         this.shapes = shapes;
+        this.meters = meters;
     }
 
     public ResponseEntity<Object> entity(HttpServletRequest request, KasaException refusal) {
+        meters.refused(refusal.error());
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(refusal.error().httpStatus())
                 .contentType(MediaType.APPLICATION_JSON);
         if (refusal.retryAfter() != null) {
@@ -43,6 +47,7 @@ public class Refusals {
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, KasaException refusal) throws IOException {
+        meters.refused(refusal.error());
         response.setStatus(refusal.error().httpStatus());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

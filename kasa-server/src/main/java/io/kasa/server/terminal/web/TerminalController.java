@@ -6,7 +6,6 @@ import io.kasa.server.shared.Validation;
 import io.kasa.server.shared.web.Paging;
 import io.kasa.server.shared.web.PhysicalEnvelope;
 import io.kasa.server.terminal.TerminalRef;
-import io.kasa.server.terminal.TerminalTags;
 import io.kasa.server.terminal.TerminalView;
 import io.kasa.server.terminal.Terminals;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,14 +50,8 @@ class TerminalController {
 
     @PostMapping("/api/terminal")
     PhysicalEnvelope register(MerchantId merchant, @RequestBody Requests.RegisterTerminal request) {
-        String name = Validation.text("Name", request.name(), 100);
-        String serialNo = Validation.text("SerialNo", request.serialNo(), 50);
-        String model = Validation.optionalText("Model", request.model(), 50);
-        String tagCode = Validation.optionalText("TagCode", request.tagCode(), TerminalTags.MAX_CODE_LENGTH);
-        Validation.matching("TagCode", tagCode, TerminalTags.CODE,
-                "yalnızca harf, rakam, _, - ve . içerebilir", "may hold only letters, digits, _, - and .");
-        UUID id = terminals.register(merchant,
-                new Terminals.Registration(name, serialNo, model, request.connectionId(), tagCode));
+        UUID id = terminals.register(merchant, new Terminals.Registration(request.name(), request.serialNo(),
+                request.model(), request.connectionId(), request.tagCode()));
         return PhysicalEnvelope.success(new Registered(id));
     }
 
