@@ -5,6 +5,7 @@ import * as terminals from './terminals.js';
 import * as payments from './payments.js';
 import * as marketplace from './marketplace.js';
 import * as operator from './operator.js';
+import { t, language, setLanguage, LANGUAGES } from './i18n.js';
 
 const POLL_MS = 2000;
 const MERCHANT_PAGES = [['overview', 'Overview', overview], ['terminals', 'Terminals', terminals],
@@ -16,7 +17,7 @@ let viewer = null;
 let current = null;
 let timer = null;
 
-session.onSignedOut = () => { viewer = null; session.csrf = null; show(); };
+session.onSignedOut = () => { viewer = null; session.csrf = null; session.timeZone = null; show(); };
 
 function pages() {
   return viewer && viewer.Role === 'Operator' ? OPERATOR_PAGES : MERCHANT_PAGES;
@@ -25,7 +26,7 @@ function pages() {
 async function start() {
   try {
     viewer = await api('GET', '/session');
-    session.csrf = viewer.CsrfToken;
+    signedIn(viewer);
   } catch {
     viewer = null;
   }
@@ -33,6 +34,26 @@ async function start() {
   document.addEventListener('visibilitychange', () => { if (!document.hidden) refresh(); });
   document.getElementById('sign-out').addEventListener('click', signOut);
   show();
+}
+
+function signedIn(view) {
+  session.csrf = view.CsrfToken;
+  session.timeZone = view.TimeZone;
+}
+
+// The language switch: every page is drawn again in the chosen language, which is remembered.
+function renderLanguages() {
+  document.documentElement.lang = language;
+  document.title = t('Kasa dashboard');
+  document.getElementById('sign-out').textContent = t('Sign out');
+  document.getElementById('nav').setAttribute('aria-label', t('Pages'));
+  replace(document.getElementById('languages'), h('span', { className: 'switch', role: 'group', 'aria-label': t('Language') },
+    Object.entries(LANGUAGES).map(([code, name]) => h('button', { type: 'button', lang: code, title: name,
+      'data-language': code, 'aria-pressed': String(code === language), onclick: () => {
+        if (code === language) return;
+        setLanguage(code);
+        show();
+      } }, code.toUpperCase()))));
 }
 
 function stop() {
@@ -43,13 +64,13 @@ function stop() {
 
 async function show() {
   stop();
-  const top = document.getElementById('top');
-  if (!viewer) {
-    top.hidden = true;
+  renderLanguages();
+  const signedOut = !viewer;
+  for (const id of ['nav', 'who', 'sign-out']) document.getElementById(id).hidden = signedOut;
+  if (signedOut) {
     renderSignIn();
     return;
   }
-  top.hidden = false;
   const [, name = '', ...rest] = location.hash.split('/');
   const available = pages();
   const page = available.find(([key]) => key === name);
@@ -58,8 +79,8 @@ async function show() {
     return;
   }
   replace(document.getElementById('nav'), available.map(([key, label]) =>
-    h('a', { href: '#/' + key, 'aria-current': key === name ? 'page' : null }, label)));
-  replace(document.getElementById('who'), viewer.Role === 'Operator' ? 'Operator' : viewer.MerchantName);
+    h('a', { href: '#/' + key, 'aria-current': key === name ? 'page' : null }, t(label))));
+  replace(document.getElementById('who'), viewer.Role === 'Operator' ? t('Operator') : viewer.MerchantName);
   const view = { main: h('section', { className: 'page', id: 'page-' + name }) };
   replace(main, view.main);
   try {
@@ -97,24 +118,24 @@ function renderSignIn() {
     replace(status);
     try {
       viewer = await api('POST', '/session', body());
-      session.csrf = viewer.CsrfToken;
+      signedIn(viewer);
       location.hash = viewer.Role === 'Operator' ? '#/operator' : '#/overview';
       show();
     } catch (error) {
-      replace(status, message(error.status === 401 ? 'These credentials are not valid.' : error.message));
+      replace(status, message(error.status === 401 ? t('These credentials are not valid.') : error.message));
     }
   };
   replace(main, h('section', { className: 'sign-in' },
-    h('h1', {}, 'Kasa dashboard'),
+    h('h1', {}, t('Kasa dashboard')),
     h('form', { id: 'merchant-sign-in', className: 'card', onsubmit: submit(() => ({ ApiClientPrivate: client.value.trim(), ApiKeyPrivate: key.value.trim() })) },
-      h('h2', {}, 'Merchant'),
-      h('p', { className: 'muted' }, 'Sign in with your private key pair (apiclientprivate and apikeyprivate).'),
+      h('h2', {}, t('Merchant')),
+      h('p', { className: 'muted' }, t('Sign in with your private key pair (apiclientprivate and apikeyprivate).')),
       field('Client', client), field('Key', key),
-      h('button', { type: 'submit' }, 'Sign in')),
+      h('button', { type: 'submit' }, t('Sign in'))),
     h('form', { id: 'operator-sign-in', className: 'card', onsubmit: submit(() => ({ AdminToken: token.value.trim() })) },
-      h('h2', {}, 'Operator'),
+      h('h2', {}, t('Operator')),
       field('Admin token', token),
-      h('button', { type: 'submit', className: 'secondary' }, 'Sign in as operator')),
+      h('button', { type: 'submit', className: 'secondary' }, t('Sign in as operator'))),
     status));
   client.focus();
 }

@@ -2,6 +2,7 @@
 // earning with its status and reflection date (retry a refused payout), payouts with the
 // bank's answer, the members' debts, the pool of platform earnings, payout orders and their results.
 import { h, replace, api, query, field, table, message, money, when, today, changed, CURRENCIES } from './dom.js';
+import { t, names } from './i18n.js';
 
 export async function render(main) {
   const settings = await api('GET', '/marketplace/settings');
@@ -13,13 +14,13 @@ export async function render(main) {
   const skip = h('input', { type: 'checkbox', name: 'skipExistsControl' });
   const approvals = h('div', { id: 'approvals' });
   const earningStatus = h('select', { id: 'earning-status', onchange: () => showEarnings() },
-    h('option', { value: '' }, 'All statuses'),
-    Object.entries(EARNING_STATUSES).map(([id, name]) => h('option', { value: id }, name)));
+    h('option', { value: '' }, t('All statuses')),
+    EARNING_STATUSES.map(id => h('option', { value: id }, names.earningStatus(id))));
   const earnings = h('div', { id: 'earnings' });
   const earningNotice = h('div');
   const payouts = h('div', { id: 'payouts' });
   const decided = h('div');
-  const description = h('input', { type: 'text', name: 'description', maxLength: 140, placeholder: 'Transfer description (optional)' });
+  const description = h('input', { type: 'text', name: 'description', maxLength: 140, placeholder: t('Transfer description (optional)') });
   const pool = h('div', { id: 'pool' });
   const jobs = h('div', { id: 'jobs' });
   const results = h('div', { id: 'job-results' });
@@ -32,7 +33,7 @@ export async function render(main) {
     replace(decided);
     try {
       const decision = await api('POST', path, body);
-      replace(decided, message(`Done for ${decision.Success.length} product(s).`
+      replace(decided, message(t('Done for {count} product(s).', { count: decision.Success.length })
         + decision.Fail.map(fail => ` ${fail.ProductId}: ${fail.Reason}.`).join(''), 'ok'));
     } catch (error) {
       replace(decided, message(error.message));
@@ -50,17 +51,18 @@ export async function render(main) {
         h('td', { className: 'amount' }, money(item.ProductAmount, item.Currency)), h('td', {}, item.MemberId ? String(item.MemberId) : '–'),
         h('td', { className: 'amount' }, item.MemberEarning == null ? '–' : money(item.MemberEarning, item.Currency)),
         h('td', { className: 'amount' }, item.PlatformEarning == null ? '–' : money(item.PlatformEarning, item.Currency)),
-        h('td', {}, item.Calculator), h('td', {}, when(item.CalculatedDate)),
+        h('td', {}, names.calculator(item.Calculator)), h('td', {}, when(item.CalculatedDate)),
         h('td', {}, h('div', { className: 'buttons' },
-          h('button', { type: 'button', className: 'small approve', onclick: () => approve(item) }, 'Approve'),
-          h('button', { type: 'button', className: 'small secondary reject', onclick: () => reject(item) }, 'Reject'))))),
-    'Nothing waits for approval.'));
+          h('button', { type: 'button', className: 'small approve', onclick: () => approve(item) }, t('Approve')),
+          h('button', { type: 'button', className: 'small secondary reject', onclick: () => reject(item) }, t('Reject')))))),
+    t('Nothing waits for approval.')));
   };
   const showPool = async () => {
     try {
       const pending = await api('GET', '/marketplace/pending' + query(range()));
-      replace(pool, h('p', { className: 'card stat' }, h('span', { className: 'muted' }, `Pooled ${pending.Currency}, ${pending.DateFrom} – ${pending.DateTo}`),
-        h('strong', {}, money(pending.Earning, pending.Currency)), h('span', {}, `${pending.Count} earnings`)));
+      replace(pool, h('p', { className: 'card stat' }, h('span', { className: 'muted' },
+        t('Pooled {currency}, {from} – {to}', { currency: pending.Currency, from: pending.DateFrom, to: pending.DateTo })),
+        h('strong', {}, money(pending.Earning, pending.Currency)), h('span', {}, t('{count} earnings', { count: pending.Count }))));
     } catch (error) {
       replace(pool, message(error.message));
     }
@@ -71,7 +73,8 @@ export async function render(main) {
       const job = await api('POST', '/marketplace/jobs', { CurrencyId: Number(currency.value), DateFrom: from.value, DateTo: to.value,
         TestMode: testMode.checked, SkipExistsControl: skip.checked });
       shownJob = job.Id;
-      replace(notice, message(`Payout order started for ${money(job.Earning, job.Currency)} (${job.Count} earnings).`, 'ok'));
+      replace(notice, message(t('Payout order started for {amount} ({count} earnings).',
+        { amount: money(job.Earning, job.Currency), count: job.Count }), 'ok'));
       await refresh();
       await showPool();
     } catch (error) {
@@ -79,44 +82,44 @@ export async function render(main) {
     }
   };
 
-  replace(main, h('h1', {}, 'Marketplace'),
+  replace(main, h('h1', {}, t('Marketplace')),
     h('div', { className: 'cards' },
-      h('div', { className: 'card stat' }, h('span', { className: 'muted' }, 'Marketplace'), h('strong', {}, settings.MarketplaceEnabled ? 'On' : 'Off')),
-      h('div', { className: 'card stat' }, h('span', { className: 'muted' }, 'Payouts'), h('strong', {}, settings.ManualTrigger ? 'Manual' : 'Automatic')),
-      h('div', { className: 'card stat' }, h('span', { className: 'muted' }, 'Approval'), h('strong', {}, settings.AutomaticApproval ? 'Automatic' : 'By the merchant')),
-      h('div', { className: 'card stat' }, h('span', { className: 'muted' }, 'Platform account'),
-        h('strong', {}, settings.HasPlatformAccount ? (settings.PlatformAccountTitle || 'Set') : 'Not set'))),
-    h('h2', {}, `Members (${members.Pagination.TotalCount})`),
+      h('div', { className: 'card stat' }, h('span', { className: 'muted' }, t('Marketplace')), h('strong', {}, settings.MarketplaceEnabled ? t('On') : t('Off'))),
+      h('div', { className: 'card stat' }, h('span', { className: 'muted' }, t('Payouts')), h('strong', {}, settings.ManualTrigger ? t('Manual') : t('Automatic'))),
+      h('div', { className: 'card stat' }, h('span', { className: 'muted' }, t('Approval')), h('strong', {}, settings.AutomaticApproval ? t('Automatic') : t('By the merchant'))),
+      h('div', { className: 'card stat' }, h('span', { className: 'muted' }, t('Platform account')),
+        h('strong', {}, settings.HasPlatformAccount ? (settings.PlatformAccountTitle || t('Set')) : t('Not set')))),
+    h('h2', {}, t('Members ({count})', { count: members.Pagination.TotalCount })),
     table(['Name', 'External id', 'Type', 'Email', 'Accounts', 'Since'], members.Items.map(member => h('tr', { 'data-member-id': member.Id },
       h('td', {}, h('strong', {}, member.Name), member.Title ? h('div', { className: 'muted' }, member.Title) : null),
-      h('td', { className: 'code' }, member.ExternalId), h('td', {}, member.IsSubMerchant ? 'Sub-merchant' : 'Member'),
+      h('td', { className: 'code' }, member.ExternalId), h('td', {}, member.IsSubMerchant ? t('Sub-merchant') : t('Member')),
       h('td', {}, member.Email || '–'), h('td', {}, member.BankAccountCurrencies.join(', ') || '–'),
-      h('td', {}, when(member.CreatedDate)))), 'No members yet.'),
-    h('h2', {}, 'Waiting for approval'),
-    h('p', { className: 'muted' }, 'Approved earnings are paid on their reflection date (or pooled); rejected ones are never paid.'),
+      h('td', {}, when(member.CreatedDate)))), t('No members yet.')),
+    h('h2', {}, t('Waiting for approval')),
+    h('p', { className: 'muted' }, t('Approved earnings are paid on their reflection date (or pooled); rejected ones are never paid.')),
     h('div', { className: 'filters' }, field('Transfer description', description)), decided, approvals,
-    h('h2', {}, 'Earnings'), h('div', { className: 'filters' }, field('Status', earningStatus)), earningNotice, earnings,
-    h('h2', {}, 'Payouts'), payouts,
-    h('h2', {}, 'Pool and payout orders'),
+    h('h2', {}, t('Earnings')), h('div', { className: 'filters' }, field('Status', earningStatus)), earningNotice, earnings,
+    h('h2', {}, t('Payouts')), payouts,
+    h('h2', {}, t('Pool and payout orders')),
     h('form', { className: 'card form-grid', id: 'pool-form', onsubmit: event => { event.preventDefault(); showPool(); } },
       field('Currency', currency), field('From', from), field('To', to),
-      h('label', { className: 'check' }, testMode, ' Test mode (may include today)'),
-      h('label', { className: 'check' }, skip, ' Skip the paid-range check'),
+      h('label', { className: 'check' }, testMode, t(' Test mode (may include today)')),
+      h('label', { className: 'check' }, skip, t(' Skip the paid-range check')),
       h('div', { className: 'buttons' },
-        h('button', { type: 'submit', className: 'secondary' }, 'Show pool'),
-        h('button', { type: 'button', id: 'start-job', onclick: startJob, disabled: !settings.ManualTrigger }, 'Start payout order'))),
-    settings.ManualTrigger ? null : h('p', { className: 'muted' }, 'Payout orders need manual trigger, which the operator turns on.'),
-    notice, pool, h('h3', {}, 'Payout orders'), jobs, results,
-    h('h2', {}, "Members' debts"),
-    h('p', { className: 'muted' }, 'What a cargo or discount arrangement took beyond a member\'s share, or what was paid for a sale cancelled after payout; netted off the member\'s next payouts.'),
+        h('button', { type: 'submit', className: 'secondary' }, t('Show pool')),
+        h('button', { type: 'button', id: 'start-job', onclick: startJob, disabled: !settings.ManualTrigger }, t('Start payout order')))),
+    settings.ManualTrigger ? null : h('p', { className: 'muted' }, t('Payout orders need manual trigger, which the operator turns on.')),
+    notice, pool, h('h3', {}, t('Payout orders')), jobs, results,
+    h('h2', {}, t("Members' debts")),
+    h('p', { className: 'muted' }, t("What a cargo or discount arrangement took beyond a member's share, or what was paid for a sale cancelled after payout; netted off the member's next payouts.")),
     debts);
 
   async function showResults(jobId) {
     shownJob = jobId;
     const job = await api('GET', '/marketplace/jobs/' + jobId);
-    replace(results, h('div', { className: 'card' }, h('h3', {}, `Order ${job.DateFrom} – ${job.DateTo}: ${job.Status}`),
-      job.Results.length ? h('ol', {}, job.Results.map(result => h('li', {}, result.Result ? 'Succeeded' : 'Failed', result.ResultMessage ? ': ' + result.ResultMessage : '')))
-        : h('p', { className: 'muted' }, 'No transfer tried yet.')));
+    replace(results, h('div', { className: 'card' }, h('h3', {}, t('Order {from} – {to}: {status}', { from: job.DateFrom, to: job.DateTo, status: names.job(job.Status) })),
+      job.Results.length ? h('ol', {}, job.Results.map(result => h('li', {}, result.Result ? t('Succeeded') : t('Failed'), result.ResultMessage ? ': ' + result.ResultMessage : '')))
+        : h('p', { className: 'muted' }, t('No transfer tried yet.'))));
   }
 
   async function showEarnings() {
@@ -125,13 +128,13 @@ export async function render(main) {
     replace(earnings, table(['Sale', 'Product', 'Payee', 'Earning', 'Status', 'Reflection date', ''], page.Items.map(earning =>
       h('tr', { 'data-earning-id': earning.Id },
         h('td', {}, h('a', { href: '#/payments/' + earning.PaymentRequestId }, '#' + earning.PaymentId)),
-        h('td', {}, earning.ProductName), h('td', {}, earning.Payee || 'Platform'),
+        h('td', {}, earning.ProductName), h('td', {}, earning.Payee || t('Platform')),
         h('td', { className: 'amount' }, money(earning.Earning, earning.Currency)),
-        h('td', { className: 'earning-status' }, h('span', { className: 'badge ' + earningClass(earning.EarningStatusId) }, earning.EarningStatus)),
+        h('td', { className: 'earning-status' }, h('span', { className: 'badge ' + earningClass(earning.EarningStatusId) }, names.earningStatus(earning.EarningStatusId))),
         h('td', { className: 'reflection-date' }, earning.ReflectionDate || '–'),
         h('td', {}, earning.EarningStatusId === 11
-          ? h('button', { type: 'button', className: 'small', onclick: () => retry(earning) }, 'Retry payout') : null))),
-    'No earnings yet.'));
+          ? h('button', { type: 'button', className: 'small', onclick: () => retry(earning) }, t('Retry payout')) : null))),
+    t('No earnings yet.')));
   }
 
   // A refused payout's earning back in the queue, due at once (as earning/put/retry/id).
@@ -139,7 +142,7 @@ export async function render(main) {
     replace(earningNotice);
     try {
       await api('POST', `/marketplace/earnings/${earning.Id}/retry`);
-      replace(earningNotice, message(`Earning ${earning.Id} is queued for the next payout run.`, 'ok'));
+      replace(earningNotice, message(t('Earning {id} is queued for the next payout run.', { id: earning.Id }), 'ok'));
     } catch (error) {
       replace(earningNotice, message(error.message));
     }
@@ -151,11 +154,11 @@ export async function render(main) {
     if (!changed(payouts, page)) return;
     replace(payouts, table(['Payee', 'Amount', 'Status', 'Tries', 'Bank\'s answer', 'Updated'], page.Items.map(payout =>
       h('tr', { 'data-payout-id': payout.Id },
-        h('td', {}, payout.Payee || 'Platform', payout.JobId ? h('div', { className: 'muted' }, 'payout order') : null),
+        h('td', {}, payout.Payee || t('Platform'), payout.JobId ? h('div', { className: 'muted' }, t('payout order')) : null),
         h('td', { className: 'amount' }, money(payout.Amount, payout.Currency)),
-        h('td', { className: 'payout-status' }, h('span', { className: 'badge ' + PAYOUT_CLASSES[payout.Status] }, PAYOUT_NAMES[payout.Status])),
+        h('td', { className: 'payout-status' }, h('span', { className: 'badge ' + PAYOUT_CLASSES[payout.Status] }, names.payout(payout.Status))),
         h('td', {}, String(payout.Attempts)), h('td', {}, payout.LastMessage || '–'), h('td', {}, when(payout.UpdatedDate)))),
-    'No payouts yet.'));
+    t('No payouts yet.')));
   }
 
   async function refresh() {
@@ -164,9 +167,9 @@ export async function render(main) {
     replace(jobs, table(['Range', 'Currency', 'Earning', 'Count', 'Status', ''], page.Items.map(job => h('tr', { 'data-job-id': job.Id },
       h('td', {}, `${job.DateFrom} – ${job.DateTo}`), h('td', {}, job.Currency),
       h('td', { className: 'amount' }, money(job.Earning, job.Currency)), h('td', {}, String(job.Count)),
-      h('td', { className: 'job-status' }, job.Status),
-      h('td', {}, h('button', { type: 'button', className: 'small secondary', onclick: () => showResults(job.Id) }, 'Results')))),
-    'No payout orders yet.'));
+      h('td', { className: 'job-status' }, names.job(job.Status)),
+      h('td', {}, h('button', { type: 'button', className: 'small secondary', onclick: () => showResults(job.Id) }, t('Results'))))),
+    t('No payout orders yet.')));
     if (shownJob) await showResults(shownJob);
   }
 
@@ -174,20 +177,18 @@ export async function render(main) {
     const page = await api('GET', '/marketplace/debts?pageSize=50');
     if (!changed(debts, page)) return;
     replace(debts, table(['Date', 'Member', 'Type', 'Payment', 'Product', 'Debt', 'Status'], page.Items.map(debt => h('tr', { 'data-debt-id': debt.Id },
-      h('td', {}, when(debt.Date)), h('td', {}, debt.MemberName || String(debt.MemberId)), h('td', {}, debt.TypeName),
+      h('td', {}, when(debt.Date)), h('td', {}, debt.MemberName || String(debt.MemberId)), h('td', {}, names.debtType(debt.Type)),
       h('td', { className: 'code' }, String(debt.PaymentId)), h('td', { className: 'code' }, String(debt.ProductId)),
-      h('td', { className: 'amount' }, money(debt.DebtAmount, debt.Currency)), h('td', { className: 'debt-status' }, debt.Status))),
-    'No debts.'));
+      h('td', { className: 'amount' }, money(debt.DebtAmount, debt.Currency)), h('td', { className: 'debt-status' }, names.debtStatus(debt.Status)))),
+    t('No debts.')));
   }
 
   await Promise.all([refresh(), showPool()]);
   return { refresh };
 }
 
-// MarketPlaceEarningStatusId, as docs/marketplace.md lists them.
-const EARNING_STATUSES = { 1: 'Calculated', 7: 'Rejected', 2: 'Scheduled', 6: 'Pooled', 3: 'Ordered', 4: 'Paid',
-  11: 'Payout failed', 12: 'Retry', 5: 'Reversed' };
-const PAYOUT_NAMES = { IN_FLIGHT: 'In flight', SUCCEEDED: 'Paid', FAILED: 'Refused' };
+// MarketPlaceEarningStatusId, in the order an earning goes through them (names.earningStatus names them).
+const EARNING_STATUSES = [1, 7, 2, 6, 3, 4, 11, 12, 5];
 const PAYOUT_CLASSES = { IN_FLIGHT: 'busy', SUCCEEDED: 'ok', FAILED: 'bad' };
 
 function earningClass(statusId) {

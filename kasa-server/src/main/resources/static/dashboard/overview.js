@@ -2,6 +2,7 @@
 // last 24 hours and 30 days by outcome: how many, and how much.
 import { h, s, replace, api, money, badge, table, when, changed } from './dom.js';
 import { stackedBars } from './charts.js';
+import { t } from './i18n.js';
 
 const OUTCOMES_MS = 30000;
 const OUTCOMES = [
@@ -14,13 +15,13 @@ const OUTCOMES = [
 export async function render(main) {
   const cards = h('div', { className: 'cards', id: 'status-totals' });
   const chart = h('div', { className: 'chart card', id: 'per-minute' });
-  const hours = h('select', { 'aria-label': 'Period' },
-    [1, 3, 6, 12, 24].map(n => h('option', { value: n, selected: n === 3 }, `last ${n} h`)));
-  const heading = h('h1', {}, 'Today');
+  const hours = h('select', { 'aria-label': t('Period') },
+    [1, 3, 6, 12, 24].map(n => h('option', { value: n, selected: n === 3 }, t('last {hours} h', { hours: n }))));
+  const heading = h('h1', {}, t('Today'));
   const outcomes = h('div', { id: 'outcome-charts', className: 'chart-grid' });
   replace(main, heading, cards,
-    h('div', { className: 'row' }, h('h2', {}, 'Sales per minute'), hours), chart,
-    h('h2', {}, 'Payments by outcome'), outcomes);
+    h('div', { className: 'row' }, h('h2', {}, t('Sales per minute')), hours), chart,
+    h('h2', {}, t('Payments by outcome')), outcomes);
 
   // The outcome charts read 30 days: asked for at most every OUTCOMES_MS, not at every poll.
   let outcomesAsked = 0;
@@ -29,7 +30,7 @@ export async function render(main) {
     const askOutcomes = now - outcomesAsked >= OUTCOMES_MS;
     const [data, periods] = await Promise.all([api('GET', '/overview?hours=' + hours.value),
       askOutcomes ? api('GET', '/overview/outcomes') : null]);
-    replace(heading, 'Today, ', data.Date);
+    replace(heading, t('Today, {date}', { date: data.Date }));
     renderTotals(cards, data.ByStatus);
     renderChart(chart, data.PerMinute);
     if (periods) {
@@ -51,7 +52,7 @@ function renderTotals(cards, totals) {
     byStatus.set(total.PaymentStatusId, entry);
   }
   const count = totals.reduce((sum, total) => sum + total.Count, 0);
-  const children = [h('div', { className: 'card stat' }, h('span', { className: 'muted' }, 'Sales'), h('strong', {}, String(count)))];
+  const children = [h('div', { className: 'card stat' }, h('span', { className: 'muted' }, t('Sales')), h('strong', {}, String(count)))];
   for (const [id, entry] of [...byStatus.entries()].sort((a, b) => a[0] - b[0])) {
     children.push(h('div', { className: 'card stat', 'data-status-id': id },
       badge(id, entry.name), h('strong', {}, String(entry.count)), h('span', {}, entry.amounts.join(' · '))));
@@ -77,7 +78,7 @@ function renderChart(container, points) {
   });
   const total = points.reduce((sum, point) => sum + point.Count, 0);
   replace(container,
-    s('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `${total} sales in the period, at most ${max} in a minute` },
+    s('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': t('{total} sales in the period, at most {max} in a minute', { total, max }) },
       s('line', { x1: left, y1: height - bottom, x2: width, y2: height - bottom, className: 'baseline' }),
       s('text', { x: 0, y: top + 10, className: 'axis' }, String(max)),
       s('text', { x: 0, y: height - bottom, className: 'axis' }, '0'),
@@ -91,9 +92,11 @@ function renderOutcomes(container, periods) {
   const byCurrency = new Map();
   for (const total of all) byCurrency.set(total.Currency, (byCurrency.get(total.Currency) || 0) + total.Count);
   const currency = [...byCurrency.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] || 'TRY';
+  const named = { Successful: t('Successful'), Cancelled: t('Cancelled'), Failed: t('Failed'), Pending: t('Pending') };
+  const series = OUTCOMES.map(one => ({ ...one, name: named[one.key] }));
   const charts = [
-    ['hours', 'last 24 hours', periods.Hours, start => String(start).slice(11, 16), start => when(start).slice(0, 16)],
-    ['days', 'last 30 days', periods.Days, start => String(start).slice(5, 10), start => String(start).slice(0, 10)]
+    ['hours', t('last 24 hours'), periods.Hours, start => String(start).slice(11, 16), start => when(start).slice(0, 16)],
+    ['days', t('last 30 days'), periods.Days, start => String(start).slice(5, 10), start => String(start).slice(0, 10)]
   ].flatMap(([key, span, list, tick, label]) => {
     const counts = list.map(period => ({ label: label(period.Start), tick: tick(period.Start), segments: sumBy(period.Outcomes, 'Count') }));
     const amounts = list.map(period => ({ label: label(period.Start), tick: tick(period.Start),
@@ -103,13 +106,13 @@ function renderOutcomes(container, periods) {
     const successful = amounts.reduce((sum, bar) => sum + (bar.segments.find(segment => segment.key === 'Successful')?.value || 0), 0);
     return [
       h('div', { className: 'chart-' + key + '-count' }, stackedBars({
-        title: `Payments per ${key === 'hours' ? 'hour' : 'day'}, ${span}`,
-        description: `${count} payments in the ${span}, ${summary(counts)}.`,
-        bars: counts, series: OUTCOMES })),
+        title: t('Payments per {unit}, {span}', { unit: key === 'hours' ? t('hour') : t('day'), span }),
+        description: t('{count} payments in the {span}, {summary}.', { count, span, summary: summary(counts, series) }),
+        bars: counts, series })),
       h('div', { className: 'chart-' + key + '-amount' }, stackedBars({
-        title: `Volume per ${key === 'hours' ? 'hour' : 'day'} in ${currency}, ${span}`,
-        description: `${money(successful, currency)} in successful payments in the ${span}.`,
-        bars: amounts, series: OUTCOMES, format: value => compact(value) }))
+        title: t('Volume per {unit} in {currency}, {span}', { unit: key === 'hours' ? t('hour') : t('day'), currency, span }),
+        description: t('{amount} in successful payments in the {span}.', { amount: money(successful, currency), span }),
+        bars: amounts, series, format: value => compact(value) }))
     ];
   });
   replace(container, charts);
@@ -121,11 +124,11 @@ function sumBy(totals, field) {
   return [...sums.entries()].map(([key, value]) => ({ key, value }));
 }
 
-function summary(bars) {
+function summary(bars, series) {
   const byOutcome = new Map();
   for (const bar of bars) for (const segment of bar.segments) byOutcome.set(segment.key, (byOutcome.get(segment.key) || 0) + segment.value);
-  const parts = OUTCOMES.filter(one => byOutcome.get(one.key)).map(one => `${byOutcome.get(one.key)} ${one.name.toLowerCase()}`);
-  return parts.length ? parts.join(', ') : 'none';
+  const parts = series.filter(one => byOutcome.get(one.key)).map(one => `${byOutcome.get(one.key)} ${one.name.toLocaleLowerCase()}`);
+  return parts.length ? parts.join(', ') : t('none');
 }
 
 function compact(value) {

@@ -1,6 +1,7 @@
 // Terminals: live connectivity, registration, pair codes with their QR code (sync, and async
 // ones that wait for the merchant's confirmation once a device has entered them), unpairing.
 import { h, replace, api, changed, field, table, message, when } from './dom.js';
+import { t, names } from './i18n.js';
 
 export async function render(main) {
   const list = h('div', { id: 'terminal-list' });
@@ -8,7 +9,7 @@ export async function render(main) {
   const status = h('div');
   const name = h('input', { name: 'Name', id: 'terminal-name', required: true, maxlength: 100 });
   const serial = h('input', { name: 'SerialNo', id: 'terminal-serial', required: true, maxlength: 50 });
-  const tag = h('input', { name: 'TagCode', id: 'terminal-tag', maxlength: 25, placeholder: 'optional' });
+  const tag = h('input', { name: 'TagCode', id: 'terminal-tag', maxlength: 25, placeholder: t('optional') });
   let pairing = null;
 
   const form = h('form', { className: 'card form-grid', id: 'register-terminal', onsubmit: async event => {
@@ -17,15 +18,15 @@ export async function render(main) {
     try {
       await api('POST', '/terminals', { Name: name.value.trim(), SerialNo: serial.value.trim(), TagCode: tag.value.trim() || null });
       form.reset();
-      replace(status, message('Terminal registered.', 'ok'));
+      replace(status, message(t('Terminal registered.'), 'ok'));
       await refresh();
     } catch (error) {
       replace(status, message(error.message));
     }
   } }, field('Name', name), field('Serial number', serial), field('Tag code', tag),
-  h('button', { type: 'submit' }, 'Register terminal'));
+  h('button', { type: 'submit' }, t('Register terminal')));
 
-  replace(main, h('h1', {}, 'Terminals'), pairPanel, list, h('h2', {}, 'Register a terminal'), form, status);
+  replace(main, h('h1', {}, t('Terminals')), pairPanel, list, h('h2', {}, t('Register a terminal')), form, status);
 
   async function requestCode(terminal, kind) {
     replace(status);
@@ -45,7 +46,7 @@ export async function render(main) {
     replace(status);
     try {
       await api('POST', `/pair-async-requests/${request.PairAsyncRequestId}/confirm`);
-      replace(status, message(`${name} is paired with device ${request.SerialNo}.`, 'ok'));
+      replace(status, message(t('{name} is paired with device {serial}.', { name, serial: request.SerialNo }), 'ok'));
       if (pairing && pairing.PairAsyncRequestId === request.PairAsyncRequestId) {
         pairing = { ...pairing, Status: 'Completed' };
         showPairing();
@@ -61,7 +62,7 @@ export async function render(main) {
   }
 
   async function unpair(terminal) {
-    if (!confirm(`Unpair ${terminal.Name}? Its device stops working until it is paired again.`)) return;
+    if (!confirm(t('Unpair {name}? Its device stops working until it is paired again.', { name: terminal.Name }))) return;
     try {
       await api('POST', `/terminals/${terminal.Id}/unpair`);
       await refresh();
@@ -72,29 +73,31 @@ export async function render(main) {
 
   function showPairing() {
     if (!pairing) { replace(pairPanel); return; }
-    const close = h('button', { type: 'button', className: 'link', onclick: () => { pairing = null; showPairing(); } }, 'Close');
+    const close = h('button', { type: 'button', className: 'link', onclick: () => { pairing = null; showPairing(); } }, t('Close'));
     if (pairing.Status === 'WaitingForConfirmation') {
       const request = pairing;
       replace(pairPanel, h('div', { className: 'card pair waiting', id: 'pair-result' },
-        h('p', {}, `Waiting for confirmation: device ${claimedBy(request)} entered the code for ${request.name}.`),
-        h('button', { type: 'button', className: 'confirm-button', onclick: () => confirmDevice(request, request.name) }, 'Confirm'),
+        h('p', {}, t('Waiting for confirmation: device {device} entered the code for {name}.', { device: claimedBy(request), name: request.name })),
+        h('button', { type: 'button', className: 'confirm-button', onclick: () => confirmDevice(request, request.name) }, t('Confirm')),
         close));
       return;
     }
     if (pairing.Status !== 'Pending') {
       replace(pairPanel, h('div', { className: 'card pair done', id: 'pair-result' },
-        h('p', {}, pairing.Status === 'Completed' ? `${pairing.name} is paired.` : `The pair code is ${pairing.Status.toLowerCase()}.`),
+        h('p', {}, pairing.Status === 'Completed' ? t('{name} is paired.', { name: pairing.name })
+          : t('The pair code is: {status}.', { status: names.pairing(pairing.Status) })),
         close));
       return;
     }
     replace(pairPanel, h('div', { className: 'card pair' },
       h('div', {},
-        h('p', { className: 'muted' }, `${pairing.kind === 'async' ? 'Async pair code' : 'Pair code'} for ${pairing.name}`),
+        h('p', { className: 'muted' }, pairing.kind === 'async' ? t('Async pair code for {name}', { name: pairing.name })
+          : t('Pair code for {name}', { name: pairing.name })),
         h('p', { className: 'pair-code', id: 'pair-code', 'aria-live': 'polite' }, pairing.PairCode),
-        h('p', { className: 'muted' }, `Type it into the terminal before ${when(pairing.ExpiresDate)}.`
-          + (pairing.kind === 'async' ? ' You confirm the device here once it has.' : '')),
+        h('p', { className: 'muted' }, t('Type it into the terminal before {time}.', { time: when(pairing.ExpiresDate) })
+          + (pairing.kind === 'async' ? t(' You confirm the device here once it has.') : '')),
         close),
-      h('img', { className: 'qr', alt: 'QR code of the pair code', width: 180, height: 180,
+      h('img', { className: 'qr', alt: t('QR code of the pair code'), width: 180, height: 180,
         src: '/dashboard/api/terminals/pair-code.svg?code=' + encodeURIComponent(pairing.PairCode) })));
   }
 
@@ -106,19 +109,19 @@ export async function render(main) {
         h('td', {}, terminal.SerialNo),
         h('td', {}, terminal.TerminalId),
         h('td', {}, terminal.AwaitingConfirmation
-          ? h('div', { className: 'awaiting' }, 'Waiting for confirmation',
-              h('div', { className: 'muted' }, 'Device ' + claimedBy(terminal.AwaitingConfirmation)),
+          ? h('div', { className: 'awaiting' }, t('Waiting for confirmation'),
+              h('div', { className: 'muted' }, t('Device {device}', { device: claimedBy(terminal.AwaitingConfirmation) })),
               h('button', { type: 'button', className: 'small confirm-button',
-                onclick: () => confirmDevice(terminal.AwaitingConfirmation, terminal.Name) }, 'Confirm'))
-          : terminal.IsPaired ? 'Yes' : 'No'),
+                onclick: () => confirmDevice(terminal.AwaitingConfirmation, terminal.Name) }, t('Confirm')))
+          : terminal.IsPaired ? t('Yes') : t('No')),
         h('td', { className: 'online' }, h('span', { className: 'dot ' + (terminal.IsSocketConnected ? 'on' : 'off') }),
-          terminal.IsSocketConnected ? 'Online' : 'Offline'),
+          terminal.IsSocketConnected ? t('Online') : t('Offline')),
         h('td', {}, when(terminal.LastSeenDate)),
         h('td', { className: 'actions' },
-          h('button', { type: 'button', className: 'small pair-button', onclick: () => requestCode(terminal, 'sync') }, terminal.IsPaired ? 'New pair code' : 'Pair'),
-          h('button', { type: 'button', className: 'small secondary async-pair-button', onclick: () => requestCode(terminal, 'async') }, 'Async code'),
-          terminal.IsPaired ? h('button', { type: 'button', className: 'small secondary unpair-button', onclick: () => unpair(terminal) }, 'Unpair') : null))),
-      'No terminals yet: register one below.'));
+          h('button', { type: 'button', className: 'small pair-button', onclick: () => requestCode(terminal, 'sync') }, terminal.IsPaired ? t('New pair code') : t('Pair')),
+          h('button', { type: 'button', className: 'small secondary async-pair-button', onclick: () => requestCode(terminal, 'async') }, t('Async code')),
+          terminal.IsPaired ? h('button', { type: 'button', className: 'small secondary unpair-button', onclick: () => unpair(terminal) }, t('Unpair')) : null))),
+      t('No terminals yet: register one below.')));
     if (pairing && (pairing.Status === 'Pending' || pairing.Status === 'WaitingForConfirmation')) {
       const latest = pairing.kind === 'async'
         ? await api('GET', `/pair-async-requests/${pairing.PairAsyncRequestId}`)

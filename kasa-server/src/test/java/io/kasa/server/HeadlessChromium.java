@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +32,8 @@ public final class HeadlessChromium implements AutoCloseable {
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Chromium's windows are at least this wide (px), even headless. */
+    public static final int NARROWEST_WINDOW = 500;
 
     private final WebDriver browser;
     private final WebDriverWait wait;
@@ -43,6 +46,16 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     public static HeadlessChromium start(String windowSize) throws IOException {
+        return start(windowSize, "en-GB");
+    }
+
+    /**
+     * A browser whose window is {@code windowSize} ("width,height") and whose language
+     * ({@code navigator.language}) is {@code language}, a BCP 47 tag such as "tr-TR". A width
+     * below {@link #NARROWEST_WINDOW}, which Chromium's windows cannot go below, is a phone's:
+     * its screen is emulated at that size, as a phone's browser lays the page out.
+     */
+    public static HeadlessChromium start(String windowSize, String language) throws IOException {
         assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
                 .as("Chromium and chromedriver are needed at %s and %s: apt-get install -y chromium chromium-driver",
                         CHROMIUM, CHROMEDRIVER)
@@ -52,7 +65,14 @@ public final class HeadlessChromium implements AutoCloseable {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=" + windowSize, "--lang=en-GB");
+                "--user-data-dir=" + profile, "--window-size=" + windowSize, "--lang=" + language);
+        String[] size = windowSize.split(",");
+        int width = Integer.parseInt(size[0].strip());
+        if (width < NARROWEST_WINDOW) {
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                    Map.of("width", width, "height", Integer.parseInt(size[1].strip()), "pixelRatio", 1.0)));
+        }
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         return new HeadlessChromium(new ChromeDriver(service, options), profile);

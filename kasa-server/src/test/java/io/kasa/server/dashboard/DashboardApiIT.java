@@ -74,6 +74,8 @@ class DashboardApiIT extends KasaServerIT {
         assertThat(current.status()).isEqualTo(200);
         assertThat(current.result().get("CsrfToken").asString()).isEqualTo(session.csrf);
         assertThat(current.result().get("MerchantName").asString()).isEqualTo("dash sign-in");
+        assertThat(current.result().get("TimeZone").asString())
+                .as("the zone of the API's date-times, which the pages show beside each time").isEqualTo("Europe/Istanbul");
 
         assertThat(session.send("DELETE", "/dashboard/api/session", null, null).status())
                 .as("signing out is a change: it needs the token too").isEqualTo(403);

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.pagefactory.ByChained;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -25,6 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -201,6 +204,148 @@ class DashboardBrowserIT extends KasaServerIT {
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr[data-key-id]"), 3));
         assertThat(browser.findElements(By.id("issued-secret"))).as("a secret is not shown again").isEmpty();
         screenshot("operator-keys");
+    }
+
+    /**
+     * A phone (375 px wide) whose browser speaks Turkish: the dashboard follows the browser's
+     * language, every page fits the width (nothing scrolls sideways), every list is cards whose
+     * status, amount, terminal and actions are shown inside the screen, the names of statuses,
+     * units and tax rates are the human ones, times carry their zone, and the language picked
+     * with the switch is remembered over a reload.
+     */
+    @Test
+    void onAPhoneInTurkishEveryPageFitsAndListsAreCards() throws Exception {
+        chromium.close();
+        chromium = HeadlessChromium.start("375,812", "tr-TR");
+        browser = chromium.browser();
+        wait = chromium.waiting();
+
+        Shop shop = shop("Telefon dükkanı", Behaviour.approve());
+        for (int i = 0; i < 2; i++) {
+            shop.client().payments().syncSaleJson(Seeds.syncSale(shop.terminalId(), UUID.randomUUID().toString()),
+                    Duration.ofSeconds(20));
+        }
+        admin.setMarketplace(shop.merchant().created().merchantId(), new io.kasa.client.Marketplace.Settings(true, true,
+                io.kasa.server.marketplace.MarketplaceIT.PLATFORM_IBAN, "Platform"));
+        long member = io.kasa.server.marketplace.MarketplaceIT.member(baseUri, shop.merchant().created().publicKey(), "10");
+        shop.client().payments().syncSaleJson(io.kasa.server.marketplace.MarketplaceIT.twoProducts(shop.terminalId(), member),
+                Duration.ofSeconds(20));
+        IssuedKey key = shop.merchant().created().privateKey();
+
+        browser.get(baseUri + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("merchant-sign-in")));
+        assertThat(script("return window.innerWidth;")).as("the window is a phone's width").isEqualTo(375L);
+        assertThat(script("return document.documentElement.lang;")).isEqualTo("tr");
+        assertThat(browser.findElement(By.cssSelector(".sign-in h1")).getText()).isEqualTo("Kasa paneli");
+        fitsThePhone("sign-in");
+        browser.findElement(By.id("api-client-private")).sendKeys(key.client());
+        browser.findElement(By.id("api-key-private")).sendKeys(key.secret());
+        browser.findElement(By.cssSelector("#merchant-sign-in button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#per-minute svg")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-totals"), "Başarılı"));
+        assertThat(browser.findElement(By.id("nav")).getText()).contains("Genel bakış", "Ödemeler", "Pazaryeri");
+        fitsThePhone("overview");
+
+        browser.get(baseUri + "/#/terminals");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("terminal-list"), "Çevrim içi"));
+        fitsThePhone("terminals");
+        shown(By.cssSelector("#terminal-list tr[data-terminal-id] td[data-label='Terminal']"));
+        shown(By.cssSelector("#terminal-list tr[data-terminal-id] td.online"));
+        shown(By.cssSelector("#terminal-list tr[data-terminal-id] td.actions button.pair-button"));
+
+        browser.get(baseUri + "/#/payments");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#payment-list tr[data-payment-id]"), 3));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#payment-list tr[data-payment-id] .status"), "Başarılı"));
+        fitsThePhone("payments");
+        By firstPayment = By.cssSelector("#payment-list tr[data-payment-id]:first-child");
+        shown(new ByChained(firstPayment, By.cssSelector("td.status .badge")));
+        shown(new ByChained(firstPayment, By.cssSelector("td.amount")));
+        shown(new ByChained(firstPayment, By.cssSelector("td[data-label='Terminal']")));
+        shown(new ByChained(firstPayment, By.cssSelector("td a")));
+        assertThat(browser.findElement(firstPayment).findElement(By.cssSelector("td[data-label='Terminal']")).getText())
+                .contains("Telefon dükkanı till");
+        assertThat(browser.findElement(firstPayment).findElement(By.cssSelector("td[data-label='Tür']")).getText())
+                .contains("Satış");
+        assertThat(browser.findElement(firstPayment).findElement(By.cssSelector("td a")).getText())
+                .as("a time carries its zone").matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} GMT\\+3");
+
+        click(new ByChained(firstPayment, By.cssSelector("td a")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("payment-status"), "Başarılı"));
+        fitsThePhone("payment detail");
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("GMT+3", "Satış");
+        By product = By.xpath("//h2[. = 'Ürünler']/following-sibling::div[1]//tbody/tr[1]");
+        assertThat(browser.findElement(product).findElement(By.cssSelector("td[data-label='KDV']")).getText())
+                .isEqualTo("%10");
+        shown(new ByChained(product, By.cssSelector("td.amount")));
+
+        browser.get(baseUri + "/#/marketplace");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#approvals tr[data-product-id]"), 2));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pool"), "Havuzda"));
+        fitsThePhone("marketplace");
+        shown(By.cssSelector("#approvals tr[data-product-id] td.amount"));
+        shown(By.cssSelector("#approvals tr[data-product-id] button.approve"));
+        shown(By.cssSelector("#approvals tr[data-product-id] button.reject"));
+        click(By.cssSelector("#approvals tr[data-product-id] button.approve"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#approvals tr[data-product-id]"), 1));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("earnings"), "Planlandı"));
+        shown(By.cssSelector("#earnings tr[data-earning-id] td.earning-status .badge"));
+        fitsThePhone("marketplace, decided");
+
+        click(By.cssSelector("#languages button[data-language='en']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nav"), "Payments"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("earnings"), "Scheduled"));
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("earnings"), "Scheduled"));
+        assertThat(script("return document.documentElement.lang;")).as("the language picked is remembered").isEqualTo("en");
+        click(By.cssSelector("#languages button[data-language='tr']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nav"), "Ödemeler"));
+
+        click(By.id("sign-out"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("operator-sign-in")));
+        browser.findElement(By.id("admin-token")).sendKeys(ADMIN_TOKEN);
+        browser.findElement(By.cssSelector("#operator-sign-in button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#merchant-list tr[data-merchant-id]")));
+        fitsThePhone("operator's merchants");
+        shown(By.cssSelector("#merchant-list tr[data-merchant-id] a"));
+        browser.get(baseUri + "/#/operator/" + shop.merchant().created().merchantId());
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr[data-key-id]"), 3));
+        fitsThePhone("operator's keys");
+        shown(By.cssSelector("tr[data-key-id] td[data-label='Durum'] .badge"));
+        shown(By.cssSelector("tr[data-key-id] td.actions button"));
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            String row = driver.findElement(By.cssSelector("tr[data-key-id]")).getText();
+            return row.contains("Etkin") && row.contains("GMT+3");
+        });
+    }
+
+    /** Nothing on the page is wider than the window, so nothing scrolls sideways. */
+    private void fitsThePhone(String page) {
+        Long overflow = (Long) script("return document.documentElement.scrollWidth - window.innerWidth;");
+        assertThat(overflow).as("%s fits a 375 px phone without scrolling sideways", page).isLessThanOrEqualTo(0L);
+    }
+
+    /**
+     * Every element found is displayed and lies within the window's width; found again when
+     * the page's polling redraws it in between.
+     */
+    private void shown(By by) {
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            List<WebElement> elements = driver.findElements(by);
+            assertThat(elements).as("%s is on the page", by).isNotEmpty();
+            for (WebElement element : elements) {
+                assertThat(element.isDisplayed()).as("%s is displayed", by).isTrue();
+                assertThat((Boolean) script("const box = arguments[0].getBoundingClientRect();"
+                        + " return box.width > 0 && box.height > 0 && box.left >= 0 && box.right <= window.innerWidth;", element))
+                        .as("%s lies within the phone's width", by).isTrue();
+            }
+            return true;
+        });
+    }
+
+    private Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(script, arguments);
     }
 
     @Test

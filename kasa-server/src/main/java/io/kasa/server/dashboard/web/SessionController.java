@@ -6,6 +6,7 @@ import io.kasa.server.merchant.KeyKind;
 import io.kasa.server.merchant.MerchantKeys;
 import io.kasa.server.merchant.Merchants;
 import io.kasa.server.merchant.ServerSecrets;
+import io.kasa.server.shared.BusinessTime;
 import io.kasa.server.shared.KasaError;
 import io.kasa.server.shared.KasaException;
 import io.kasa.server.shared.Tokens;
@@ -25,7 +26,9 @@ import java.util.UUID;
 /**
  * Signing in and out of the dashboard. A merchant signs in with its private pair, the
  * operator with the admin token; the session then holds only who signed in (for a merchant,
- * with the id of the pair it used) and the CSRF token, under a fresh session id.
+ * with the id of the pair it used) and the CSRF token, under a fresh session id. The view of a
+ * session names the business time zone, in which every date-time of the dashboard's API is
+ * written, so that the pages can show each time with its zone.
  */
 @RestController
 class SessionController {
@@ -34,12 +37,15 @@ class SessionController {
     private final Merchants merchants;
     private final ServerSecrets secrets;
     private final SecureRandom random;
+    private final BusinessTime time;
 
-    SessionController(MerchantKeys keys, Merchants merchants, ServerSecrets secrets, SecureRandom random) {
+    SessionController(MerchantKeys keys, Merchants merchants, ServerSecrets secrets, SecureRandom random,
+                      BusinessTime time) {
         this.keys = keys;
         this.merchants = merchants;
         this.secrets = secrets;
         this.random = random;
+        this.time = time;
     }
 
     record SignIn(String apiClientPrivate, String apiKeyPrivate, String adminToken) {
@@ -49,7 +55,8 @@ class SessionController {
         }
     }
 
-    record SessionView(String role, UUID merchantId, String merchantName, String csrfToken) {
+    /** {@code TimeZone}: the IANA name of the business time zone. */
+    record SessionView(String role, UUID merchantId, String merchantName, String csrfToken, String timeZone) {
     }
 
     @GetMapping(DashboardGuard.SESSION)
@@ -94,9 +101,9 @@ class SessionController {
 
     private SessionView view(Viewer viewer) {
         if (viewer.role() == Viewer.Role.OPERATOR) {
-            return new SessionView("Operator", null, null, viewer.csrfToken());
+            return new SessionView("Operator", null, null, viewer.csrfToken(), time.zone().getId());
         }
         return new SessionView("Merchant", viewer.merchant().value(), merchants.get(viewer.merchant()).name(),
-                viewer.csrfToken());
+                viewer.csrfToken(), time.zone().getId());
     }
 }
