@@ -45,6 +45,7 @@ export async function render(main) {
   const reject = item => decide('/marketplace/rejections', { ProductIds: [item.ProductId] });
   const showApprovals = async () => {
     const page = await api('GET', '/marketplace/approvals?pageSize=50');
+    if (!changed(approvals, page)) return;
     replace(approvals, table(['Payment', 'Product', 'Amount', 'Member', 'Member share', 'Platform share', 'Calculated by', 'Since', ''],
       page.Items.map(item => h('tr', { 'data-product-id': item.ProductId },
         h('td', { className: 'code' }, String(item.PaymentId)), h('td', {}, item.ProductName),
@@ -60,11 +61,12 @@ export async function render(main) {
   const showPool = async () => {
     try {
       const pending = await api('GET', '/marketplace/pending' + query(range()));
+      if (!changed(pool, pending)) return;
       replace(pool, h('p', { className: 'card stat' }, h('span', { className: 'muted' },
         t('Pooled {currency}, {from} – {to}', { currency: pending.Currency, from: pending.DateFrom, to: pending.DateTo })),
         h('strong', {}, money(pending.Earning, pending.Currency)), h('span', {}, t('{count} earnings', { count: pending.Count }))));
     } catch (error) {
-      replace(pool, message(error.message));
+      if (changed(pool, { Problem: error.message })) replace(pool, message(error.message));
     }
   };
   const startJob = async () => {

@@ -1,6 +1,6 @@
 // The operator's views: merchants, and each merchant's keys (issue, rotate, revoke).
 // An issued secret is shown once, in this page only, and forgotten when the page changes.
-import { h, replace, api, field, table, message, when } from './dom.js';
+import { h, replace, api, changed, field, table, message, when } from './dom.js';
 import { t, names } from './i18n.js';
 
 export async function render(main, [merchantId]) {
@@ -35,6 +35,7 @@ async function merchants(main) {
 
   async function refresh() {
     const page = await api('GET', '/operator/merchants?pageSize=100');
+    if (!changed(list, page)) return;
     replace(list, table(['Name', 'Id', 'Created'], page.Items.map(merchant => h('tr', { 'data-merchant-id': merchant.Id },
       h('td', {}, h('a', { href: '#/operator/' + merchant.Id }, merchant.Name), merchant.IsDemo ? h('span', { className: 'badge busy' }, t('demo')) : null),
       h('td', { className: 'code' }, merchant.Id), h('td', {}, when(merchant.CreatedDate))))));
@@ -79,6 +80,7 @@ async function keys(main, merchantId) {
   async function refresh() {
     const merchant = await api('GET', base);
     merchantName = merchant.Name;
+    if (!changed(body, merchant)) return;
     replace(body, h('h1', {}, merchant.Name), h('p', { className: 'muted code' }, merchant.Id),
       table(['Kind', 'Client', 'Created', 'Expires', 'Revoked', 'State', ''], merchant.Keys.map(key => h('tr', { 'data-key-id': key.KeyId },
         h('td', {}, names.keyKind(key.Kind)), h('td', { className: 'code' }, key.Client || '–'), h('td', {}, when(key.CreatedDate)),

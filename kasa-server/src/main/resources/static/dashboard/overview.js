@@ -30,9 +30,11 @@ export async function render(main) {
     const askOutcomes = now - outcomesAsked >= OUTCOMES_MS;
     const [data, periods] = await Promise.all([api('GET', '/overview?hours=' + hours.value),
       askOutcomes ? api('GET', '/overview/outcomes') : null]);
-    replace(heading, t('Today, {date}', { date: data.Date }));
-    renderTotals(cards, data.ByStatus);
-    renderChart(chart, data.PerMinute);
+    if (changed(cards, data)) {
+      replace(heading, t('Today, {date}', { date: data.Date }));
+      renderTotals(cards, data.ByStatus);
+      renderChart(chart, data.PerMinute);
+    }
     if (periods) {
       outcomesAsked = now;
       if (changed(outcomes, periods)) renderOutcomes(outcomes, periods);
