@@ -449,8 +449,8 @@ public class Payments {
     public record Actions(boolean cancel, PaymentType withdraw) {
     }
 
-    public Actions actions(MerchantId merchant, UUID paymentId) {
-        PaymentView payment = get(merchant, paymentId);
+    /** The actions of a payment already read for its merchant ({@link #get}), so it is not read again. */
+    public Actions actions(PaymentView payment) {
         List<Order> all = orders.ofPayment(payment.id());
         PaymentType withdrawable = latestOrder(all, payment.type())
                 .filter(order -> withdrawRefusal(order) == null).map(Order::type).orElse(null);

@@ -138,7 +138,7 @@ class PaymentsController {
     @GetMapping("/dashboard/api/payments/{paymentId}")
     PhysicalEnvelope detail(MerchantId merchant, @PathVariable UUID paymentId) {
         PaymentView payment = payments.get(merchant, paymentId);
-        Payments.Actions actions = payments.actions(merchant, paymentId);
+        Payments.Actions actions = payments.actions(payment);
         Paging all = Paging.of(0, Paging.MAX_SIZE);
         List<ActivityItem> activities = payments.activities(merchant, paymentId, all).items().stream()
                 .map(this::activity).toList();
